@@ -1,0 +1,86 @@
+// The report model: what checks produce and what every renderer reads (CONTRACT.md, "The JSON report").
+
+export type Status = 'fail' | 'warn' | 'pass' | 'unknown' | 'info';
+export type Verdict = 'ready' | 'ready-with-warnings' | 'blocked' | 'invalid';
+export type Lang = 'en' | 'zh';
+
+/** Text in both languages of the product. */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+export type Args = Record<string, string | number | boolean | undefined>;
+
+/** A document a rule demands: `kind` from CONTRACT.md "Document kinds"; `for` names its holder. */
+export interface DocumentDemand {
+  kind: string;
+  /** A manifest path (`websites[2]`), a domain, or a role (`principal`, `admin`, `legalRepresentative`). */
+  for: string;
+}
+
+/**
+ * What a check returns: flat and serialisable. Words come later, from the rule's catalogue,
+ * so the same finding renders in English, Chinese, JSON and SARIF.
+ */
+export interface RawFinding {
+  rule: string;
+  status: Status;
+  /** Path into the manifest, e.g. `websites[0].domains[1]`; '' for the whole filing. */
+  path: string;
+  /** Key into the rule's `messages`; defaults to the status. */
+  key?: string;
+  args?: Args;
+  documents?: DocumentDemand[];
+  /** Ready-made text (province data rules carry their own wording). */
+  text?: { message: Text; fix?: Text };
+}
+
+/** A finding in the report, with words in the chosen language. */
+export interface Finding {
+  rule: string;
+  status: Status;
+  path: string;
+  message: string;
+  fix?: string;
+  source: string;
+  documents?: string[];
+  line?: number;
+  column?: number;
+}
+
+export interface RequiredDocument {
+  kind: string;
+  for: string;
+  required: boolean;
+  provided: boolean;
+  rules: string[];
+  /** Where it was provided: a manifest path such as `documents[1]` or `entity.certificate.image`. */
+  providedBy?: string;
+}
+
+export interface Summary {
+  fail: number;
+  warn: number;
+  unknown: number;
+  pass: number;
+  info: number;
+  missingDocuments: number;
+}
+
+export interface FilingReport {
+  file: string;
+  province: string | null;
+  verdict: Verdict;
+  findings: Finding[];
+  documents: RequiredDocument[];
+  summary: Summary;
+}
+
+export interface Report {
+  tool: { name: string; version: string; rulesDate: string };
+  date: string;
+  filings: FilingReport[];
+}
+
+export const STATUS_ORDER: Status[] = ['fail', 'unknown', 'warn', 'info', 'pass'];
