@@ -1,0 +1,3 @@
+import type { CodeRule } from './types.js';
+
+export const imageRules: CodeRule[] = [];
