@@ -5,6 +5,9 @@
 // finding with `status` and demands `documents`. Conditions are three-valued: a fact the
 // manifest does not give (an undeclared mobile province) makes a condition unknown, and an
 // unknown `require` gives an `unknown` finding that says what to confirm by hand.
+// Person predicates speak of the subject person: the person of a `person` rule, the website's
+// administrator in a `website` rule, the principal otherwise. Website predicates in a `filing`
+// rule hold when they hold for every website (a person rule: that administrator's website).
 import { z } from 'zod';
 
 export const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
@@ -59,6 +62,14 @@ type Condition = {
   keywords?: z.infer<typeof keywords>;
   /** Some pre-approval of these types is declared (for `website` rules, on this website). */
   hasPreApproval?: string[];
+  /** Number of websites in the filing. */
+  websiteCount?: z.infer<typeof compare>;
+  /** The province `entity.address` starts with is the filing province (unknown without an address). */
+  addressInProvince?: boolean;
+  /** `previousFiling.entityName` is given and differs from `entity.name` (unknown when not given). */
+  entityNameChanged?: boolean;
+  /** `previousFiling.certificateNumber` is given and differs from the certificate number (unknown when not given). */
+  certificateNumberChanged?: boolean;
   // website
   adminIsPrincipal?: boolean;
   adminIsLegalRepresentative?: boolean;
@@ -102,6 +113,10 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     content: list.optional(),
     keywords: keywords.optional(),
     hasPreApproval: list.optional(),
+    websiteCount: compare.optional(),
+    addressInProvince: z.boolean().optional(),
+    entityNameChanged: z.boolean().optional(),
+    certificateNumberChanged: z.boolean().optional(),
     adminIsPrincipal: z.boolean().optional(),
     adminIsLegalRepresentative: z.boolean().optional(),
     remarksContain: list.optional(),
@@ -144,6 +159,11 @@ export const dataRule = z.strictObject({
   /** Status when the rule fires. */
   status: z.enum(['fail', 'warn', 'info']),
   documents: z.array(documentDemand).default([]),
+  /**
+   * When the documents are demanded: `fire` (default) only when the rule fires; `apply` whenever
+   * `when` holds, so a pre-approval declared in the manifest still has its image checked.
+   */
+  documentsOn: z.enum(['fire', 'apply']).optional(),
   title: text,
   /** Shown when the rule fires. `{count}`, `{name}`, `{website}`, `{person}`, `{domain}` are filled in. */
   message: text,
