@@ -1,18 +1,273 @@
-// Image inspection: stat, then the header bytes only. (Placeholder API; see ImageInspector.)
+// Image inspection: `lstat`/`stat` first, then only the header bytes of regular files (and a few
+// bytes at the end, to tell a truncated file), so a 50 MB photo costs as little as a 50 KB one.
+import { constants as fsConstants } from 'node:fs';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { imageSize } from 'image-size';
+import type { Manifest, Person } from '../manifest/schema.js';
 import type { ImageFacts } from './types.js';
+
+/** First read: enough for file-type and for the header of PNG, GIF and most JPEGs. */
+export const HEADER_CHUNK_BYTES = 64 * 1024;
+/** A JPEG's frame header may follow large EXIF/ICC segments; past this, dimensions stay unknown. */
+export const HEADER_CAP_BYTES = 1024 * 1024;
+/** Bytes read at the end of a file to see its end marker. */
+export const TAIL_BYTES = 4 * 1024;
+export const DEFAULT_IMAGE_CONCURRENCY = 16;
+
+export interface ImageReference {
+  /** Manifest path of the reference, the key of `facts.images`. */
+  path: string;
+  /** The path as written in the manifest. */
+  written: string;
+  /** What the file is: a document kind (`entity-certificate`, `id-front`, `pre-approval:news`, a `documents[].kind`). */
+  role: string;
+}
+
+/** Every file reference in the manifest, keyed by its manifest path; pure. */
+export function imageReferences(manifest: Manifest): ImageReference[] {
+  const refs: ImageReference[] = [];
+  const add = (p: string, written: string | undefined, role: string) => {
+    if (typeof written === 'string' && written.length > 0) refs.push({ path: p, written, role });
+  };
+  const person = (p: Person | undefined, at: string) => {
+    if (!p) return;
+    add(`${at}.id.front`, p.id?.front, 'id-front');
+    add(`${at}.id.back`, p.id?.back, 'id-back');
+    add(`${at}.residencePermit`, p.residencePermit, 'residence-permit');
+  };
+  add('entity.certificate.image', manifest.entity.certificate?.image, 'entity-certificate');
+  person(manifest.entity.principal, 'entity.principal');
+  person(manifest.entity.legalRepresentative, 'entity.legalRepresentative');
+  manifest.websites.forEach((w, i) => {
+    // `admin: principal` is the principal's documents again, already listed.
+    if (w.admin && typeof w.admin === 'object') person(w.admin, `websites[${i}].admin`);
+    w.preApprovals.forEach((pa, j) => add(`websites[${i}].preApprovals[${j}].image`, pa.image, `pre-approval:${pa.type}`));
+  });
+  manifest.documents.forEach((d, k) => add(`documents[${k}].file`, d.file, d.kind));
+  return refs;
+}
+
+/** What `inspect` learns about the file itself, shared by every reference to it. */
+type FileFacts = Omit<ImageFacts, 'written' | 'outsideManifestDir'> & { real?: string };
+
+export interface ImageInspectorOptions {
+  /** Files inspected at once (each holds one file descriptor). */
+  concurrency?: number;
+}
 
 /** Inspects each file once per run, however many filings refer to it. */
 export class ImageInspector {
-  private readonly cache = new Map<string, Promise<ImageFacts>>();
+  private readonly cache = new Map<string, Promise<FileFacts>>();
+  private readonly realDirs = new Map<string, Promise<string>>();
+  private readonly limit: number;
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(options: ImageInspectorOptions = {}) {
+    this.limit = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_IMAGE_CONCURRENCY));
+  }
 
   inspect(written: string, manifestDir: string): Promise<ImageFacts> {
     const resolved = path.resolve(manifestDir, written);
     let p = this.cache.get(resolved);
     if (!p) {
-      p = Promise.resolve({ written, resolved, entry: 'missing' } satisfies ImageFacts);
+      p = this.run(() => inspectFile(resolved));
       this.cache.set(resolved, p);
     }
-    return p.then((f) => ({ ...f, written }));
+    return Promise.all([p, this.realDir(manifestDir)]).then(([{ real, ...facts }, realDir]) => {
+      // Outside by the path as written, or by where its symbolic links lead.
+      const outside = isOutside(path.resolve(manifestDir), resolved) || (real !== undefined && isOutside(realDir, real));
+      return { ...facts, written, outsideManifestDir: outside };
+    });
   }
+
+  /** How many distinct files have been inspected (or are being). */
+  get size(): number {
+    return this.cache.size;
+  }
+
+  private realDir(dir: string): Promise<string> {
+    let p = this.realDirs.get(dir);
+    if (!p) {
+      p = realpath(dir).catch(() => path.resolve(dir));
+      this.realDirs.set(dir, p);
+    }
+    return p;
+  }
+
+  private async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+function isOutside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
+function describeError(e: unknown): { entry: ImageFacts['entry']; error: string } {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return { entry: 'missing', error: 'no such file' };
+    case 'ENOTDIR':
+      return { entry: 'missing', error: 'a folder on the way is a file' };
+    case 'ELOOP':
+      return { entry: 'symlink-loop', error: 'too many levels of symbolic links' };
+    case 'EACCES':
+    case 'EPERM':
+      return { entry: 'unreadable', error: 'permission denied' };
+    case 'ENAMETOOLONG':
+      return { entry: 'unreadable', error: 'name too long' };
+    default:
+      // Node's message repeats the path; the code alone is enough and carries nothing from outside.
+      return { entry: 'unreadable', error: code ? `cannot read (${code})` : 'cannot read' };
+  }
+}
+
+function entryOf(s: Stats): ImageFacts['entry'] {
+  if (s.isFile()) return 'file';
+  if (s.isDirectory()) return 'directory';
+  if (s.isFIFO()) return 'fifo';
+  if (s.isSocket()) return 'socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
+  return 'other';
+}
+
+async function inspectFile(resolved: string): Promise<FileFacts> {
+  let link: Stats;
+  try {
+    link = await lstat(resolved);
+  } catch (e) {
+    return { resolved, ...describeError(e) };
+  }
+  let target = link;
+  let real: string | undefined;
+  if (link.isSymbolicLink()) {
+    try {
+      target = await stat(resolved);
+    } catch (e) {
+      const d = describeError(e);
+      return { resolved, ...d, error: d.entry === 'missing' ? 'symbolic link to a missing file' : d.error };
+    }
+  }
+  // A folder on the way may itself be a link; the real path tells where the file truly is.
+  real = await realpath(resolved).catch(() => undefined);
+  const entry = entryOf(target);
+  // Never open anything but a regular file: a FIFO blocks, /dev/zero never ends.
+  if (entry !== 'file') return { resolved, entry, real };
+
+  let handle: FileHandle;
+  try {
+    // O_NONBLOCK: if the path was swapped for a FIFO since `stat`, opening must not wait for a writer.
+    handle = await open(resolved, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    return { resolved, ...describeError(e), real };
+  }
+  try {
+    const s = await handle.stat();
+    if (!s.isFile()) return { resolved, entry: entryOf(s), real };
+    return { resolved, entry: 'file', real, ...(await readHeader(handle, s.size)) };
+  } catch (e) {
+    return { resolved, ...describeError(e), real };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+type HeaderFacts = Pick<ImageFacts, 'size' | 'type' | 'mime' | 'width' | 'height' | 'corrupt' | 'bytesRead' | 'error'>;
+
+async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts> {
+  let bytesRead = 0;
+  const readAt = async (position: number, length: number): Promise<Buffer> => {
+    const buf = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead: n } = await handle.read(buf, got, length - got, position + got);
+      if (n === 0) break;
+      got += n;
+    }
+    bytesRead += got;
+    return buf.subarray(0, got);
+  };
+
+  if (size === 0) return { size, bytesRead: 0, error: 'empty file' };
+  let header = await readAt(0, Math.min(size, HEADER_CHUNK_BYTES));
+  const detected = await fileTypeFromBuffer(header);
+  const facts: HeaderFacts = { size, type: detected?.ext, mime: detected?.mime };
+
+  // Dimensions: a JPEG's frame header may lie beyond the first chunk; read on in chunks up to the cap.
+  let dims: { width?: number; height?: number } | undefined;
+  let lastError = '';
+  for (;;) {
+    try {
+      dims = imageSize(header);
+      break;
+    } catch (e) {
+      lastError = (e as Error).message;
+    }
+    if (detected?.ext !== 'jpg' || header.length >= size || header.length >= HEADER_CAP_BYTES) break;
+    const more = await readAt(header.length, Math.min(HEADER_CHUNK_BYTES, size - header.length, HEADER_CAP_BYTES - header.length));
+    if (more.length === 0) break;
+    header = Buffer.concat([header, more]);
+  }
+  if (dims?.width !== undefined && dims.height !== undefined) {
+    facts.width = dims.width;
+    facts.height = dims.height;
+  } else if (isImageType(detected?.ext)) {
+    if (header.length >= HEADER_CAP_BYTES && header.length < size) {
+      facts.error = `no frame header in the first ${HEADER_CAP_BYTES} bytes; dimensions not read`;
+    } else {
+      facts.corrupt = true;
+      facts.error = `the image header cannot be read (${lastError.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')})`;
+    }
+  }
+
+  if (!facts.corrupt && detected && hasEndMarker(detected.ext)) {
+    const tailLength = Math.min(size, TAIL_BYTES);
+    const tail = size <= header.length ? header.subarray(size - tailLength) : await readAt(size - tailLength, tailLength);
+    if (!endsProperly(detected.ext, tail)) {
+      facts.corrupt = true;
+      facts.error = 'the file ends before the image does (truncated)';
+    }
+  }
+  facts.bytesRead = bytesRead;
+  return facts;
+}
+
+function isImageType(ext: string | undefined): boolean {
+  return ext === 'jpg' || ext === 'png' || ext === 'gif' || ext === 'bmp' || ext === 'webp' || ext === 'tif';
+}
+
+function hasEndMarker(ext: string): boolean {
+  return ext === 'jpg' || ext === 'png' || ext === 'gif';
+}
+
+const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** Whether the last bytes hold the format's end marker (data after it, such as a camera trailer, is allowed). */
+export function endsProperly(ext: string, tail: Buffer): boolean {
+  if (ext === 'jpg') {
+    // Some phones append a trailer after the image ending in "SEFT"; the EOI then lies further back.
+    if (tail.subarray(-4).toString('latin1') === 'SEFT') return true;
+    return tail.includes(Buffer.from([0xff, 0xd9]));
+  }
+  if (ext === 'png') return tail.includes(PNG_IEND);
+  if (ext === 'gif') {
+    let end = tail.length;
+    while (end > 0 && tail[end - 1] === 0x00) end--;
+    return end > 0 && tail[end - 1] === 0x3b;
+  }
+  return true;
 }
