@@ -27,10 +27,14 @@ export async function startWhoisServer(answer: (query: string) => WhoisReply): P
   const server = createServer((socket) => {
     sockets.add(socket);
     state.connections++;
-    open++;
-    state.maxConcurrent = Math.max(state.maxConcurrent, open);
+    // Counted from the query to the end of the answer: the span a client's slot must cover.
+    let counted = false;
+    const done = () => {
+      if (counted) open--;
+      counted = false;
+    };
     socket.on('close', () => {
-      open--;
+      done();
       sockets.delete(socket);
     });
     socket.on('error', () => {});
@@ -42,6 +46,9 @@ export async function startWhoisServer(answer: (query: string) => WhoisReply): P
       const query = buf.slice(0, nl).replace(/\r$/, '');
       buf = '';
       state.queries.push(query);
+      counted = true;
+      open++;
+      state.maxConcurrent = Math.max(state.maxConcurrent, open);
       const reply = answer(query);
       if (reply === 'hang') return;
       if (reply === 'reset') {
@@ -57,10 +64,16 @@ export async function startWhoisServer(answer: (query: string) => WhoisReply): P
           const next = () => {
             if (socket.destroyed) return;
             if (i < r.chunks!.length) socket.write(r.chunks![i++], () => setTimeout(next, 5));
-            else socket.end();
+            else {
+              done();
+              socket.end();
+            }
           };
           next();
-        } else socket.end(r.data);
+        } else {
+          done();
+          socket.end(r.data);
+        }
       };
       if (r.delayMs) setTimeout(send, r.delayMs);
       else send();

@@ -67,7 +67,9 @@ export function parseRdapDomain(json: unknown): ParsedWhois {
 
   if (Array.isArray(doc.status)) {
     for (const s of doc.status) {
-      const n = typeof s === 'string' ? normaliseStatus(s) : undefined;
+      // RFC 8056: RDAP `active` is EPP `ok`, `associated` is `linked`.
+      const epp: Record<string, string> = { active: 'ok', associated: 'linked' };
+      const n = typeof s === 'string' ? (epp[s.trim().toLowerCase()] ?? normaliseStatus(s)) : undefined;
       if (n && !out.statuses.includes(n)) out.statuses.push(n);
     }
   }
