@@ -1,24 +1,34 @@
-// The rule data of `regulations/`: loading and evaluation. (Placeholder API.)
+// The rule data of `regulations/`: loading and evaluation.
 import type { RawFinding } from '../model.js';
 import type { CheckContext, CodeRule, RuleMeta } from '../rules/types.js';
 import type { ProvinceSettings } from './schema.js';
-import { provinceSettings } from './schema.js';
+import { bundledRegulations, DEFAULT_SETTINGS } from './loader.js';
+import { evaluateWith } from './evaluate.js';
+import { metaOf } from './metas.js';
+import { reuseRules } from './reuse.js';
+import { normaliseProvince } from '../manifest/provinces.js';
+
+export { RegulationsError, loadRegulationsFrom, bundledRegulations, type LoadedRule, type Regulations } from './loader.js';
+export { evaluateWith } from './evaluate.js';
+export { mergeDocuments, documentsProvided } from './documents.js';
 
 /** Metadata of every data rule (for `rules`, `explain`, SARIF). */
 export function dataRuleMetas(): RuleMeta[] {
-  return [];
+  return bundledRegulations().rules.map(metaOf);
 }
 
 /** Rules written as code that belong to the regulations (reuse windows ...). */
-export const regulationCodeRules: CodeRule[] = [];
+export const regulationCodeRules: CodeRule[] = reuseRules;
 
 /** Evaluates the data rules that apply to the filing's province and the general ones. */
-export function evaluateRegulations(_ctx: CheckContext): RawFinding[] {
-  return [];
+export function evaluateRegulations(ctx: CheckContext): RawFinding[] {
+  return evaluateWith(bundledRegulations(), ctx);
 }
 
-export function settingsFor(_province: string): ProvinceSettings {
-  return provinceSettings.parse({});
+/** The province's settings from its rule file (defaults when it has none). */
+export function settingsFor(province: string): ProvinceSettings {
+  const slug = normaliseProvince(province);
+  return (slug && bundledRegulations().provinces.get(slug)?.settings) || DEFAULT_SETTINGS;
 }
 
 /** The date of the bundled rule data (`before` issue 20190806). */

@@ -1,0 +1,145 @@
+// Runs the data rules over a filing: one subject per scope (the filing, each website, each
+// person, each domain), `when` decides whether the rule applies, `require` whether it passes,
+// and the finding carries the rule's own words with its placeholders filled in.
+import type { Args, DocumentDemand, RawFinding, Status, Text } from '../model.js';
+import type { CheckContext } from '../rules/types.js';
+import { provinceBySlug } from '../manifest/provinces.js';
+import { evaluateCondition, firstCompareKey, scopeDomains, scopeWebsites, subjectPerson, type Scope, type Tri } from './conditions.js';
+import { buildView, type FilingView } from './filing-view.js';
+import type { LoadedRule, Regulations } from './loader.js';
+import type { DataRule } from './schema.js';
+
+/** Fills `{name}` placeholders from args; unknown names stay as written so a typo shows. */
+export function interpolate(template: string, args: Args): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, key: string) => {
+    const v = args[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+const interpolateText = (t: Text, args: Args): Text => ({ en: interpolate(t.en, args), zh: interpolate(t.zh, args) });
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** The words of an `unknown` finding when the rule has none of its own. */
+export function unknownText(rule: Pick<DataRule, 'message' | 'unknown'>): Text {
+  return (
+    rule.unknown ?? {
+      en: `Could not be checked from the manifest: confirm by hand whether ${lowerFirst(rule.message.en)}`,
+      zh: `无法从清单判断，请人工确认：${rule.message.zh}`,
+    }
+  );
+}
+
+/** The words of a `pass` finding, from the rule's title. */
+export function passText(rule: Pick<DataRule, 'title'>): Text {
+  return { en: `OK: ${rule.title.en}`, zh: `符合：${rule.title.zh}` };
+}
+
+function scopesOf(rule: LoadedRule, view: FilingView, date: string): Array<{ scope: Scope; path: string }> {
+  const base = { view, date };
+  switch (rule.for) {
+    case 'website':
+      return view.filing.websites.map((website) => ({ scope: { ...base, kind: 'website', website, notes: {} }, path: website.path }));
+    case 'person':
+      return view.subjects.map((subject) => ({ scope: { ...base, kind: 'person', subject, notes: {} }, path: subject.path }));
+    case 'domain':
+      return view.domains.map((domain) => ({ scope: { ...base, kind: 'domain', domain, notes: {} }, path: domain.path }));
+    default:
+      return [{ scope: { ...base, kind: 'filing', notes: {} }, path: '' }];
+  }
+}
+
+/** Concrete holders for a demand's `for` in this scope. */
+export function holdersFor(who: DocumentDemand['for'], scope: Scope): string[] {
+  const { view } = scope;
+  const unique = (xs: string[]) => [...new Set(xs)];
+  switch (who) {
+    case 'entity':
+      return ['entity'];
+    case 'principal':
+      return [view.principal.path];
+    case 'legalRepresentative':
+      return [view.legalRepresentative?.path ?? 'entity.legalRepresentative'];
+    case 'admin': {
+      if (scope.kind === 'person' && scope.subject?.roles.has('admin')) return [scope.subject.path];
+      return unique(scopeWebsites(scope).map((w) => (view.adminOf[w.index] ?? view.principal).path));
+    }
+    case 'person':
+      return [subjectPerson(scope).path];
+    case 'website':
+      return scopeWebsites(scope).map((w) => w.path);
+    case 'each-domain': {
+      if (scope.kind === 'domain' && scope.domain) return [scope.domain.display];
+      if (scope.kind === 'person') {
+        const indexes = new Set(scopeWebsites(scope).map((w) => w.index));
+        return view.domains.filter((d) => d.websites.some((i) => indexes.has(i))).map((d) => d.display);
+      }
+      return scopeDomains(scope).map((d) => d.display);
+    }
+    default:
+      return [];
+  }
+}
+
+function argsOf(scope: Scope, rule: DataRule): Args {
+  const { view } = scope;
+  const province = provinceBySlug(view.filing.province);
+  const args: Args = { name: view.filing.manifest.entity.name, province: province?.en, provinceZh: province?.zh, ...scope.notes };
+  if (scope.website) args.website = scope.website.name;
+  args.person = subjectPerson(scope).person.name;
+  if (view.filing.manifest.entity.address) args.address = view.filing.manifest.entity.address;
+  if (scope.domain) args.domain = scope.domain.display;
+  const countKey = firstCompareKey(rule.when) ?? firstCompareKey(rule.require);
+  if (countKey !== undefined && scope.notes[countKey] !== undefined) args.count = scope.notes[countKey];
+  return args;
+}
+
+type Outcome = 'fire' | 'pass' | 'unknown';
+
+function outcomeOf(when: Tri, require: Tri | undefined): Outcome {
+  if (require === true) return 'pass';
+  if (when === true && (require === undefined || require === false)) return 'fire';
+  return 'unknown';
+}
+
+/** The findings of one rule over a filing. */
+export function evaluateRule(rule: LoadedRule, view: FilingView, date: string): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const { scope, path } of scopesOf(rule, view, date)) {
+    const when = evaluateCondition(rule.when, scope);
+    if (when === false) continue;
+    const require = rule.require ? evaluateCondition(rule.require, scope) : undefined;
+    const outcome = outcomeOf(when, require);
+    const args = argsOf(scope, rule);
+    const demand = outcome === 'fire' || (rule.documentsOn === 'apply' && when === true);
+    const documents: DocumentDemand[] = demand
+      ? rule.documents.flatMap((d) => holdersFor(d.for, scope).map((holder) => ({ kind: d.kind, for: holder })))
+      : [];
+    let status: Status;
+    let text: RawFinding['text'];
+    if (outcome === 'fire') {
+      status = rule.status;
+      text = { message: interpolateText(rule.message, args), ...(rule.fix ? { fix: interpolateText(rule.fix, args) } : {}) };
+    } else if (outcome === 'pass') {
+      status = 'pass';
+      text = { message: interpolateText(passText(rule), args) };
+    } else {
+      status = 'unknown';
+      text = { message: interpolateText(unknownText(rule), args), ...(rule.fix ? { fix: interpolateText(rule.fix, args) } : {}) };
+    }
+    const finding: RawFinding = { rule: rule.id, status, path, key: outcome === 'fire' ? rule.status : status, args, text };
+    if (documents.length > 0) finding.documents = documents;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/** The data rules of the filing's province and the general ones, evaluated. */
+export function evaluateWith(regulations: Regulations, ctx: CheckContext): RawFinding[] {
+  const view = buildView(ctx.filing);
+  const province = ctx.filing.province;
+  return regulations.rules
+    .filter((r) => r.province === undefined || r.province === province)
+    .flatMap((r) => evaluateRule(r, view, ctx.options.date));
+}
