@@ -34,6 +34,9 @@ export interface RawFinding {
   documents?: DocumentDemand[];
   /** Ready-made text (province data rules carry their own wording). */
   text?: { message: Text; fix?: Text };
+  /** An explicit position (YAML syntax errors); otherwise it comes from `path`. */
+  line?: number;
+  column?: number;
 }
 
 /** A finding in the report, with words in the chosen language. */

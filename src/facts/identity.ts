@@ -127,3 +127,17 @@ export function normaliseMobile(input: string): string | undefined {
   const s = input.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
   return /^1[3-9]\d{9}$/.test(s) ? s : undefined;
 }
+
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+const ORG_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** A nine-character organisation code (GB 11714), written with or without its dash. */
+export function checkOrganizationCode(input: string): boolean {
+  const c = input.trim().toUpperCase().replace('-', '');
+  if (!/^[0-9A-Z]{8}[0-9X]$/.test(c)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += ORG_CHARS.indexOf(c[i]!) * ORG_WEIGHTS[i]!;
+  const r = 11 - (sum % 11);
+  const expected = r === 10 ? 'X' : r === 11 ? '0' : String(r);
+  return c[8] === expected;
+}

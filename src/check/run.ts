@@ -1,0 +1,126 @@
+// The whole check of one or many filings: load, normalise, gather facts, evaluate rules,
+// merge required documents, and put it all into one report model.
+import path from 'node:path';
+import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, Status, Summary, Verdict } from '../model.js';
+import { STATUS_ORDER } from '../model.js';
+import { loadManifest, manifestDir, Positions } from '../manifest/load.js';
+import { toFiling } from '../manifest/normalise.js';
+import { evaluateRegulations, RULES_DATE } from '../regulations/index.js';
+import { mergeDocuments } from '../regulations/documents.js';
+import { codeRules, ruleIndex } from '../rules/registry.js';
+import type { CheckContext, CheckOptions } from '../rules/types.js';
+import { renderFinding } from '../report/render.js';
+import { gatherFacts, type FactSources } from './gather.js';
+import { mapLimit } from './limit.js';
+import { VERSION } from '../version.js';
+
+export interface RunOptions extends CheckOptions {
+  lang: Lang;
+  concurrency: number;
+  /** Called after each filing, for progress display. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+function summarise(findings: Finding[], missingDocuments: number): Summary {
+  const s: Summary = { fail: 0, warn: 0, unknown: 0, pass: 0, info: 0, missingDocuments };
+  for (const f of findings) s[f.status]++;
+  return s;
+}
+
+function verdictOf(summary: Summary): Verdict {
+  if (summary.fail > 0 || summary.missingDocuments > 0) return 'blocked';
+  if (summary.warn > 0 || summary.unknown > 0) return 'ready-with-warnings';
+  return 'ready';
+}
+
+const rank = (s: Status) => STATUS_ORDER.indexOf(s);
+
+/** Stable order: worst first, then by manifest position, then rule id. */
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      rank(a.status) - rank(b.status) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.rule.localeCompare(b.rule) ||
+      a.path.localeCompare(b.path),
+  );
+}
+
+function render(raws: RawFinding[], lang: Lang, positions: Positions): Finding[] {
+  const index = ruleIndex();
+  return raws.map((r) => renderFinding(r, index.get(r.rule), lang, positions));
+}
+
+function invalid(file: string, raws: RawFinding[], lang: Lang, positions: Positions, province: string | null = null): FilingReport {
+  const findings = sortFindings(render(raws, lang, positions));
+  const summary = summarise(findings, 0);
+  return { file, province, verdict: 'invalid', findings, documents: [], summary };
+}
+
+/** Runs a rule, turning an unexpected exception into a finding rather than a crash of the whole run. */
+function runRule(rule: ReturnType<typeof codeRules>[number], ctx: CheckContext): RawFinding[] {
+  try {
+    return rule.check(ctx);
+  } catch (err) {
+    return [{ rule: rule.id, status: 'unknown', path: '', text: internalErrorText(rule.id, err) }];
+  }
+}
+
+function internalErrorText(id: string, err: unknown) {
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    message: { en: `The check ${id} could not run: ${detail}`, zh: `检查 ${id} 无法运行：${detail}` },
+    fix: { en: 'Confirm this point by hand and report the problem to the icp-check maintainers.', zh: '请人工确认此项，并向 icp-check 维护者报告该问题。' },
+  };
+}
+
+export async function checkFiling(file: string, options: RunOptions, sources: FactSources): Promise<FilingReport> {
+  const loaded = await loadManifest(file);
+  if (!loaded.ok) return invalid(file, loaded.findings, options.lang, loaded.positions);
+  const normalised = toFiling(loaded.manifest, file, manifestDir(file));
+  if (!normalised.ok) return invalid(file, normalised.findings, options.lang, loaded.positions);
+  const filing = normalised.filing;
+  const facts = await gatherFacts(filing, sources);
+  const approvedSuffixes = [...options.approvedSuffixes, ...(filing.manifest.settings?.approvedSuffixes ?? [])];
+  const ctx: CheckContext = { filing, facts, options: { ...options, approvedSuffixes } };
+
+  const raws: RawFinding[] = [...facts.findings];
+  for (const rule of codeRules()) raws.push(...runRule(rule, ctx));
+  try {
+    raws.push(...evaluateRegulations(ctx));
+  } catch (err) {
+    raws.push({ rule: 'process/regulations', status: 'unknown', path: '', text: internalErrorText('regulations', err) });
+  }
+
+  const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
+  const documents = mergeDocuments(filing, demands).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
+  const findings = sortFindings(render(raws, options.lang, loaded.positions));
+  const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
+  return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
+}
+
+export async function checkFiles(files: string[], options: RunOptions, sources: FactSources): Promise<Report> {
+  let done = 0;
+  const filings = await mapLimit(files, options.concurrency, async (file) => {
+    const r = await checkFiling(file, options, sources);
+    options.onProgress?.(++done, files.length);
+    return r;
+  });
+  return { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings };
+}
+
+/** 0 every filing ready; 1 a blocking finding or missing document (or a warning under --strict); 2 an invalid manifest. */
+export function exitCodeOf(report: Report, strict: boolean): 0 | 1 | 2 {
+  let code: 0 | 1 | 2 = 0;
+  for (const f of report.filings) {
+    if (f.verdict === 'invalid') return 2;
+    if (f.verdict === 'blocked' || (strict && f.verdict === 'ready-with-warnings')) code = 1;
+  }
+  return code;
+}
+
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, path.resolve(file));
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}

@@ -1,0 +1,58 @@
+// The command line: `main()` returns the exit code (0 ready, 1 blocked, 2 usage or invalid);
+// the bin sets it. Commands report user mistakes as UsageError, printed without a stack.
+import { Command, CommanderError } from 'commander';
+import { VERSION } from './version.js';
+import { RULES_DATE } from './regulations/index.js';
+import { UsageError } from './errors.js';
+import { checkCommand } from './commands/check.js';
+import { schemaCommand } from './commands/schema.js';
+import { extraCommands } from './commands/extra.js';
+
+export function versionLine(): string {
+  return `icp-check ${VERSION} (rules of ${RULES_DATE}; node ${process.versions.node})`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const setExitCode = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('icp-check')
+    .description('Pre-flight checks for ICP filings (ICP备案) through Alibaba Cloud: what is missing or wrong, before you submit.')
+    .version(versionLine(), '-V, --version')
+    .option('--verbose', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) })
+    .showSuggestionAfterError(true);
+  program.addCommand(checkCommand(setExitCode), { isDefault: true });
+  for (const c of await extraCommands(setExitCode)) program.addCommand(c);
+  program.addCommand(schemaCommand());
+  program.addHelpText(
+    'after',
+    `
+Exit codes: 0 every filing is ready (warnings allowed unless --strict), 1 something blocks a filing,
+2 a usage error or an invalid manifest.
+
+Examples:
+  icp-check manifest.yaml
+  icp-check filings/ --format junit --output report.xml
+  icp-check init
+  icp-check explain province/guangdong/website-construction-plan`,
+  );
+  // Each command is built afresh per call, so main() can run more than once in a process.
+  program.commands.forEach((c) => c.exitOverride());
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError || (err instanceof Error && err.name === 'RegulationsError')) {
+      process.stderr.write(`icp-check: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  return exitCode;
+}

@@ -1,0 +1,213 @@
+// Reading a manifest: bounded, UTF-8, YAML with positions kept so every problem can be reported
+// as file:line:column, then validated against the zod schema.
+import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { RawFinding } from '../model.js';
+import { manifestSchema, type Manifest } from './schema.js';
+import { formatPath, parsePath, type PathKey } from './paths.js';
+
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** yaml's own guard against alias expansion ("billion laughs"); kept at the library's default. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Maps manifest paths to line and column; a missing key maps to its nearest parent. */
+export class Positions {
+  constructor(
+    private readonly doc: Document | undefined,
+    private readonly lines: LineCounter | undefined,
+  ) {}
+
+  static none(): Positions {
+    return new Positions(undefined, undefined);
+  }
+
+  of(manifestPath: string): Position | undefined {
+    if (!this.doc || !this.lines) return undefined;
+    let node: unknown = this.doc.contents;
+    let offset: number | undefined = (node as Node | null)?.range?.[0];
+    for (const key of parsePath(manifestPath)) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        if (!pair) break;
+        offset = (pair.key as Node).range?.[0] ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key] as Node | undefined;
+        if (!item) break;
+        offset = item.range?.[0] ?? offset;
+        node = item;
+      } else break;
+    }
+    if (offset === undefined) return undefined;
+    const pos = this.lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  }
+}
+
+export type LoadResult =
+  | { ok: true; manifest: Manifest; positions: Positions }
+  | { ok: false; findings: RawFinding[]; positions: Positions };
+
+function fail(rule: string, args: RawFinding['args'], pathInManifest = '', key?: string): RawFinding {
+  return { rule, status: 'fail', path: pathInManifest, args, ...(key ? { key } : {}) };
+}
+
+async function readBounded(file: string): Promise<{ bytes: Buffer } | { finding: RawFinding }> {
+  let handle;
+  try {
+    // O_NONBLOCK so that a FIFO given as a manifest cannot block the open.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    return { finding: fail('manifest/unreadable', { reason: code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'permission denied' : code }) };
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) return { finding: fail('manifest/unreadable', { reason: 'a directory' }) };
+    if (!st.isFile()) return { finding: fail('manifest/unreadable', { reason: 'not a regular file' }) };
+    if (st.size > MAX_MANIFEST_BYTES) return { finding: fail('manifest/too-large', { size: st.size, limit: MAX_MANIFEST_BYTES }) };
+    const buf = Buffer.alloc(MAX_MANIFEST_BYTES + 1);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_MANIFEST_BYTES) return { finding: fail('manifest/too-large', { size: total, limit: MAX_MANIFEST_BYTES }) };
+    }
+    return { bytes: buf.subarray(0, total) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** BigInts (from `intAsBigInt`) become exact digit strings when too large for a number: ID numbers written without quotes. */
+function unBigInt(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  if (Array.isArray(value)) return value.map(unBigInt);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = unBigInt(v);
+    return out;
+  }
+  return value;
+}
+
+const KNOWN_KEYS = collectKeys(manifestSchema);
+
+function collectKeys(schema: unknown, seen = new Set<unknown>(), out = new Set<string>()): Set<string> {
+  if (!schema || typeof schema !== 'object' || seen.has(schema)) return out;
+  seen.add(schema);
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  if (!def) return out;
+  if (def.shape && typeof def.shape === 'object') {
+    for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
+      out.add(k);
+      collectKeys(v, seen, out);
+    }
+  }
+  for (const k of ['innerType', 'element', 'in', 'out', 'valueType', 'left', 'right', 'schema']) collectKeys(def[k], seen, out);
+  if (Array.isArray(def.options)) for (const o of def.options) collectKeys(o, seen, out);
+  return out;
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+export function suggestKey(key: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of KNOWN_KEYS) {
+    const dd = distance(key.toLowerCase(), k.toLowerCase());
+    if (dd < bestD) {
+      bestD = dd;
+      best = k;
+    }
+  }
+  return bestD <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `a value is required (${issue.expected})` : `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'a value of another shape is expected here (see the JSON Schema: icp-check schema)';
+    default:
+      return issue.message;
+  }
+}
+
+/** Schema issues as findings; unknown keys as their own rule so a typo is named as such. */
+export function schemaFindings(error: z.ZodError): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const issue of error.issues) {
+    const keys = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = suggestKey(key);
+        out.push(fail('manifest/unknown-key', { key, suggestion }, formatPath([...keys, key]), suggestion ? 'suggest' : undefined));
+      }
+    } else {
+      out.push(fail('manifest/schema', { expected: describeIssue(issue) }, formatPath(keys)));
+    }
+  }
+  return out;
+}
+
+export async function loadManifest(file: string): Promise<LoadResult> {
+  const read = await readBounded(file);
+  if ('finding' in read) return { ok: false, findings: [read.finding], positions: Positions.none() };
+  let textContent: string;
+  try {
+    textContent = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(read.bytes);
+  } catch {
+    return { ok: false, findings: [fail('manifest/not-utf8', {})], positions: Positions.none() };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(textContent, { lineCounter: lines, intAsBigInt: true, uniqueKeys: true, prettyErrors: false });
+  const positions = new Positions(doc, lines);
+  if (doc.errors.length > 0) {
+    const findings = doc.errors.slice(0, 5).map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { ...fail('manifest/yaml-syntax', { detail: message }), line: pos.line, column: pos.col };
+    });
+    return { ok: false, findings, positions };
+  }
+  let value: unknown;
+  try {
+    value = unBigInt(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, findings: [fail('manifest/aliases', { detail, limit: MAX_ALIAS_COUNT })], positions };
+  }
+  if (value === null || value === undefined) return { ok: false, findings: [fail('manifest/empty', {})], positions };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, findings: [fail('manifest/not-a-mapping', { got: Array.isArray(value) ? 'a list' : typeof value })], positions };
+  }
+  const parsed = manifestSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, findings: schemaFindings(parsed.error), positions };
+  return { ok: true, manifest: parsed.data, positions };
+}
+
+export function manifestDir(file: string): string {
+  return path.dirname(path.resolve(file));
+}

@@ -1,0 +1,160 @@
+// The checklist for a person at a terminal: grouped by section, a mark per finding, the fix
+// under each failure, the documents to prepare, and a one-line summary.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FilingReport, Finding, Lang, Report, Status, Verdict } from '../../model.js';
+import { documentKindName } from '../document-kinds.js';
+import { displayPath } from '../../check/run.js';
+import { stripControl } from '../sanitize.js';
+import type { FormatContext, Formatter } from './context.js';
+
+const SECTIONS = ['manifest', 'entity', 'people', 'domains', 'instances', 'images', 'province', 'documents'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const SECTION_NAMES: Record<Section, { en: string; zh: string }> = {
+  manifest: { en: 'Manifest', zh: '清单' },
+  entity: { en: 'Entity', zh: '主体' },
+  people: { en: 'People', zh: '人员' },
+  domains: { en: 'Domains', zh: '域名' },
+  instances: { en: 'Instances', zh: '实例' },
+  images: { en: 'Images', zh: '图片' },
+  province: { en: 'Province', zh: '省份规则' },
+  documents: { en: 'Documents to prepare', zh: '需准备的材料' },
+};
+
+function sectionOf(rule: string): Section {
+  const area = rule.split('/')[0];
+  switch (area) {
+    case 'manifest':
+      return 'manifest';
+    case 'entity':
+      return 'entity';
+    case 'person':
+      return 'people';
+    case 'domain':
+    case 'whois':
+      return 'domains';
+    case 'instance':
+      return 'instances';
+    case 'image':
+      return 'images';
+    case 'document':
+      return 'documents';
+    default:
+      return 'province';
+  }
+}
+
+const MARKS: Record<Status, string> = { pass: '✓', fail: '✗', warn: '!', unknown: '?', info: 'i' };
+
+function paint(c: ChalkInstance, status: Status, s: string): string {
+  switch (status) {
+    case 'pass':
+      return c.green(s);
+    case 'fail':
+      return c.red(s);
+    case 'warn':
+      return c.yellow(s);
+    case 'unknown':
+      return c.magenta(s);
+    default:
+      return c.cyan(s);
+  }
+}
+
+const VERDICTS: Record<Verdict, { en: string; zh: string }> = {
+  ready: { en: 'READY', zh: '可以提交' },
+  'ready-with-warnings': { en: 'READY WITH WARNINGS', zh: '可以提交（有警告）' },
+  blocked: { en: 'BLOCKED', zh: '不能提交' },
+  invalid: { en: 'INVALID MANIFEST', zh: '清单无效' },
+};
+
+function verdictText(c: ChalkInstance, v: Verdict, lang: Lang): string {
+  const t = VERDICTS[v][lang];
+  if (v === 'ready') return c.green.bold(t);
+  if (v === 'ready-with-warnings') return c.yellow.bold(t);
+  return c.red.bold(t);
+}
+
+function summaryLine(f: FilingReport, lang: Lang): string {
+  const s = f.summary;
+  return lang === 'zh'
+    ? `${s.fail} 项不通过，${s.warn} 项警告，${s.unknown} 项待确认，${s.pass} 项通过，${s.info} 项提示；缺少 ${s.missingDocuments} 份材料`
+    : `${s.fail} failed, ${s.warn} warnings, ${s.unknown} to confirm, ${s.pass} passed, ${s.info} notes; ${s.missingDocuments} documents missing`;
+}
+
+function findingLines(c: ChalkInstance, f: Finding, lang: Lang, file: string): string[] {
+  const lines = [`    ${paint(c, f.status, MARKS[f.status])} ${f.message}`];
+  if (f.status === 'pass') return lines;
+  if (f.fix) lines.push(`      ${c.dim(lang === 'zh' ? '→ 处理：' : '→')} ${f.fix}`);
+  const where = f.line !== undefined ? `${file}:${f.line}:${f.column ?? 1}` : '';
+  const at = [where, f.path].filter(Boolean).join(' ');
+  lines.push(`      ${c.dim([f.rule, f.source, at].filter(Boolean).join(' · '))}`);
+  return lines;
+}
+
+/** An unreadable or invalid manifest: compiler-style `file:line:col: message` lines. */
+function invalidLines(c: ChalkInstance, f: FilingReport, file: string, lang: Lang): string[] {
+  return f.findings.map((x) => {
+    const where = x.line !== undefined ? `${file}:${x.line}:${x.column ?? 1}` : file;
+    const lines = [`${where}: ${c.red(lang === 'zh' ? '错误' : 'error')}: ${x.path ? `${x.path}: ` : ''}${x.message}`];
+    if (x.fix) lines.push(`  ${c.dim('→')} ${x.fix}`);
+    return lines.join('\n');
+  });
+}
+
+function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): string[] {
+  const lang = ctx.lang;
+  const out: string[] = [];
+  const file = stripControl(displayPath(f.file, ctx.cwd));
+  if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
+  out.push(`${c.bold(file)}  ${f.province ? c.dim(f.province) + '  ' : ''}${verdictText(c, f.verdict, lang)}`);
+  const shown = ctx.quiet ? f.findings.filter((x) => x.status === 'fail') : f.findings;
+  for (const section of SECTIONS) {
+    const items = shown.filter((x) => sectionOf(x.rule) === section);
+    const docs = section === 'documents' ? f.documents.filter((d) => !ctx.quiet || !d.provided) : [];
+    if (items.length === 0 && docs.length === 0) continue;
+    out.push(`  ${c.bold(SECTION_NAMES[section][lang])}`);
+    for (const item of items) out.push(...findingLines(c, item, lang, file));
+    for (const d of docs) {
+      const name = documentKindName(d.kind, lang);
+      const holder = stripControl(d.for);
+      if (d.provided) {
+        out.push(`    ${c.green('✓')} ${name} — ${holder}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
+      } else {
+        out.push(`    ${c.red('✗')} ${name} — ${holder} ${c.red(lang === 'zh' ? '缺少' : 'missing')}`);
+        out.push(`      ${c.dim(d.rules.join(', '))}`);
+      }
+    }
+  }
+  out.push(`  ${summaryLine(f, lang)}`);
+  return out;
+}
+
+export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const lang = ctx.lang;
+  const out: string[] = [];
+  if (report.filings.length === 1) {
+    out.push(...filingDetails(c, report.filings[0]!, ctx));
+  } else {
+    for (const f of report.filings) {
+      if (ctx.quiet && f.verdict === 'ready') continue;
+      const mark = f.verdict === 'ready' ? c.green('✓') : f.verdict === 'ready-with-warnings' ? c.yellow('!') : c.red('✗');
+      const s = f.summary;
+      out.push(`${mark} ${stripControl(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(`${s.fail}✗ ${s.warn}! ${s.unknown}? ${s.missingDocuments}📄`)}`);
+    }
+    const notReady = report.filings.filter((f) => f.verdict !== 'ready' && f.verdict !== 'ready-with-warnings');
+    for (const f of notReady) {
+      out.push('');
+      out.push(...filingDetails(c, f, ctx));
+    }
+    const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
+    out.push('');
+    out.push(
+      lang === 'zh'
+        ? `${report.filings.length} 份备案：${count('ready')} 份可以提交，${count('ready-with-warnings')} 份有警告，${count('blocked')} 份不能提交，${count('invalid')} 份清单无效`
+        : `${report.filings.length} filings: ${count('ready')} ready, ${count('ready-with-warnings')} ready with warnings, ${count('blocked')} blocked, ${count('invalid')} invalid`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+};

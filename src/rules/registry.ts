@@ -1,0 +1,28 @@
+// Every rule icp-check knows: code rules by area, then the data rules of `regulations/`.
+import { dataRuleMetas, regulationCodeRules } from '../regulations/index.js';
+import { domainRules } from './domain.js';
+import { entityRules } from './entity.js';
+import { imageRules } from './image.js';
+import { instanceRules } from './instance.js';
+import { manifestRules } from './manifest.js';
+import { personRules } from './person.js';
+import type { CodeRule, RuleMeta } from './types.js';
+
+export function codeRules(): CodeRule[] {
+  return [...entityRules, ...personRules, ...domainRules, ...instanceRules, ...imageRules, ...regulationCodeRules];
+}
+
+let metas: Map<string, RuleMeta> | undefined;
+
+/** All rule metadata by id (loads the rule data on first use). */
+export function ruleIndex(): Map<string, RuleMeta> {
+  if (!metas) {
+    metas = new Map();
+    for (const r of [...manifestRules, ...codeRules(), ...dataRuleMetas()]) metas.set(r.id, r);
+  }
+  return metas;
+}
+
+export function allRuleMetas(): RuleMeta[] {
+  return [...ruleIndex().values()];
+}
