@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Runs a command in a pseudo-terminal and plays a script against it, as a user at a keyboard would.
+
+Usage: pty-session.py SCRIPT.json -- COMMAND [ARGS...]
+SCRIPT is a list of steps:
+  {"expect": "regex"}   wait until the screen output (ANSI codes removed) since the last match matches
+  {"send": "text"}      type text ("\\r" is Enter, "\\u001b[B" is the down arrow, "\\u0003" Ctrl-C)
+  {"hangup": true}      close the terminal (the master side), as when a terminal window is closed
+Prints one JSON object: {"exit": code or null, "signal": number or null, "output": text, "error": text or null}.
+A step that waits longer than the deadline stops the session and reports which step it was.
+"""
+import json
+import os
+import pty
+import re
+import select
+import signal
+import sys
+import time
+
+DEADLINE = float(os.environ.get('PTY_STEP_DEADLINE', '60'))
+ANSI = re.compile(r'\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]')
+
+
+def main():
+    script_path = sys.argv[1]
+    command = sys.argv[sys.argv.index('--') + 1:]
+    with open(script_path, encoding='utf-8') as f:
+        steps = json.load(f)
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ['COLUMNS'] = '200'
+        os.execvp(command[0], command)
+
+    raw = b''
+    seen = 0  # position in the cleaned output after the last match
+    error = None
+    open_fd = True
+
+    def read_some(timeout):
+        nonlocal raw, open_fd
+        if not open_fd:
+            return False
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            return True
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            chunk = b''
+        if not chunk:
+            return False
+        raw += chunk
+        return True
+
+    def screen():
+        return ANSI.sub('', raw.decode('utf-8', 'replace'))
+
+    for i, step in enumerate(steps):
+        if 'expect' in step:
+            pattern = re.compile(step['expect'])
+            start = time.monotonic()
+            while True:
+                m = pattern.search(screen(), seen)
+                if m:
+                    seen = m.end()
+                    break
+                if time.monotonic() - start > DEADLINE or not read_some(0.2):
+                    error = f'step {i}: never saw {step["expect"]!r}'
+                    break
+            if error:
+                break
+        elif 'send' in step:
+            # Keys arrive one read at a time, as typed, so each keypress is seen on its own.
+            time.sleep(0.05)
+            os.write(fd, step['send'].encode('utf-8'))
+        elif step.get('hangup'):
+            os.close(fd)
+            open_fd = False
+            break
+
+    if error:
+        os.kill(pid, signal.SIGKILL)
+    while read_some(1.0):
+        pass
+    _, status = os.waitpid(pid, 0)
+    if open_fd:
+        os.close(fd)
+    print(json.dumps({
+        'exit': os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+        'signal': os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+        'output': screen(),
+        'error': error,
+    }, ensure_ascii=False))
+
+
+if __name__ == '__main__':
+    main()
