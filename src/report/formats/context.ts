@@ -11,6 +11,10 @@ export interface FormatContext {
   cwd: string;
   /** `--strict`: warnings and unknowns fail like errors. */
   strict?: boolean;
+  /** Colour for terminal formats (pretty). */
+  color?: boolean;
+  /** `--quiet`: failures, missing documents and the summary only. */
+  quiet?: boolean;
   /** Where the tool is documented (SARIF `informationUri`). */
   toolUri?: string;
 }

@@ -1,0 +1,119 @@
+// SARIF 2.1.0 for code-scanning views (GitHub, Azure DevOps, IDE viewers): one run, the rules that
+// reported anything as `tool.driver.rules`, one result per finding that is not a pass.
+import { pathToFileURL } from 'node:url';
+import type { Finding, Report, Status } from '../../model.js';
+import type { RuleMeta } from '../../rules/types.js';
+import { stripControl } from '../sanitize.js';
+import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
+import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
+
+type Level = 'error' | 'warning' | 'note' | 'none';
+
+/** fail → error, warn/unknown → warning, info → note; under `--strict` warnings are errors. */
+export function sarifLevel(status: Status, strict?: boolean): Level {
+  if (isFailing(status, strict)) return 'error';
+  if (status === 'warn' || status === 'unknown') return 'warning';
+  if (status === 'info') return 'note';
+  return 'none';
+}
+
+/** Percent-encodes each segment so non-ASCII file names still form a valid URI reference. */
+function uriReference(relative: string): string {
+  return relative
+    .split('/')
+    .map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg)))
+    .join('/');
+}
+
+const SRCROOT = 'SRCROOT';
+
+function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Finding, ctx: FormatContext): Record<string, unknown> {
+  const source = meta?.source ?? sample.source;
+  const title = stripControl(meta?.title[ctx.lang] ?? id);
+  const explain = stripControl(meta?.explain[ctx.lang] ?? title, true);
+  const help = [explain, meta?.quote ? `“${stripControl(meta.quote, true)}”` : '', source ? `Source: ${source}` : '']
+    .filter(Boolean)
+    .join('\n\n');
+  const area = id.split('/')[0] ?? id;
+  return {
+    id,
+    name: id,
+    shortDescription: { text: title },
+    fullDescription: { text: explain },
+    help: { text: help },
+    properties: {
+      source,
+      tags: [area, ...(meta?.province ? [meta.province] : [])],
+    },
+  };
+}
+
+function resultMessage(f: Finding): string {
+  const message = stripControl(f.message, true);
+  return f.fix ? `${message}\n${stripControl(f.fix, true)}` : message;
+}
+
+export const sarif: Formatter = (report: Report, ctx: FormatContext): string => {
+  const perFile = report.filings.map((filing) => ({
+    filing,
+    uri: uriReference(relativeFile(filing, ctx.cwd)),
+    findings: sortFindings(filing.findings.filter((f) => f.status !== 'pass')),
+  }));
+
+  const samples = new Map<string, Finding>();
+  for (const { findings } of perFile) for (const f of findings) if (!samples.has(f.rule)) samples.set(f.rule, f);
+  const ruleIds = [...samples.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const rules = ruleIds.map((id) => ruleDescriptor(id, ctx.rules.get(id), samples.get(id)!, ctx));
+
+  const results: Record<string, unknown>[] = [];
+  for (const { filing, uri, findings } of perFile) {
+    for (const f of findings) {
+      const physicalLocation: Record<string, unknown> = { artifactLocation: { uri, uriBaseId: SRCROOT } };
+      if (f.line !== undefined && f.line >= 1) {
+        physicalLocation.region = f.column !== undefined && f.column >= 1 ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
+      }
+      const location: Record<string, unknown> = { physicalLocation };
+      if (f.path) location.logicalLocations = [{ fullyQualifiedName: f.path, kind: 'property' }];
+      const properties: Record<string, unknown> = { status: f.status, verdict: filing.verdict };
+      if (f.source) properties.source = f.source;
+      if (f.documents?.length) properties.documents = f.documents;
+      results.push({
+        ruleId: f.rule,
+        ruleIndex: ruleIndex.get(f.rule)!,
+        level: sarifLevel(f.status, ctx.strict),
+        message: { text: resultMessage(f) },
+        locations: [location],
+        properties,
+      });
+    }
+  }
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: ctx.toolUri ?? DEFAULT_TOOL_URI,
+            rules,
+          },
+        },
+        language: ctx.lang,
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`).href } },
+        artifacts: perFile.map(({ uri }) => ({ location: { uri, uriBaseId: SRCROOT }, roles: ['analysisTarget'] })),
+        results,
+        properties: {
+          date: report.date,
+          rulesDate: report.tool.rulesDate,
+          filings: report.filings.map((f) => ({ file: relativeFile(f, ctx.cwd), verdict: f.verdict, summary: f.summary })),
+        },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

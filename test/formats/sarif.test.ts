@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { sarif, sarifLevel } from '../../src/report/formats/sarif.js';
+import type { FormatContext } from '../../src/report/formats/context.js';
+import { makeFilings, makeReport, RULE_MAP } from './filings-fixture.js';
+
+// ajv and ajv-formats are CommonJS: the constructor sits on `default` when imported from ESM.
+const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+
+/**
+ * The official OASIS schema (errata01) declares draft-04 with `id`; the keywords it uses mean the
+ * same in draft-07, which Ajv 8 implements, so only the root identifier keyword is renamed.
+ */
+function sarifValidator() {
+  const file = path.join(import.meta.dirname, '..', 'schemas', 'sarif-schema-2.1.0.json');
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const { id, $schema: _draft04, ...rest } = schema;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile({ $id: id, ...rest });
+}
+
+const ctx: FormatContext = { lang: 'en', rules: RULE_MAP, cwd: '/work/repo' };
+
+interface SarifLog {
+  runs: Array<{
+    tool: { driver: { name: string; version: string; informationUri: string; rules: Array<Record<string, any>> } };
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } } }>;
+    }>;
+  }>;
+}
+
+describe('sarif', () => {
+  const validate = sarifValidator();
+  const filings = makeFilings(30, '/work/repo/filings');
+  const report = makeReport(filings);
+
+  it('validates against the SARIF 2.1.0 JSON Schema', () => {
+    const log = JSON.parse(sarif(report, ctx));
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the schema check can fail: a result without a message is rejected', () => {
+    const log = JSON.parse(sarif(report, ctx)) as SarifLog;
+    delete (log.runs[0]!.results[0] as Partial<SarifLog['runs'][0]['results'][0]>).message;
+    expect(validate(log)).toBe(false);
+  });
+
+  it('has one result per finding that is not a pass, at the manifest line and column', () => {
+    const log = JSON.parse(sarif(report, ctx)) as SarifLog;
+    const run = log.runs[0]!;
+    const expected = report.filings.flatMap((f) => f.findings.filter((x) => x.status !== 'pass').map((x) => ({ f, x })));
+    expect(run.results).toHaveLength(expected.length);
+    for (const { f, x } of expected) {
+      const uri = path.relative(ctx.cwd, f.file);
+      const match = run.results.find(
+        (r) => r.ruleId === x.rule && r.locations[0]!.physicalLocation.artifactLocation.uri === uri && r.message.text.startsWith(x.message),
+      );
+      expect(match, `${f.file} ${x.rule}`).toBeDefined();
+      expect(match!.level).toBe(sarifLevel(x.status));
+      expect(match!.locations[0]!.physicalLocation.region).toEqual({ startLine: x.line, startColumn: x.column });
+    }
+  });
+
+  it('maps statuses to levels: fail error, warn and unknown warning, info note; strict makes warnings errors', () => {
+    expect(['fail', 'warn', 'unknown', 'info'].map((s) => sarifLevel(s as never))).toEqual(['error', 'warning', 'warning', 'note']);
+    expect(['warn', 'unknown', 'info'].map((s) => sarifLevel(s as never, true))).toEqual(['error', 'error', 'note']);
+  });
+
+  it('describes every rule it reports, with title, explain text and source, and indexes it', () => {
+    const log = JSON.parse(sarif(report, ctx)) as SarifLog;
+    const { driver } = log.runs[0]!.tool;
+    expect(driver.name).toBe('icp-check');
+    expect(driver.version).toBe('0.1.0');
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+    const reported = [...new Set(log.runs[0]!.results.map((r) => r.ruleId))].sort();
+    expect(driver.rules.map((r) => r.id)).toEqual(reported);
+    for (const r of log.runs[0]!.results) expect(driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
+    for (const rule of driver.rules) {
+      const meta = RULE_MAP.get(rule.id)!;
+      expect(rule.shortDescription.text).toBe(meta.title.en);
+      expect(rule.fullDescription.text).toBe(meta.explain.en);
+      expect(rule.help.text).toContain(meta.source);
+      expect(rule.properties.source).toBe(meta.source);
+    }
+  });
+
+  it('speaks the chosen language and keeps non-ASCII file names valid URI references', () => {
+    const chinese = makeFilings(5, '/work/repo/客户 资料').map((f) => f.report);
+    const log = JSON.parse(sarif(makeReport(chinese), { ...ctx, lang: 'zh' }));
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0].language).toBe('zh');
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^%E5%AE%A2/);
+    expect(log.runs[0].tool.driver.rules[0].shortDescription.text).toBe(RULE_MAP.get(log.runs[0].tool.driver.rules[0].id)!.title.zh);
+  });
+});
