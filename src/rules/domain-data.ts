@@ -1,0 +1,132 @@
+// Loads `regulations/tlds.yaml` (approved suffixes) and `regulations/registrars.yaml` (registrars and
+// the names WHOIS prints for them), validated with zod; a malformed file fails loudly, naming itself.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { domainToASCII } from 'node:url';
+import YAML from 'yaml';
+import { z } from 'zod';
+
+const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+const day = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date().transform((d) => d.toISOString().slice(0, 10))]);
+
+export const tldFile = z.strictObject({
+  date: day,
+  source: z.string().min(1),
+  confirmAt: text,
+  approved: z.array(z.string().min(1)).min(1),
+  notApproved: z.array(z.string().min(1)).default([]),
+});
+
+export const registrarFile = z.strictObject({
+  date: day,
+  source: z.string().min(1),
+  confirmAt: text,
+  registrars: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+      zh: z.string().min(1),
+      en: z.string().min(1),
+      approved: z.boolean(),
+      foreign: z.boolean().default(false),
+      alibabaInternational: z.boolean().default(false),
+      note: z.string().optional(),
+      aliases: z.array(z.string().min(1)).default([]),
+    }),
+  ),
+});
+
+export type Registrar = z.output<typeof registrarFile>['registrars'][number];
+
+export interface TldList {
+  date: string;
+  source: string;
+  confirmAt: { en: string; zh: string };
+  /** ASCII (punycode) suffixes. */
+  approved: Set<string>;
+  notApproved: Set<string>;
+}
+
+export interface RegistrarList {
+  date: string;
+  source: string;
+  confirmAt: { en: string; zh: string };
+  registrars: Registrar[];
+}
+
+export const TLDS_FILE = fileURLToPath(new URL('../../regulations/tlds.yaml', import.meta.url));
+export const REGISTRARS_FILE = fileURLToPath(new URL('../../regulations/registrars.yaml', import.meta.url));
+
+function parse<T extends z.ZodType>(schema: T, source: string, file: string): z.output<T> {
+  let data: unknown;
+  try {
+    data = YAML.parse(source);
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+/** A suffix as written (`中国`, `.COM.cn`) to lower-case ASCII without dots at the ends. */
+export function asciiSuffix(s: string): string {
+  const t = s.trim().toLowerCase().replace(/^\.+|\.+$/g, '');
+  return domainToASCII(t) || t;
+}
+
+export function parseTldList(source: string, file: string): TldList {
+  const d = parse(tldFile, source, file);
+  return { date: d.date, source: d.source, confirmAt: d.confirmAt, approved: new Set(d.approved.map(asciiSuffix)), notApproved: new Set(d.notApproved.map(asciiSuffix)) };
+}
+
+export function parseRegistrarList(source: string, file: string): RegistrarList {
+  const d = parse(registrarFile, source, file);
+  const ids = new Set<string>();
+  for (const r of d.registrars) {
+    if (ids.has(r.id)) throw new Error(`${file}: registrars: duplicate id ${r.id}`);
+    ids.add(r.id);
+  }
+  return d;
+}
+
+let tlds: TldList | undefined;
+let registrars: RegistrarList | undefined;
+
+export function loadTldList(): TldList {
+  tlds ??= parseTldList(readFileSync(TLDS_FILE, 'utf8'), TLDS_FILE);
+  return tlds;
+}
+
+export function loadRegistrarList(): RegistrarList {
+  registrars ??= parseRegistrarList(readFileSync(REGISTRARS_FILE, 'utf8'), REGISTRARS_FILE);
+  return registrars;
+}
+
+/** Suffixes from a `--tld-list` file: one a line, `#` comments, Unicode or punycode, leading dot optional. */
+export function parseSuffixLines(source: string): string[] {
+  return source
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*$/, '').trim())
+    .filter(Boolean)
+    .map(asciiSuffix);
+}
+
+/** Names compared as people write them: NFKC (full-width brackets and letters), no spaces or punctuation, lower case. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[.,，。、·'"“”‘’]/g, '');
+}
+
+/** The registrar a WHOIS name belongs to, if the list knows it. */
+export function findRegistrar(name: string | undefined, list = loadRegistrarList()): Registrar | undefined {
+  if (!name) return undefined;
+  const n = normaliseName(name);
+  if (!n) return undefined;
+  return list.registrars.find((r) => [r.zh, r.en, ...r.aliases].some((a) => normaliseName(a) === n));
+}
