@@ -65,6 +65,7 @@ export class ImageInspector {
   private readonly realDirs = new Map<string, Promise<string>>();
   private readonly limit: number;
   private active = 0;
+  private peak = 0;
   private readonly waiting: Array<() => void> = [];
 
   constructor(options: ImageInspectorOptions = {}) {
@@ -90,6 +91,11 @@ export class ImageInspector {
     return this.cache.size;
   }
 
+  /** The most files inspected at the same time so far (never above the limit). */
+  get peakConcurrency(): number {
+    return this.peak;
+  }
+
   private realDir(dir: string): Promise<string> {
     let p = this.realDirs.get(dir);
     if (!p) {
@@ -100,13 +106,16 @@ export class ImageInspector {
   }
 
   private async run<T>(task: () => Promise<T>): Promise<T> {
+    // A finishing task hands its slot straight to the next waiter, so a newcomer cannot slip in between.
     if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    else this.active++;
+    this.peak = Math.max(this.peak, this.active);
     try {
       return await task();
     } finally {
-      this.active--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     }
   }
 }

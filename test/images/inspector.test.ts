@@ -1,0 +1,165 @@
+// The image inspector on real generated files: types, sizes, damage, and paths that are not files.
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HEADER_CHUNK_BYTES, ImageInspector, TAIL_BYTES } from '../../src/facts/images.js';
+import { makeGif, makeJpeg, makePdf, makePng, MB } from '../../scripts/make-images.mjs';
+import { FIXTURE_IMAGES } from './helpers.js';
+
+let dir: string;
+const FOUR_MB = 4 * MB;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'icp-images-'));
+  const jpeg = makeJpeg({ width: 400, height: 300, seed: 21, amplitude: 80 });
+  const files: Record<string, Buffer> = {
+    'a.jpg': jpeg,
+    'a.jpeg': makeJpeg({ width: 300, height: 400, seed: 22, amplitude: 80 }),
+    'a.png': makePng({ width: 300, height: 200, seed: 23, amplitude: 80 }),
+    'a.gif': makeGif({ width: 120, height: 80, seed: 24 }),
+    'under-4mb.png': makePng({ width: 1000, height: 1000, padTo: FOUR_MB - 1, fast: true, level: 1 }),
+    'over-4mb.png': makePng({ width: 1000, height: 1000, padTo: FOUR_MB + 1, fast: true, level: 1 }),
+    'under-4mb.jpg': makeJpeg({ width: 300, height: 200, padTo: FOUR_MB - 1 }),
+    'over-4mb.jpg': makeJpeg({ width: 300, height: 200, padTo: FOUR_MB + 1 }),
+    'report.jpg': makePdf(),
+    'half.jpg': jpeg.subarray(0, Math.floor(jpeg.length / 2)),
+    'header-only.png': makePng({ width: 300, height: 200, seed: 25 }).subarray(0, 20),
+    'no-iend.png': makePng({ width: 300, height: 200, seed: 26 }).subarray(0, -12),
+    'no-trailer.gif': makeGif({ width: 120, height: 80, seed: 27 }).subarray(0, -1),
+    'zero.jpg': Buffer.alloc(0),
+    'not-an-image.jpg': Buffer.from('just some text, not a picture\n'.repeat(10)),
+    'icc-then-frame.jpg': makeJpeg({ width: 64, height: 48, seed: 28, appSegments: 5 }),
+  };
+  for (const [name, buf] of Object.entries(files)) await writeFile(path.join(dir, name), buf);
+  await mkdir(path.join(dir, 'a-folder.jpg'));
+  execFileSync('mkfifo', [path.join(dir, 'pipe.jpg')]);
+  await symlink('gone.jpg', path.join(dir, 'dangling.jpg'));
+  await symlink('loop-b.jpg', path.join(dir, 'loop-a.jpg'));
+  await symlink('loop-a.jpg', path.join(dir, 'loop-b.jpg'));
+  await symlink('a.png', path.join(dir, 'link-to-png.png'));
+  await symlink(path.join(FIXTURE_IMAGES, 'photo.jpg'), path.join(dir, 'link-outside.jpg'));
+  await writeFile(path.join(dir, 'locked.jpg'), jpeg);
+  await chmod(path.join(dir, 'locked.jpg'), 0o000);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('ImageInspector', () => {
+  test.each([
+    ['a.jpg', 'jpg', 400, 300],
+    ['a.jpeg', 'jpg', 300, 400],
+    ['a.png', 'png', 300, 200],
+    ['a.gif', 'gif', 120, 80],
+  ])('%s: type %s, %ix%i, from content', async (file, type, width, height) => {
+    const f = await new ImageInspector().inspect(file, dir);
+    expect(f).toMatchObject({ entry: 'file', type, width, height, written: file, resolved: path.join(dir, file), outsideManifestDir: false });
+    expect(f.corrupt).toBeUndefined();
+  });
+
+  test.each([
+    ['under-4mb.png', FOUR_MB - 1],
+    ['over-4mb.png', FOUR_MB + 1],
+    ['under-4mb.jpg', FOUR_MB - 1],
+    ['over-4mb.jpg', FOUR_MB + 1],
+  ])('%s is %i bytes by stat, read only in part', async (file, size) => {
+    const f = await new ImageInspector().inspect(file, dir);
+    expect(f).toMatchObject({ entry: 'file', size });
+    expect(f.corrupt).toBeUndefined();
+    expect(f.bytesRead).toBeLessThanOrEqual(HEADER_CHUNK_BYTES + TAIL_BYTES);
+  });
+
+  test('a PDF named .jpg is a pdf', async () => {
+    expect(await new ImageInspector().inspect('report.jpg', dir)).toMatchObject({ type: 'pdf', mime: 'application/pdf' });
+  });
+
+  test.each(['half.jpg', 'header-only.png', 'no-iend.png', 'no-trailer.gif'])('%s is corrupt', async (file) => {
+    const f = await new ImageInspector().inspect(file, dir);
+    expect(f.corrupt).toBe(true);
+    expect(f.error).toBeTruthy();
+  });
+
+  test('a JPEG whose frame header lies past the first chunk is read on in chunks', async () => {
+    const f = await new ImageInspector().inspect('icc-then-frame.jpg', dir);
+    expect(f).toMatchObject({ type: 'jpg', width: 64, height: 48 });
+    expect(f.bytesRead).toBeGreaterThan(HEADER_CHUNK_BYTES);
+  });
+
+  test('a zero-byte file and text are not images', async () => {
+    const ins = new ImageInspector();
+    expect(await ins.inspect('zero.jpg', dir)).toMatchObject({ entry: 'file', size: 0, bytesRead: 0 });
+    const text = await ins.inspect('not-an-image.jpg', dir);
+    expect(text.type).toBeUndefined();
+    expect(text.width).toBeUndefined();
+  });
+
+  test.each([
+    ['a-folder.jpg', 'directory'],
+    ['pipe.jpg', 'fifo'],
+    ['dangling.jpg', 'missing'],
+    ['loop-a.jpg', 'symlink-loop'],
+    ['no-such-file.jpg', 'missing'],
+    ['a.png/inside.jpg', 'missing'],
+    ['/dev/zero', 'device'],
+  ])('%s is %s, reported without opening it', async (file, entry) => {
+    const f = await new ImageInspector().inspect(file, dir);
+    expect(f.entry).toBe(entry);
+    expect(f.bytesRead).toBeUndefined();
+    expect(f.written).toBe(file);
+  });
+
+  test('a dangling symbolic link says so', async () => {
+    expect((await new ImageInspector().inspect('dangling.jpg', dir)).error).toBe('symbolic link to a missing file');
+  });
+
+  test.skipIf(process.getuid?.() === 0)('a file without read permission is unreadable', async () => {
+    expect(await new ImageInspector().inspect('locked.jpg', dir)).toMatchObject({ entry: 'unreadable', error: 'permission denied' });
+  });
+
+  test('symbolic links are followed; one leading out of the folder is flagged', async () => {
+    const ins = new ImageInspector();
+    expect(await ins.inspect('link-to-png.png', dir)).toMatchObject({ entry: 'file', type: 'png', outsideManifestDir: false });
+    expect(await ins.inspect('link-outside.jpg', dir)).toMatchObject({ entry: 'file', type: 'jpg', outsideManifestDir: true });
+    expect(await ins.inspect('../elsewhere.jpg', dir)).toMatchObject({ entry: 'missing', outsideManifestDir: true });
+    expect(await ins.inspect(path.join(FIXTURE_IMAGES, 'photo.png'), dir)).toMatchObject({ outsideManifestDir: true });
+  });
+
+  test('each file is inspected once per run, whatever the spelling of the reference', async () => {
+    const ins = new ImageInspector();
+    const [a, b, c] = await Promise.all([ins.inspect('a.png', dir), ins.inspect('./a.png', dir), ins.inspect('a.png', path.join(dir, 'a-folder.jpg', '..'))]);
+    expect(ins.size).toBe(1);
+    expect(a.written).toBe('a.png');
+    expect(b.written).toBe('./a.png');
+    expect(c).toMatchObject({ type: 'png', width: 300 });
+  });
+
+  test('many references at once respect the concurrency limit and all finish', async () => {
+    const ins = new ImageInspector({ concurrency: 2 });
+    const names = ['a.jpg', 'a.jpeg', 'a.png', 'a.gif', 'report.jpg', 'half.jpg', 'pipe.jpg', 'a-folder.jpg', 'zero.jpg'];
+    const all = await Promise.all(names.map((n) => ins.inspect(n, dir)));
+    expect(all.map((f) => f.written)).toEqual(names);
+    expect(ins.size).toBe(names.length);
+    expect(ins.peakConcurrency).toBe(2);
+  });
+});
+
+describe('a 50 MB image', () => {
+  test.each([
+    ['big.png', () => makePng({ width: 4200, height: 4200, level: 0, fast: true })],
+    ['big.jpg', () => makeJpeg({ width: 320, height: 240, padTo: 50 * MB })],
+  ])('%s is judged from its header and tail, not read whole', async (name, make) => {
+    const file = path.join(dir, name);
+    await writeFile(file, make());
+    const f = await new ImageInspector().inspect(name, dir);
+    expect(f.size).toBeGreaterThanOrEqual(50 * MB);
+    expect(f.corrupt).toBeUndefined();
+    expect(f.width).toBeGreaterThan(0);
+    // The header chunk and the tail: about 68 KB of more than 50 MB.
+    expect(f.bytesRead).toBeLessThanOrEqual(HEADER_CHUNK_BYTES + TAIL_BYTES);
+    expect(f.bytesRead! * 500).toBeLessThan(f.size!);
+    await rm(file);
+  });
+});
