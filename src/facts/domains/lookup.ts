@@ -3,6 +3,7 @@
 // an on-disk cache and a fully offline mode.
 import { domainToASCII } from 'node:url';
 import type { DomainLookup, WhoisRecord } from '../types.js';
+import { UsageError } from '../../errors.js';
 import { loadBootstrap, rdapBaseFor, type RdapBootstrap } from './bootstrap.js';
 import { LookupCache, CACHE_TTL_MS, defaultCacheDir } from './cache.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
@@ -70,9 +71,16 @@ export class DomainLookupService {
     if (options.useCache) this.cache = new LookupCache(options.cacheDir ?? defaultCacheDir(), options.cacheTtlMs ?? CACHE_TTL_MS);
     this.overall = new Limiter(options.concurrency ?? 8);
     this.perServer = new KeyedLimiter(options.perServerConcurrency ?? 2);
-    if (options.whoisServer) this.fixedWhois = parseServer(options.whoisServer);
-    if (options.rdapUrl && !/^https?:\/\//i.test(options.rdapUrl)) throw new Error(`--rdap-url: expected an http(s) URL, got "${options.rdapUrl}"`);
-    if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) throw new Error(`timeout must be a positive number of milliseconds, got ${options.timeoutMs}`);
+    if (options.whoisServer) {
+      try {
+        this.fixedWhois = parseServer(options.whoisServer);
+      } catch (err) {
+        throw new UsageError(`--whois-server: ${(err as Error).message}`);
+      }
+    }
+    if (options.rdapUrl && !URL.canParse(options.rdapUrl)) throw new UsageError(`--rdap-url: expected an http(s) URL, got "${options.rdapUrl}"`);
+    if (options.rdapUrl && !/^https?:\/\//i.test(options.rdapUrl)) throw new UsageError(`--rdap-url: expected an http(s) URL, got "${options.rdapUrl}"`);
+    if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) throw new UsageError(`--whois-timeout: expected a positive duration, got ${options.timeoutMs} ms`);
   }
 
   /** Looks a registrable domain (ASCII) up once per run. */
