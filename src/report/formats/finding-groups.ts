@@ -2,6 +2,7 @@
 // `--strict`, and file paths relative to the working folder with forward slashes.
 import path from 'node:path';
 import { STATUS_ORDER, type Finding, type FilingReport, type Status } from '../../model.js';
+import { cleanText } from './outside-text.js';
 
 /** A status that fails the run: `fail`, and under `--strict` also `warn` and `unknown`. */
 export function isFailing(status: Status, strict: boolean | undefined): boolean {
@@ -46,10 +47,10 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** The filing's file relative to `cwd`, with `/` separators (CI systems expect repository paths). */
+/** The filing's file relative to `cwd`, with `/` separators (CI systems expect repository paths), cleaned for display. */
 export function relativeFile(filing: Pick<FilingReport, 'file'>, cwd: string): string {
   const rel = path.relative(cwd, path.resolve(cwd, filing.file));
-  return (rel === '' ? path.basename(filing.file) : rel).split(path.sep).join('/');
+  return cleanText((rel === '' ? path.basename(filing.file) : rel).split(path.sep).join('/'));
 }
 
 /** `line:column`, `line`, or '' when the position is unknown. */

@@ -1,7 +1,7 @@
 // JUnit XML for CI test reports (Jenkins, GitLab): a testsuite per filing, a testcase per rule
 // evaluated, the shape of the common junit-10.xsd so both systems read it.
 import type { FilingReport, Finding, Report, RequiredDocument } from '../../model.js';
-import { stripControl } from '../sanitize.js';
+import { cleanText as stripControl } from './outside-text.js';
 import type { FormatContext, Formatter } from './context.js';
 import { groupByRule, isFailing, positionText, relativeFile, type RuleGroup } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';

@@ -6,7 +6,7 @@ const VERDICTS: Record<Verdict, Text> = {
   ready: { en: 'ready', zh: '可以提交' },
   'ready-with-warnings': { en: 'ready with warnings', zh: '可以提交（有提醒）' },
   blocked: { en: 'blocked', zh: '需先处理' },
-  invalid: { en: 'invalid manifest', zh: '清单无效' },
+  invalid: { en: 'invalid', zh: '清单无效' },
 };
 
 const STATUSES: Record<Status, Text> = {

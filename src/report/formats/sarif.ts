@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, Report, Status } from '../../model.js';
 import type { RuleMeta } from '../../rules/types.js';
-import { stripControl } from '../sanitize.js';
+import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
 import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
 
@@ -19,7 +19,7 @@ export function sarifLevel(status: Status, strict?: boolean): Level {
 
 /** Percent-encodes each segment so non-ASCII file names still form a valid URI reference. */
 function uriReference(relative: string): string {
-  return relative
+  return stripControl(relative)
     .split('/')
     .map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg)))
     .join('/');
@@ -28,7 +28,7 @@ function uriReference(relative: string): string {
 const SRCROOT = 'SRCROOT';
 
 function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Finding, ctx: FormatContext): Record<string, unknown> {
-  const source = meta?.source ?? sample.source;
+  const source = stripControl(meta?.source ?? sample.source);
   const title = stripControl(meta?.title[ctx.lang] ?? id);
   const explain = stripControl(meta?.explain[ctx.lang] ?? title, true);
   const help = [explain, meta?.quote ? `“${stripControl(meta.quote, true)}”` : '', source ? `Source: ${source}` : '']
@@ -74,10 +74,10 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
         physicalLocation.region = f.column !== undefined && f.column >= 1 ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
       }
       const location: Record<string, unknown> = { physicalLocation };
-      if (f.path) location.logicalLocations = [{ fullyQualifiedName: f.path, kind: 'property' }];
+      if (f.path) location.logicalLocations = [{ fullyQualifiedName: stripControl(f.path), kind: 'property' }];
       const properties: Record<string, unknown> = { status: f.status, verdict: filing.verdict };
-      if (f.source) properties.source = f.source;
-      if (f.documents?.length) properties.documents = f.documents;
+      if (f.source) properties.source = stripControl(f.source);
+      if (f.documents?.length) properties.documents = f.documents.map((d) => stripControl(d));
       results.push({
         ruleId: f.rule,
         ruleIndex: ruleIndex.get(f.rule)!,

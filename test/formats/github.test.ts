@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { commandFor, escapeData, escapeProperty, github, githubStepSummary } from '../../src/report/formats/github.js';
+import type { FormatContext } from '../../src/report/formats/context.js';
+import { lineContaining, makeFilings, makeReport, RULE_MAP } from './filings-fixture.js';
+
+const ctx: FormatContext = { lang: 'en', rules: RULE_MAP, cwd: '/work/repo' };
+
+interface Annotation {
+  command: string;
+  props: Record<string, string>;
+  message: string;
+}
+
+/** Reads workflow commands back the way the runner does, undoing the documented escapes. */
+function parseCommands(output: string): Annotation[] {
+  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  return output
+    .split('\n')
+    .filter((l) => l.startsWith('::'))
+    .map((line) => {
+      const m = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
+      if (!m) throw new Error(`not a workflow command: ${line}`);
+      const props: Record<string, string> = {};
+      for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
+        const eq = pair.indexOf('=');
+        props[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+      }
+      return { command: m[1]!, props, message: unescape(m[3]!) };
+    });
+}
+
+describe('github', () => {
+  const filings = makeFilings(30, '/work/repo/filings');
+  const report = makeReport(filings);
+
+  it('annotates every fail, warn and unknown finding of every filing, and nothing else', () => {
+    const annotations = parseCommands(github(report, ctx));
+    for (const filing of report.filings) {
+      const file = filing.file.replace('/work/repo/', '');
+      const mine = annotations.filter((a) => a.props.file === file);
+      const byCommand = (c: string) => mine.filter((a) => a.command === c).length;
+      const named = new Set(filing.findings.filter((f) => f.status === 'fail').flatMap((f) => f.documents ?? []));
+      const missing = filing.documents.filter((d) => d.required && !d.provided && !named.has(d.kind)).length;
+      expect(byCommand('error')).toBe(filing.findings.filter((f) => f.status === 'fail').length + missing);
+      expect(byCommand('warning')).toBe(filing.findings.filter((f) => f.status === 'warn').length);
+      expect(byCommand('notice')).toBe(filing.findings.filter((f) => f.status === 'unknown').length);
+    }
+    expect(github(report, ctx).trimEnd().split('\n').at(-1)).toBe('icp-check: 30 filings: 6 ready, 6 ready with warnings, 12 blocked, 6 invalid');
+  });
+
+  it('carries the manifest line numbers of three known findings', () => {
+    const annotations = parseCommands(github(report, ctx));
+    const blocked = filings.find((f) => f.kind === 'blocked')!;
+    const warned = filings.find((f) => f.kind === 'warnings')!;
+    const invalid = filings.find((f) => f.kind === 'invalid')!;
+    const at = (f: typeof blocked, rule: string) =>
+      annotations.find((a) => a.props.file === f.file.replace('/work/repo/', '') && a.props.title === rule)!;
+
+    // The lines are found by searching the manifest text, independently of the YAML library.
+    const mobile = at(blocked, 'person/mobile-format');
+    expect(mobile.command).toBe('error');
+    expect(Number(mobile.props.line)).toBe(lineContaining(blocked.text, 'mobile:'));
+    expect(Number(mobile.props.col)).toBe(5);
+
+    const suffix = at(warned, 'domain/suffix-approved');
+    expect(suffix.command).toBe('warning');
+    const domainsLine = lineContaining(warned.text, 'domains: [');
+    expect(Number(suffix.props.line)).toBe(domainsLine);
+    expect(Number(suffix.props.col)).toBe(warned.text.split('\n')[domainsLine - 1]!.indexOf('www2.') + 1);
+
+    const syntax = at(invalid, 'manifest/yaml-syntax');
+    expect(syntax.command).toBe('error');
+    const unclosed = lineContaining(invalid.text, 'domains: [');
+    expect(Number(syntax.props.line)).toBeGreaterThan(unclosed);
+    expect(Number(syntax.props.line)).toBe(invalid.report.findings[0]!.line);
+  });
+
+  it('puts the fix and the source into the message', () => {
+    const blocked = filings.find((f) => f.kind === 'blocked')!;
+    const [a] = parseCommands(github(makeReport([blocked]), ctx)).filter((x) => x.props.title === 'person/mobile-format');
+    const f = blocked.report.findings.find((x) => x.rule === 'person/mobile-format')!;
+    expect(a!.message.split('\n')).toEqual([f.message, f.fix, `at ${f.path}; source: ${f.source}`]);
+  });
+
+  it('uses the documented escaping for data and properties', () => {
+    expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
+    expect(escapeProperty('a:b,c%d\ne')).toBe('a%3Ab%2Cc%25d%0Ae');
+    const odd = { ...filings[2]!.report, file: '/work/repo/a,b:c%d.yaml' };
+    const [a] = parseCommands(github(makeReport([odd]), ctx));
+    expect(a!.props.file).toBe('a,b:c%d.yaml');
+  });
+
+  it('fails warnings and unknowns under --strict', () => {
+    expect(commandFor('warn')).toBe('warning');
+    expect(commandFor('unknown')).toBe('notice');
+    expect(commandFor('info')).toBeUndefined();
+    expect(commandFor('warn', true)).toBe('error');
+    expect(commandFor('unknown', true)).toBe('error');
+  });
+
+  it('writes a step summary with a row per filing and details of those not ready', () => {
+    const summary = githubStepSummary(report, ctx);
+    const rows = summary.split('\n').filter((l) => l.startsWith('| filings/'));
+    expect(rows).toHaveLength(30);
+    const notReady = report.filings.filter((f) => f.verdict !== 'ready').length;
+    expect(summary.match(/<details>/g)).toHaveLength(notReady);
+    const blocked = filings.find((f) => f.kind === 'blocked')!;
+    expect(summary).toContain(blocked.report.findings.find((f) => f.status === 'fail')!.message);
+  });
+});
