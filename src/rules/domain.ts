@@ -263,7 +263,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       zh: '只有工信部批准的域名后缀才能备案。icp-check 自带一份注明日期的列表（regulations/tlds.yaml），含已批准和已知未批准的后缀：已批准为通过，未批准为不通过，两者都不在的给出警告，并说明列表日期和确认途径。可用 --tld-list <文件> 或清单中的 settings.approvedSuffixes 追加后缀。',
     },
     messages: {
-      pass: { message: { en: '{suffix} is an approved suffix ({how}).', zh: '{suffix} 是已批准的后缀（{howZh}）。' } },
+      pass: { message: { en: '{domain}: {suffix} is an approved suffix ({how}).', zh: '{domain}：{suffix} 是已批准的后缀（{howZh}）。' } },
       fail: {
         message: { en: '{domain}: the suffix {suffix} is not approved by MIIT, so this domain cannot be filed.', zh: '{domain}：后缀 {suffix} 未获工信部批准，该域名无法备案。' },
         fix: { en: 'Use a domain under an approved suffix such as .cn, .com or .net.', zh: '请改用已批准后缀下的域名，如 .cn、.com、.net。' },
