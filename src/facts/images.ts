@@ -200,7 +200,7 @@ type HeaderFacts = Pick<ImageFacts, 'size' | 'type' | 'mime' | 'width' | 'height
 async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts> {
   let bytesRead = 0;
   const readAt = async (position: number, length: number): Promise<Buffer> => {
-    const buf = Buffer.alloc(length);
+    const buf = Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length) {
       const { bytesRead: n } = await handle.read(buf, got, length - got, position + got);
