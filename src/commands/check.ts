@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import ora from 'ora';
 import type { Lang } from '../model.js';
 import { checkFiles, exitCodeOf } from '../check/run.js';
-import { expandInputs } from '../check/inputs.js';
+import { expandInputs, parseShard } from '../check/inputs.js';
 import { ImageInspector } from '../facts/images.js';
 import { DomainLookupService } from '../facts/domains/lookup.js';
 import { todayInChina } from '../facts/dates.js';
@@ -54,8 +54,13 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   const format: Format = opts.format ?? (env.GITHUB_ACTIONS === 'true' && 'github' in FORMATTERS ? ('github' as Format) : 'pretty');
   const lang = opts.lang ?? defaultLang(env);
   const date = opts.date ?? todayInChina();
-  const expanded = await expandInputs(inputs, { shard: opts.shard ? parseShardOption(opts.shard) : undefined });
+  const expanded = await expandInputs(inputs, { shard: opts.shard ? parseShardArgument(opts.shard) : undefined });
   if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.join(', ')}`);
+  if (expanded.files.length === 0 && !opts.shard) {
+    throw new UsageError(
+      `no manifests found in ${inputs.join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
+    );
+  }
   if (opts.output) {
     const out = path.resolve(opts.output);
     if (expanded.files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
@@ -104,18 +109,18 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   return exitCodeOf(report, opts.strict);
 }
 
+function parseShardArgument(text: string) {
+  try {
+    return parseShard(text);
+  } catch (err) {
+    throw new UsageError(`--shard: ${(err as Error).message}`);
+  }
+}
+
 function progressText(done: number, total: number, lang: Lang): string {
   return lang === 'zh' ? `已检查 ${done}/${total} 份备案` : `checked ${done}/${total} filings`;
 }
 
-function parseShardOption(text: string): { index: number; count: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--shard: expected i/n such as 2/5, got "${text}"`);
-  const index = Number(m[1]);
-  const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new UsageError(`--shard: i must be between 1 and n, got "${text}"`);
-  return { index, count };
-}
 
 export function checkCommand(setExitCode: (code: number) => void): Command {
   return new Command('check')

@@ -120,12 +120,15 @@ function collectKeys(schema: unknown, seen = new Set<unknown>(), out = new Set<s
   return out;
 }
 
+/** Edit distance counting a swap of two neighbours as one edit (`domian` → `domain`). */
 function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
+    for (let j = 1; j <= b.length; j++) {
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
   return d[a.length]![b.length]!;
 }
 
@@ -139,35 +142,69 @@ export function suggestKey(key: string): string | undefined {
       best = k;
     }
   }
-  return bestD <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
+  return bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function typeName(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `a value is required (${issue.expected})` : `expected ${issue.expected}`;
+      return issue.input === undefined ? `a value is required here (${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_union':
-      return 'a value of another shape is expected here (see the JSON Schema: icp-check schema)';
     default:
       return issue.message;
   }
 }
 
+type Issue = z.core.$ZodIssue;
+
+/** Of a union's alternatives, the one the value was most likely meant as: fewest issues, then the deepest. */
+function bestAlternative(issue: Extract<Issue, { code: 'invalid_union' }>): Issue[] | undefined {
+  const alternatives = issue.errors.filter((e) => e.length > 0);
+  if (alternatives.length === 0) return undefined;
+  const depth = (e: Issue[]) => Math.max(...e.map((i) => i.path.length));
+  return [...alternatives].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0];
+}
+
+function flatten(issues: readonly Issue[], prefix: PropertyKey[] = []): Issue[] {
+  return issues.flatMap((issue) => {
+    const full = { ...issue, path: [...prefix, ...issue.path] } as Issue;
+    if (issue.code === 'invalid_union') {
+      const best = bestAlternative(issue);
+      if (best) return flatten(best, full.path);
+    }
+    return [full];
+  });
+}
+
 /** Schema issues as findings; unknown keys as their own rule so a typo is named as such. */
 export function schemaFindings(error: z.ZodError): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const issue of error.issues) {
+  const issues = flatten(error.issues);
+  const suggested = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
     const keys = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const suggestion = suggestKey(key);
-        out.push(fail('manifest/unknown-key', { key, suggestion }, formatPath([...keys, key]), suggestion ? 'suggest' : undefined));
-      }
-    } else {
-      out.push(fail('manifest/schema', { expected: describeIssue(issue) }, formatPath(keys)));
+    for (const key of issue.keys) {
+      const suggestion = suggestKey(key);
+      if (suggestion) suggested.add(formatPath([...keys, suggestion]));
+      out.push(fail('manifest/unknown-key', { key, suggestion }, formatPath([...keys, key]), suggestion ? 'suggest' : undefined));
     }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const where = formatPath(issue.path.filter((k): k is PathKey => typeof k !== 'symbol'));
+    // A required key that is missing because it was misspelt is already named by its unknown-key finding.
+    if (issue.code === 'invalid_type' && issue.input === undefined && suggested.has(where)) continue;
+    out.push(fail('manifest/schema', { expected: describeIssue(issue) }, where));
   }
   return out;
 }
@@ -203,7 +240,7 @@ export async function loadManifest(file: string): Promise<LoadResult> {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, findings: [fail('manifest/not-a-mapping', { got: Array.isArray(value) ? 'a list' : typeof value })], positions };
   }
-  const parsed = manifestSchema.safeParse(value);
+  const parsed = manifestSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, findings: schemaFindings(parsed.error), positions };
   return { ok: true, manifest: parsed.data, positions };
 }

@@ -32,7 +32,7 @@ export function renderFinding(raw: RawFinding, rule: RuleMeta | undefined, lang:
       message = interpolate((GENERIC[raw.status] ?? GENERIC.other!)[lang], { title });
     }
   }
-  const pos = raw.line !== undefined ? { line: raw.line, column: raw.column ?? 1 } : positions?.of(raw.path);
+  const pos = raw.line !== undefined ? { line: raw.line, column: raw.column ?? 1 } : raw.path ? positions?.of(raw.path) : undefined;
   const finding: Finding = {
     rule: raw.rule,
     status: raw.status,
