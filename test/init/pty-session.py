@@ -9,16 +9,19 @@ SCRIPT is a list of steps:
 Prints one JSON object: {"exit": code or null, "signal": number or null, "output": text, "error": text or null}.
 A step that waits longer than the deadline stops the session and reports which step it was.
 """
+import fcntl
 import json
 import os
 import pty
 import re
 import select
 import signal
+import struct
 import sys
+import termios
 import time
 
-DEADLINE = float(os.environ.get('PTY_STEP_DEADLINE', '60'))
+DEADLINE = float(os.environ.get('PTY_STEP_DEADLINE', '30'))
 ANSI = re.compile(r'\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]')
 
 
@@ -30,8 +33,9 @@ def main():
 
     pid, fd = pty.fork()
     if pid == 0:
-        os.environ['COLUMNS'] = '200'
         os.execvp(command[0], command)
+    # A wide window, so long questions are not wrapped across lines the script matches.
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 240, 0, 0))
 
     raw = b''
     seen = 0  # position in the cleaned output after the last match
