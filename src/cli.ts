@@ -54,5 +54,7 @@ Examples:
     }
     throw err;
   }
-  return exitCode;
+  // Commands that set process.exitCode themselves (init) are honoured too.
+  const fromCommand = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  return Math.max(exitCode, fromCommand);
 }

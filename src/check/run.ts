@@ -94,7 +94,7 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
   }
 
   const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
-  const documents = mergeDocuments(filing, demands).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
+  const documents = mergeDocuments(filing, demands, options.date).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
   const findings = sortFindings(render(raws, options.lang, loaded.positions));
   const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
   return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
