@@ -50,7 +50,7 @@ async function generate(n) {
   const dir = path.join(repo, 'bench/work', String(n));
   if (existsSync(path.join(dir, 'c0001/manifest.yaml')) && existsSync(path.join(dir, `c${String(n).padStart(4, '0')}/manifest.yaml`))) return dir;
   await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'bench/generate-filings.mjs'), String(n), dir], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [path.join(repo, 'bench/generate-filings.mjs'), String(n), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`generating ${n} filings failed (${code})`))));
   });
   return dir;

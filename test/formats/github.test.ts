@@ -90,6 +90,15 @@ describe('github', () => {
     expect(a!.props.file).toBe('a,b:c%d.yaml');
   });
 
+  it('speaks the chosen language in messages and the closing line', () => {
+    const zh = { ...ctx, lang: 'zh' as const };
+    const out = github(report, zh);
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^icp-check: 共 30 份备案：/);
+    const withDocs = filings.find((f) => f.kind === 'blocked-documents')!;
+    const missing = parseCommands(github(makeReport([withDocs]), zh)).find((a) => a.props.title === 'province/guangdong/website-construction-plan')!;
+    expect(missing.message).toBe('缺少材料：网站建设方案书（website-construction-plan），对应 websites[0]');
+  });
+
   it('fails warnings and unknowns under --strict', () => {
     expect(commandFor('warn')).toBe('warning');
     expect(commandFor('unknown')).toBe('notice');

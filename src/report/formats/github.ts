@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands: an annotation per finding on the manifest's line, so a pull
 // request shows each problem where it is; plus the Markdown for `$GITHUB_STEP_SUMMARY`.
-import type { FilingReport, Finding, Report, Status } from '../../model.js';
+import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status } from '../../model.js';
 import { cleanText as stripControl } from './outside-text.js';
 import type { FormatContext, Formatter } from './context.js';
 import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
@@ -36,10 +36,12 @@ function annotation(command: Command, props: Record<string, string | number | un
   return `::${command}${list ? ` ${list}` : ''}::${escapeData(message)}`;
 }
 
-function findingMessage(f: Finding): string {
+function findingMessage(f: Finding, lang: Lang): string {
   const lines = [f.message];
   if (f.fix) lines.push(f.fix);
-  const ref = [f.path ? `at ${f.path}` : '', f.source ? `source: ${f.source}` : ''].filter(Boolean).join('; ');
+  const at = lang === 'zh' ? '位置' : 'at';
+  const source = lang === 'zh' ? '依据：' : 'source: ';
+  const ref = [f.path ? `${at} ${f.path}` : '', f.source ? `${source}${f.source}` : ''].filter(Boolean).join('; ');
   if (ref) lines.push(ref);
   return lines.join('\n');
 }
@@ -57,17 +59,23 @@ function filingAnnotations(filing: FilingReport, ctx: FormatContext): string[] {
       if (f.column !== undefined) props.col = f.column;
     }
     props.title = f.rule;
-    out.push(annotation(command, props, findingMessage(f)));
+    out.push(annotation(command, props, findingMessage(f, ctx.lang)));
   }
   // A missing document no failing finding already names still fails the filing, so it is shown too.
   const named = new Set(findings.filter((f) => isFailing(f.status, ctx.strict)).flatMap((f) => f.documents ?? []));
   for (const d of missingDocuments(filing)) {
     if (named.has(d.kind)) continue;
     const rule = d.rules[0] ?? 'document/required';
-    const message = `Missing document: ${documentLabel(d.kind, ctx.lang)} (${d.kind}) for ${d.for}`;
+    const message = missingText(d, ctx.lang);
     out.push(annotation('error', { file, title: rule }, message));
   }
   return out;
+}
+
+function missingText(d: RequiredDocument, lang: Lang): string {
+  return lang === 'zh'
+    ? `缺少材料：${documentLabel(d.kind, lang)}（${d.kind}），对应 ${d.for}`
+    : `Missing document: ${documentLabel(d.kind, lang)} (${d.kind}) for ${d.for}`;
 }
 
 function countText(report: Report, ctx: FormatContext): string {
@@ -76,7 +84,9 @@ function countText(report: Report, ctx: FormatContext): string {
   const parts = (['ready', 'ready-with-warnings', 'blocked', 'invalid'] as const)
     .filter((v) => counts.has(v))
     .map((v) => `${counts.get(v)} ${verdictLabel(v, ctx.lang)}`);
-  return `${report.filings.length} filing${report.filings.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  const total = report.filings.length;
+  if (ctx.lang === 'zh') return `共 ${total} 份备案${parts.length ? `：${parts.join('，')}` : ''}`;
+  return `${total} filing${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 export const github: Formatter = (report: Report, ctx: FormatContext): string => {
@@ -110,7 +120,7 @@ export function githubStepSummary(report: Report, ctx: FormatContext): string {
       return `- **${mdEscape(statusLabel(f.status, ctx.lang))}**${pos} ${mdCode(f.rule)}: ${mdEscape(f.message)}${fix}`;
     });
     for (const d of missingDocuments(filing)) {
-      items.push(`- **${mdEscape(documentLabel(d.kind, ctx.lang))}** ${mdCode(d.for)}`);
+      items.push(`- **${mdEscape(ctx.lang === 'zh' ? '缺少材料' : 'missing document')}**: ${mdEscape(documentLabel(d.kind, ctx.lang))} ${mdCode(d.for)}`);
     }
     const block = [
       '<details>',
@@ -129,6 +139,8 @@ export function githubStepSummary(report: Report, ctx: FormatContext): string {
     size += bytes;
     out.push(block);
   }
-  if (omitted > 0) out.push(`${omitted} more filing${omitted === 1 ? '' : 's'} not shown; see the job log.`, '');
+  if (omitted > 0) {
+    out.push(ctx.lang === 'zh' ? `另有 ${omitted} 份备案未列出，请查看作业日志。` : `${omitted} more filing${omitted === 1 ? '' : 's'} not shown; see the job log.`, '');
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }
