@@ -25,6 +25,8 @@ export interface InitDependencies {
   ask?: (signal: AbortSignal) => Ask;
   /** "Today" for identity-number birth dates, YYYY-MM-DD. */
   today?: string;
+  /** Also told the exit code, for a `main()` that returns codes rather than reading `process.exitCode`. */
+  setExitCode?: (code: number) => void;
 }
 
 interface InitOptions {
@@ -179,6 +181,8 @@ export function initCommand(deps: InitDependencies = {}): Command {
     .option('--check', 'check the manifest once written, without asking')
     .option('--no-check', 'do not offer to check the manifest')
     .action(async (file: string, opts: InitOptions) => {
-      process.exitCode = await runInit(file, opts, deps);
+      const code = await runInit(file, opts, deps);
+      process.exitCode = code;
+      deps.setExitCode?.(code);
     });
 }

@@ -72,7 +72,8 @@ export function searchProvinces(term: string | undefined, lang: Lang): ProvinceC
   const compact = q.replace(/[\s'-]/g, '');
   return PROVINCES.filter((p) => {
     if (q === '' || p.slug === exact) return true;
-    const pinyin = [p.slug, p.en.toLowerCase(), ...('alias' in p ? p.alias : [])].map((s) => s.replace(/[\s'-]/g, ''));
+    // Shaanxi (陕西) is often typed as "shanxi": offer it beside Shanxi (山西) and let the Chinese name decide.
+    const pinyin = [p.slug, p.slug.replace(/aa/g, 'a'), p.en.toLowerCase(), ...('alias' in p ? p.alias : [])].map((s) => s.replace(/[\s'-]/g, ''));
     return pinyin.some((s) => s.startsWith(compact)) || p.zh.includes(q) || p.abbr.some((a) => a === q);
   }).map((p) => ({ value: p.slug, name: provinceLabel(p, lang) }));
 }
