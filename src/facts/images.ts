@@ -17,6 +17,10 @@ export const HEADER_CAP_BYTES = 1024 * 1024;
 /** Bytes read at the end of a file to see its end marker. */
 export const TAIL_BYTES = 4 * 1024;
 export const DEFAULT_IMAGE_CONCURRENCY = 16;
+/** The `error` of a symbolic link whose target does not exist. */
+export const DANGLING_LINK = 'symbolic link to a missing file';
+/** The `error` of an image whose end marker is missing. */
+export const TRUNCATED = 'the file ends before the image does (truncated)';
 
 export interface ImageReference {
   /** Manifest path of the reference, the key of `facts.images`. */
@@ -168,7 +172,7 @@ async function inspectFile(resolved: string): Promise<FileFacts> {
       target = await stat(resolved);
     } catch (e) {
       const d = describeError(e);
-      return { resolved, ...d, error: d.entry === 'missing' ? 'symbolic link to a missing file' : d.error };
+      return { resolved, ...d, error: d.entry === 'missing' ? DANGLING_LINK : d.error };
     }
   }
   // A folder on the way may itself be a link; the real path tells where the file truly is.
@@ -239,7 +243,7 @@ async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts
       facts.error = `no frame header in the first ${HEADER_CAP_BYTES} bytes; dimensions not read`;
     } else {
       facts.corrupt = true;
-      facts.error = `the image header cannot be read (${lastError.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')})`;
+      facts.error = lastError.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ') || 'unreadable header';
     }
   }
 
@@ -248,7 +252,7 @@ async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts
     const tail = size <= header.length ? header.subarray(size - tailLength) : await readAt(size - tailLength, tailLength);
     if (!endsProperly(detected.ext, tail)) {
       facts.corrupt = true;
-      facts.error = 'the file ends before the image does (truncated)';
+      facts.error = TRUNCATED;
     }
   }
   facts.bytesRead = bytesRead;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { RawFinding } from '../model.js';
 import type { ImageFacts } from '../facts/types.js';
-import { imageReferences, type ImageReference } from '../facts/images.js';
+import { DANGLING_LINK, imageReferences, TRUNCATED, type ImageReference } from '../facts/images.js';
 import { loadImageSpecs } from '../regulations/image-specs.js';
 import { defineRule, type CheckContext, type CodeRule } from './types.js';
 
@@ -44,8 +44,12 @@ export const imageReadable = defineRule({
   messages: {
     pass: { message: { en: '{file} ({role}) is a readable file.', zh: '{file}（{role}）可以读取。' } },
     missing: {
-      message: { en: '{file} ({role}) does not exist: {error}.', zh: '{file}（{role}）不存在：{error}。' },
+      message: { en: '{file} ({role}) does not exist.', zh: '{file}（{role}）不存在。' },
       fix: { en: 'Put the file there or correct the path (relative to the manifest\'s folder).', zh: '请放置该文件或更正路径（相对于清单所在文件夹）。' },
+    },
+    'dangling-link': {
+      message: { en: '{file} ({role}) is a symbolic link to a file that does not exist.', zh: '{file}（{role}）是指向不存在文件的符号链接。' },
+      fix: { en: 'Point the link at the image, or name the image itself.', zh: '请让链接指向图片，或直接填写图片路径。' },
     },
     directory: { message: { en: '{file} ({role}) is a folder, not a file.', zh: '{file}（{role}）是文件夹，不是文件。' }, fix: { en: 'Name the image file inside it.', zh: '请填写其中的图片文件。' } },
     fifo: { message: { en: '{file} ({role}) is a named pipe, not a file.', zh: '{file}（{role}）是命名管道，不是文件。' }, fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' } },
@@ -68,7 +72,10 @@ export const imageReadable = defineRule({
   check(ctx) {
     return inspected(ctx).map((i): RawFinding => {
       const { entry } = i.facts;
-      if (entry !== 'file') return { rule: 'image/readable', status: 'fail', path: i.ref.path, key: entry, args: { ...args(i), error: i.facts.error ?? entry } };
+      if (entry !== 'file') {
+        const key = entry === 'missing' && i.facts.error === DANGLING_LINK ? 'dangling-link' : entry;
+        return { rule: 'image/readable', status: 'fail', path: i.ref.path, key, args: { ...args(i), error: i.facts.error ?? entry } };
+      }
       if ((i.facts.size ?? 0) === 0) return { rule: 'image/readable', status: 'fail', path: i.ref.path, key: 'empty', args: args(i) };
       return { rule: 'image/readable', status: 'pass', path: i.ref.path, args: args(i) };
     });
@@ -217,8 +224,12 @@ export const imageIntact = defineRule({
   },
   messages: {
     pass: { message: { en: '{file} is a complete {actual} image of {width}x{height}.', zh: '{file} 是完整的 {actual} 图片，{width}x{height}。' } },
+    truncated: {
+      message: { en: '{file} ({role}) is truncated: the file ends before the image does.', zh: '{file}（{role}）不完整：文件在图片结束前就截断了。' },
+      fix: { en: 'Copy or export the image again and check that it opens completely.', zh: '请重新复制或导出该图片，并确认能完整打开。' },
+    },
     fail: {
-      message: { en: '{file} ({role}) is damaged: {error}.', zh: '{file}（{role}）已损坏：{error}。' },
+      message: { en: '{file} ({role}) is damaged: its header cannot be read ({error}).', zh: '{file}（{role}）已损坏：无法读取图片头（{error}）。' },
       fix: { en: 'Copy or export the image again and check that it opens completely.', zh: '请重新复制或导出该图片，并确认能完整打开。' },
     },
     unknown: {
@@ -230,7 +241,7 @@ export const imageIntact = defineRule({
     return readable(ctx).flatMap((i): RawFinding[] => {
       const f = i.facts;
       const a = { ...args(i), actual: typeName(f.type), width: f.width, height: f.height, error: f.error ?? '' };
-      if (f.corrupt) return [{ rule: 'image/intact', status: 'fail', path: i.ref.path, args: a }];
+      if (f.corrupt) return [{ rule: 'image/intact', status: 'fail', path: i.ref.path, key: f.error === TRUNCATED ? 'truncated' : 'fail', args: a }];
       if (f.width === undefined || f.height === undefined) {
         return f.type && ['jpg', 'png', 'gif'].includes(f.type) ? [{ rule: 'image/intact', status: 'unknown', path: i.ref.path, args: a }] : [];
       }
@@ -240,12 +251,12 @@ export const imageIntact = defineRule({
 });
 
 /** The people whose identity document may have front and back images, by manifest path. */
-function idHolders(ctx: CheckContext): string[] {
+function idHolders(ctx: CheckContext): Array<{ at: string; name: string }> {
   const m = ctx.filing.manifest;
-  const holders = ['entity.principal'];
-  if (m.entity.legalRepresentative) holders.push('entity.legalRepresentative');
+  const holders = [{ at: 'entity.principal', name: m.entity.principal.name }];
+  if (m.entity.legalRepresentative) holders.push({ at: 'entity.legalRepresentative', name: m.entity.legalRepresentative.name });
   m.websites.forEach((w, i) => {
-    if (w.admin && typeof w.admin === 'object') holders.push(`websites[${i}].admin`);
+    if (w.admin && typeof w.admin === 'object') holders.push({ at: `websites[${i}].admin`, name: w.admin.name });
   });
   return holders;
 }
@@ -276,21 +287,21 @@ export const frontBackRatio = defineRule({
   check(ctx) {
     const { frontBack } = loadImageSpecs();
     const out: RawFinding[] = [];
-    for (const holder of idHolders(ctx)) {
-      const front = ctx.facts.images.get(`${holder}.id.front`);
-      const back = ctx.facts.images.get(`${holder}.id.back`);
+    for (const { at: holderPath, name } of idHolders(ctx)) {
+      const front = ctx.facts.images.get(`${holderPath}.id.front`);
+      const back = ctx.facts.images.get(`${holderPath}.id.back`);
       if (!front?.width || !front.height || !back?.width || !back.height) continue;
       const fr = front.width / front.height;
       const br = back.width / back.height;
       const a = {
-        holder,
+        holder: name,
         front: `${front.width}x${front.height}`,
         back: `${back.width}x${back.height}`,
         frontRatio: fr.toFixed(3),
         backRatio: br.toFixed(3),
         percent: Math.round((Math.abs(front.width - back.width) / Math.max(front.width, back.width)) * 100),
       };
-      const at = `${holder}.id`;
+      const at = `${holderPath}.id`;
       if (Math.abs(fr - br) / Math.max(fr, br) > frontBack.aspectTolerance) out.push({ rule: 'image/front-back-ratio', status: 'fail', path: at, key: 'aspect', args: a });
       else if (Math.abs(front.width - back.width) / Math.max(front.width, back.width) > frontBack.sizeTolerance) out.push({ rule: 'image/front-back-ratio', status: 'warn', path: at, key: 'size', args: a });
       else out.push({ rule: 'image/front-back-ratio', status: 'pass', path: at, args: a });

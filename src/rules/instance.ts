@@ -95,9 +95,9 @@ export const supportedProduct = defineRule({
     zh: '阿里云仅为云服务器 ECS、虚拟主机、轻量应用服务器、弹性 Web 托管、云市场建站、NAT 网关、IPv6 转换服务和 ENS 实例提供备案服务号。',
   },
   messages: {
-    pass: { message: { en: 'Instance {id} is a {product}, which can carry a filing.', zh: '实例 {id} 为{productZh}，支持备案。' } },
+    pass: { message: { en: 'Instance {id} ({product}) can carry a filing.', zh: '实例 {id}（{productZh}）支持备案。' } },
     fail: {
-      message: { en: 'Instance {id} is a {product}, which cannot carry a filing.', zh: '实例 {id} 为 {product}，不支持备案。' },
+      message: { en: 'Instance {id} ({product}) cannot carry a filing.', zh: '实例 {id}（{product}）不支持备案。' },
       fix: { en: 'Use one of the products of before Table 4-1.', zh: '请使用 before 表 4-1 所列的产品。' },
     },
   },

@@ -87,14 +87,14 @@ describe('image rules', () => {
 
   test('a truncated JPEG is damaged', async () => {
     const f = await run(docs('truncated.jpg'));
-    expect(byRule(f, 'image/intact')).toMatchObject([{ status: 'fail', args: { error: expect.stringContaining('truncated') } }]);
+    expect(byRule(f, 'image/intact')).toMatchObject([{ status: 'fail', key: 'truncated' }]);
   });
 
   test.each([
     ['empty.jpg', FIXTURE_IMAGES, 'empty'],
     ['scans', 'tmp', 'directory'],
     ['pipe.jpg', 'tmp', 'fifo'],
-    ['dangling.jpg', 'tmp', 'missing'],
+    ['dangling.jpg', 'tmp', 'dangling-link'],
     ['nowhere/at-all.jpg', 'tmp', 'missing'],
   ])('%s is not a usable file (%s)', async (file, where, key) => {
     const f = await run(docs(file), {}, where === 'tmp' ? dir : where);
