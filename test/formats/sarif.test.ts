@@ -57,11 +57,20 @@ describe('sarif', () => {
     expect(validate(log)).toBe(false);
   });
 
-  it('has one result per finding that is not a pass, at the manifest line and column', () => {
+  it('has one result per finding that is not a pass, at the manifest line and column, and per missing document', () => {
     const log = JSON.parse(sarif(report, ctx)) as SarifLog;
     const run = log.runs[0]!;
     const expected = report.filings.flatMap((f) => f.findings.filter((x) => x.status !== 'pass').map((x) => ({ f, x })));
-    expect(run.results).toHaveLength(expected.length);
+    // The fixture's missing documents are demanded by info findings, so none is named by a failing one.
+    const missing = report.filings.flatMap((f) => f.documents.filter((d) => d.required && !d.provided).map((d) => ({ f, d })));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(run.results).toHaveLength(expected.length + missing.length);
+    for (const { f, d } of missing) {
+      const match = run.results.find(
+        (r) => r.ruleId === d.rules[0] && r.level === 'error' && r.locations[0]!.physicalLocation.artifactLocation.uri === path.relative(ctx.cwd, f.file) && r.message.text.includes(d.kind),
+      );
+      expect(match, `${f.file} ${d.kind}`).toBeDefined();
+    }
     for (const { f, x } of expected) {
       const uri = path.relative(ctx.cwd, f.file);
       const match = run.results.find(

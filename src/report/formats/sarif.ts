@@ -1,7 +1,9 @@
 // SARIF 2.1.0 for code-scanning views (GitHub, Azure DevOps, IDE viewers): one run, the rules that
-// reported anything as `tool.driver.rules`, one result per finding that is not a pass.
+// reported anything as `tool.driver.rules`, one result per finding that is not a pass and per
+// missing document no failing finding names.
 import { pathToFileURL } from 'node:url';
-import type { Finding, Report, Status } from '../../model.js';
+import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status } from '../../model.js';
+import { documentKindName } from '../document-kinds.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
@@ -26,9 +28,11 @@ function uriReference(relative: string): string {
 }
 
 const SRCROOT = 'SRCROOT';
+/** The rule a missing document is reported under when no rule is named for it. */
+const MISSING_RULE = 'document/required';
 
-function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Finding, ctx: FormatContext): Record<string, unknown> {
-  const source = stripControl(meta?.source ?? sample.source);
+function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Finding | undefined, ctx: FormatContext): Record<string, unknown> {
+  const source = stripControl(meta?.source ?? sample?.source ?? '');
   const title = stripControl(meta?.title[ctx.lang] ?? id);
   const explain = stripControl(meta?.explain[ctx.lang] ?? title, true);
   const help = [explain, meta?.quote ? `“${stripControl(meta.quote, true)}”` : '', source ? `Source: ${source}` : '']
@@ -53,21 +57,37 @@ function resultMessage(f: Finding): string {
   return f.fix ? `${message}\n${stripControl(f.fix, true)}` : message;
 }
 
+/** Missing documents that no failing finding names: they block the filing, so each is a result too. */
+function unnamedMissing(filing: FilingReport, strict: boolean | undefined): RequiredDocument[] {
+  const named = new Set(filing.findings.filter((f) => isFailing(f.status, strict)).flatMap((f) => f.documents ?? []));
+  return filing.documents.filter((d) => d.required && !d.provided && !named.has(d.kind));
+}
+
+function missingText(d: RequiredDocument, lang: Lang): string {
+  const name = stripControl(documentKindName(d.kind, lang));
+  const holder = stripControl(d.for);
+  return lang === 'zh' ? `缺少材料：${name}（${d.kind}），对应 ${holder}` : `Missing document: ${name} (${d.kind}) for ${holder}`;
+}
+
 export const sarif: Formatter = (report: Report, ctx: FormatContext): string => {
   const perFile = report.filings.map((filing) => ({
     filing,
     uri: uriReference(relativeFile(filing, ctx.cwd)),
     findings: sortFindings(filing.findings.filter((f) => f.status !== 'pass')),
+    missing: unnamedMissing(filing, ctx.strict),
   }));
 
-  const samples = new Map<string, Finding>();
-  for (const { findings } of perFile) for (const f of findings) if (!samples.has(f.rule)) samples.set(f.rule, f);
+  const samples = new Map<string, Finding | undefined>();
+  for (const { findings, missing } of perFile) {
+    for (const f of findings) if (!samples.get(f.rule)) samples.set(f.rule, f);
+    for (const d of missing) if (!samples.has(d.rules[0] ?? MISSING_RULE)) samples.set(d.rules[0] ?? MISSING_RULE, undefined);
+  }
   const ruleIds = [...samples.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => ruleDescriptor(id, ctx.rules.get(id), samples.get(id)!, ctx));
+  const rules = ruleIds.map((id) => ruleDescriptor(id, ctx.rules.get(id), samples.get(id), ctx));
 
   const results: Record<string, unknown>[] = [];
-  for (const { filing, uri, findings } of perFile) {
+  for (const { filing, uri, findings, missing } of perFile) {
     for (const f of findings) {
       const physicalLocation: Record<string, unknown> = { artifactLocation: { uri, uriBaseId: SRCROOT } };
       if (f.line !== undefined && f.line >= 1) {
@@ -85,6 +105,17 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
         message: { text: resultMessage(f) },
         locations: [location],
         properties,
+      });
+    }
+    for (const d of missing) {
+      const rule = d.rules[0] ?? MISSING_RULE;
+      results.push({
+        ruleId: rule,
+        ruleIndex: ruleIndex.get(rule)!,
+        level: 'error',
+        message: { text: missingText(d, ctx.lang) },
+        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT } } }],
+        properties: { status: 'missing-document', verdict: filing.verdict, documents: [stripControl(d.kind)] },
       });
     }
   }
