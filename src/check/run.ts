@@ -95,6 +95,12 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
 
   const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
   const documents = mergeDocuments(filing, demands, options.date).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
+  // A document whose file is missing or unreadable is not provided, whatever the manifest says.
+  for (const d of documents) {
+    if (!d.provided || !d.providedBy) continue;
+    const image = facts.images.get(d.providedBy) ?? facts.images.get(`${d.providedBy}.file`);
+    if (image && image.entry !== 'file') d.provided = false;
+  }
   const findings = sortFindings(render(raws, options.lang, loaded.positions));
   const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
   return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };

@@ -108,10 +108,15 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
   const file = stripControl(displayPath(f.file, ctx.cwd));
   if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
   out.push(`${c.bold(file)}  ${f.province ? c.dim(f.province) + '  ' : ''}${verdictText(c, f.verdict, lang)}`);
-  const shown = ctx.quiet ? f.findings.filter((x) => x.status === 'fail') : f.findings;
+  // A note that only demands a document is said once, under that document in "Documents to prepare".
+  const demandsOnly = (x: Finding) => x.status === 'info' && (x.documents?.length ?? 0) > 0;
+  const shown = f.findings.filter((x) => (ctx.quiet ? x.status === 'fail' : !demandsOnly(x)));
+  const why = new Map<string, Finding>();
+  for (const x of f.findings) if (x.documents?.length && !why.has(x.rule)) why.set(x.rule, x);
+  const documents = [...f.documents].sort((a, b) => Number(a.provided) - Number(b.provided));
   for (const section of SECTIONS) {
     const items = shown.filter((x) => sectionOf(x.rule) === section);
-    const docs = section === 'documents' ? f.documents.filter((d) => !ctx.quiet || !d.provided) : [];
+    const docs = section === 'documents' ? documents.filter((d) => !ctx.quiet || !d.provided) : [];
     if (items.length === 0 && docs.length === 0) continue;
     out.push(`  ${c.bold(SECTION_NAMES[section][lang])}`);
     for (const item of items) out.push(...findingLines(c, item, lang, file));
@@ -120,10 +125,15 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
       const holder = stripControl(d.for);
       if (d.provided) {
         out.push(`    ${c.green('✓')} ${name} — ${holder}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
-      } else {
-        out.push(`    ${c.red('✗')} ${name} — ${holder} ${c.red(lang === 'zh' ? '缺少' : 'missing')}`);
-        out.push(`      ${c.dim(d.rules.join(', '))}`);
+        continue;
       }
+      out.push(`    ${c.red('✗')} ${name} — ${holder} ${c.red(lang === 'zh' ? '缺少' : 'missing')}`);
+      const reason = d.rules.map((r) => why.get(r)).find((x) => x !== undefined);
+      if (reason && reason.status === 'info') {
+        out.push(`      ${reason.message}`);
+        if (reason.fix) out.push(`      ${c.dim(lang === 'zh' ? '→ 处理：' : '→')} ${reason.fix}`);
+      }
+      out.push(`      ${c.dim(d.rules.map((r) => `${r}${why.get(r)?.source ? ` · ${why.get(r)!.source}` : ''}`).join('; '))}`);
     }
   }
   out.push(`  ${summaryLine(f, lang)}`);
