@@ -1,16 +1,24 @@
 #!/usr/bin/env node
 // A few lines: run main(), set the exit code, and turn any internal failure into one line and exit 2.
-import { main, versionLine } from '../dist/cli.js';
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const { versionLine } = await import('../dist/version.js');
 
-const verbose = process.argv.includes('--verbose');
-const die = (err) => {
-  process.stderr.write(`icp-check: internal error: ${err instanceof Error ? err.message : String(err)} (${versionLine()})\n`);
-  if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  process.exit(2);
-};
-process.on('uncaughtException', die);
-process.on('unhandledRejection', die);
-
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, die);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // Answered without loading the checker.
+  process.stdout.write(`${versionLine()}\n`);
+} else {
+  const die = (err) => {
+    process.stderr.write(`icp-check: internal error: ${err instanceof Error ? err.message : String(err)} (${versionLine()})\n`);
+    if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    process.exit(2);
+  };
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (err) => (err.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : die(err)));
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+  const { main } = await import('../dist/cli.js');
+  main(args).then((code) => {
+    process.exitCode = code;
+  }, die);
+}

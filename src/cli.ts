@@ -1,16 +1,13 @@
 // The command line: `main()` returns the exit code (0 ready, 1 blocked, 2 usage or invalid);
 // the bin sets it. Commands report user mistakes as UsageError, printed without a stack.
 import { Command, CommanderError } from 'commander';
-import { VERSION } from './version.js';
-import { RULES_DATE } from './regulations/index.js';
+import { versionLine } from './version.js';
 import { UsageError } from './errors.js';
 import { checkCommand } from './commands/check.js';
 import { schemaCommand } from './commands/schema.js';
-import { extraCommands } from './commands/extra.js';
+import { extraCommands, EXTRA_COMMANDS } from './commands/extra.js';
 
-export function versionLine(): string {
-  return `icp-check ${VERSION} (rules of ${RULES_DATE}; node ${process.versions.node})`;
-}
+export { versionLine };
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -25,7 +22,12 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (str, write) => write(str) })
     .showSuggestionAfterError(true);
   program.addCommand(checkCommand(setExitCode), { isDefault: true });
-  for (const c of await extraCommands(setExitCode)) program.addCommand(c);
+  // The other commands (and their dependencies, such as the questionnaire's) load only when named or for help.
+  const first = argv.find((a) => !a.startsWith('-'));
+  const wantsHelp = argv.length === 0 || argv.some((a) => a === '-h' || a === '--help') || first === 'help';
+  if (wantsHelp || (first !== undefined && EXTRA_COMMANDS.includes(first))) {
+    for (const c of await extraCommands(setExitCode)) program.addCommand(c);
+  }
   program.addCommand(schemaCommand());
   program.addHelpText(
     'after',

@@ -4,7 +4,6 @@ import { appendFile, rename, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import ora from 'ora';
 import type { Lang } from '../model.js';
 import { checkFiles, exitCodeOf } from '../check/run.js';
 import { expandInputs, parseShard } from '../check/inputs.js';
@@ -14,6 +13,7 @@ import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
 import type { FormatContext } from '../report/formats/context.js';
+import { githubStepSummary } from '../report/formats/github.js';
 import { UsageError } from '../errors.js';
 import { defaultLang, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
 import { readSuffixList } from './tld-list.js';
@@ -51,7 +51,7 @@ async function writeAtomically(file: string, content: string): Promise<void> {
 
 export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions): Promise<number> {
   const env = process.env;
-  const format: Format = opts.format ?? (env.GITHUB_ACTIONS === 'true' && 'github' in FORMATTERS ? ('github' as Format) : 'pretty');
+  const format: Format = opts.format ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
   const lang = opts.lang ?? defaultLang(env);
   const date = opts.date ?? todayInChina();
   const expanded = await expandInputs(inputs, { shard: opts.shard ? parseShardArgument(opts.shard) : undefined });
@@ -70,7 +70,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   const toTerminal = !opts.output && process.stdout.isTTY === true;
   const color = opts.color && !('NO_COLOR' in env && env.NO_COLOR !== '') && (toTerminal || env.FORCE_COLOR !== undefined);
   const showProgress = process.stderr.isTTY === true && !env.CI && !opts.quiet && (format === 'pretty' || Boolean(opts.output)) && expanded.files.length > 1;
-  const spinner = showProgress ? ora({ stream: process.stderr, text: progressText(0, expanded.files.length, lang) }).start() : undefined;
+  const spinner = showProgress ? (await import('ora')).default({ stream: process.stderr, text: progressText(0, expanded.files.length, lang) }).start() : undefined;
 
   const domains = new DomainLookupService({
     offline: opts.offline,
@@ -103,6 +103,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   const text = FORMATTERS[format](report, ctx);
   if (opts.output) await writeAtomically(opts.output, text);
   else process.stdout.write(text);
+  if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
   if (expanded.skipped.length > 0 && !opts.quiet) {
     process.stderr.write(`${lang === 'zh' ? `跳过 ${expanded.skipped.length} 个不是清单的 YAML 文件` : `skipped ${expanded.skipped.length} YAML files that are not manifests`}\n`);
   }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { compiledData } from './compiled.js';
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../manifest/schema.js';
 
@@ -40,7 +41,7 @@ export const IMAGES_FILE = fileURLToPath(new URL('../../regulations/images.yaml'
 export function parseImageSpecs(source: string, file: string): ImageSpecs {
   let data: unknown;
   try {
-    data = YAML.parse(source);
+    data = compiledData(file, source) ?? YAML.parse(source);
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }

@@ -31,5 +31,4 @@ export function settingsFor(province: string): ProvinceSettings {
   return (slug && bundledRegulations().provinces.get(slug)?.settings) || DEFAULT_SETTINGS;
 }
 
-/** The date of the bundled rule data (`before` issue 20190806). */
-export const RULES_DATE = '2019-08-06';
+export { RULES_DATE } from '../version.js';

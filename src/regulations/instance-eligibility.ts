@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { compiledData } from './compiled.js';
 import { z } from 'zod';
 import { PRODUCTS } from '../manifest/schema.js';
 import { text } from './schema.js';
@@ -49,7 +50,7 @@ export const INSTANCES_FILE = fileURLToPath(new URL('../../regulations/instances
 export function parseInstanceEligibility(source: string, file: string): InstanceEligibility {
   let data: unknown;
   try {
-    data = YAML.parse(source);
+    data = compiledData(file, source) ?? YAML.parse(source);
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { compiledData } from './compiled.js';
 import type { z } from 'zod';
 import { CONTENT_CATEGORIES, ENTITY_TYPES, FILING_KINDS, ID_TYPES, PRE_APPROVAL_TYPES } from '../manifest/schema.js';
 import { PROVINCES, type ProvinceSlug } from '../manifest/provinces.js';
@@ -67,7 +68,10 @@ function ruleLabel(raw: unknown, index: number): string {
 }
 
 function parseYaml(path: string, file: string): unknown {
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true });
+  const source = readFileSync(path, 'utf8');
+  const compiled = compiledData(path, source);
+  if (compiled !== undefined) return compiled;
+  const doc = parseDocument(source, { prettyErrors: true });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { domainToASCII } from 'node:url';
 import YAML from 'yaml';
+import { compiledData } from '../regulations/compiled.js';
 import { z } from 'zod';
 
 const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
@@ -59,7 +60,7 @@ export const REGISTRARS_FILE = fileURLToPath(new URL('../../regulations/registra
 function parse<T extends z.ZodType>(schema: T, source: string, file: string): z.output<T> {
   let data: unknown;
   try {
-    data = YAML.parse(source);
+    data = compiledData(file, source) ?? YAML.parse(source);
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }

@@ -1,7 +1,7 @@
 // Port-43 WHOIS through node-whois: `encoding: 'utf8'` (without it a Chinese character split across
 // TCP chunks becomes U+FFFD), `follow: 0` with referrals followed here so that each hop gets its own
 // timeout, its own per-server limit, and an overall deadline.
-import * as whoisModule from 'whois';
+import { createRequire } from 'node:module';
 import { parseWhoisAnswer } from './parse-whois.js';
 
 export interface WhoisServer {
@@ -17,7 +17,10 @@ export interface WhoisHop {
 }
 
 type ServerTable = Record<string, string | { host: string; port?: number; query?: string; punycode?: boolean }>;
-const SERVERS = (whoisModule as unknown as { SERVERS: ServerTable }).SERVERS;
+// node-whois's own server table, read as data: loading the client itself is deferred to the first query.
+const SERVERS = createRequire(import.meta.url)('whois/servers.json') as ServerTable;
+let client: Promise<typeof import('whois')> | undefined;
+const whoisClient = () => (client ??= import('whois'));
 
 /** CNNIC answers for .中国 and .中國 on the same server as .cn (node-whois still names an older host). */
 const OVERRIDES: ServerTable = { 'xn--fiqs8s': 'whois.cnnic.cn', 'xn--fiqz9s': 'whois.cnnic.cn' };
@@ -67,7 +70,7 @@ export interface WhoisQueryOptions {
 function oneHop(domain: string, server: WhoisServer, timeoutMs: number, deadline: number): Promise<string> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.reject(new Error('deadline passed before the query was sent'));
-  return new Promise<string>((resolve, reject) => {
+  return whoisClient().then((whoisModule) => new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no complete answer within the overall deadline from ${serverLabel(server)}`)), remaining);
     const target: { host: string; port: number; query?: string } = { host: server.host, port: server.port };
     if (server.query) target.query = server.query;
@@ -80,7 +83,7 @@ function oneHop(domain: string, server: WhoisServer, timeoutMs: number, deadline
         else resolve(typeof data === 'string' ? data : data.map((d) => d.data).join('\n'));
       },
     );
-  });
+  }));
 }
 
 /** Queries the registry and follows referrals; returns every answer, registry first. */
