@@ -11,10 +11,9 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; reason: Text };
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const bad = (en: string, zh: string): Checked<never> => ({ ok: false, reason: { en, zh } });
 
-/** "Today" in China Standard Time, where filing dates are evaluated (CONTRACT.md). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+import { todayInChina } from '../facts/dates.js';
+
+export { todayInChina };
 
 export function checkRequired(input: string): Checked<string> {
   const v = input.trim();

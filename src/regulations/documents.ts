@@ -13,10 +13,9 @@ export interface ProvidedDocument {
   providedBy: string;
 }
 
-/** Today in China Standard Time, YYYY-MM-DD. */
-export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+import { todayInChina } from '../facts/dates.js';
+
+export { todayInChina };
 
 /** The holders a `documents[].for` names: a role, a website name, a manifest path or a domain. */
 export function resolveFor(view: FilingView, target: string): string[] {

@@ -5,6 +5,7 @@ import type { RawFinding } from '../model.js';
 import type { Filing } from '../manifest/filing.js';
 import type { ManifestDocument } from '../manifest/schema.js';
 import { defineRule, type CodeRule } from '../rules/types.js';
+import { daysBetween } from '../facts/dates.js';
 
 /** Reusable kinds (`reuse: Reusable materials`) and their extra window; `identity` kinds only for non-individual entities. */
 const REUSABLE: Record<string, { days?: number; identity?: boolean }> = {
@@ -33,10 +34,6 @@ function utc(day: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
-/** Whole days from `from` to `to` (both YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
-}
 
 /** The same calendar day `years` earlier (29 February becomes 28 February). */
 export function yearsBefore(day: string, years: number): string {

@@ -17,29 +17,12 @@ const ENV = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8',
 let initArgv: string[];
 
 beforeAll(() => {
-  // The bin runs the compiled CLI; type errors in files under construction elsewhere do not stop emission.
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(join(ROOT, 'dist', 'commands', 'init.js'))) throw new Error('dist/commands/init.js was not built');
+  // `npm test` builds first (pretest); the bin runs the compiled CLI.
+  if (!existsSync(join(ROOT, 'dist', 'commands', 'init.js'))) throw new Error('dist/commands/init.js is missing: run npm run build');
   const help = spawnSync(process.execPath, [BIN, 'init', '--help'], { cwd: ROOT, env: ENV, encoding: 'utf8' });
-  if (help.status === 0 && help.stdout.includes('--answers')) {
-    initArgv = [process.execPath, BIN, 'init'];
-  } else {
-    const dir = join(ROOT, '.cache', 'init-e2e');
-    mkdirSync(dir, { recursive: true });
-    const program = join(dir, 'icp-check-init.mjs');
-    writeFileSync(
-      program,
-      [
-        `import { Command } from 'commander';`,
-        `import { initCommand } from ${JSON.stringify(join(ROOT, 'dist', 'commands', 'init.js'))};`,
-        `const program = new Command('icp-check');`,
-        `program.addCommand(initCommand());`,
-        `await program.parseAsync(process.argv);`,
-      ].join('\n'),
-    );
-    initArgv = [process.execPath, program, 'init'];
-  }
-}, 300_000);
+  if (help.status !== 0 || !help.stdout.includes('--answers')) throw new Error(`icp-check init --help failed:\n${help.stdout}${help.stderr}`);
+  initArgv = [process.execPath, BIN, 'init'];
+}, 60_000);
 
 type Step = { expect: string } | { send: string } | { hangup: true };
 interface Session {

@@ -77,6 +77,6 @@ describe('province search', () => {
 
 describe('terminal text', () => {
   it('drops control characters and bidirectional overrides', () => {
-    expect(stripControl('docs/\u001b[2Jx\u202e.jpg\r\n')).toBe('docs/[2Jx.jpg');
+    expect(stripControl('docs/\u001b[2Jx\u202e.jpg\r\n')).toBe('docs/[2Jx.jpg ');
   });
 });

@@ -1,7 +1,8 @@
 // Material reuse windows and limits (`reuse`), evaluated by the code rules over real filings.
 import { describe, expect, it } from 'vitest';
 import { regulationCodeRules } from '../../src/regulations/index.js';
-import { daysBetween, reuseProblems, yearsBefore } from '../../src/regulations/reuse.js';
+import { reuseProblems, yearsBefore } from '../../src/regulations/reuse.js';
+import { daysBetween } from '../../src/facts/dates.js';
 import { ctx, DATE, enterprise, filing } from './helpers.js';
 
 const reuse = (kind: string, orderCompleted: string) => ({ kind, reuse: { orderCompleted, orderKind: 'new' } });
