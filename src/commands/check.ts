@@ -89,7 +89,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
         offline: opts.offline,
         approvedSuffixes,
         lang,
-        concurrency: opts.concurrency ?? Math.max(2, os.availableParallelism() * 2),
+        concurrency: opts.concurrency ?? Math.max(4, os.availableParallelism() * 4),
         onProgress: spinner ? (done, total) => (spinner.text = progressText(done, total, lang)) : undefined,
       },
       { images: new ImageInspector(), domains },

@@ -28,7 +28,20 @@ export type ParsedDomain = { ok: true; domain: DomainName } | { ok: false; input
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
+const parsed = new Map<string, ParsedDomain>();
+
+/** Parses once per distinct input: rules ask about the same domains many times. */
 export function parseDomain(input: string): ParsedDomain {
+  let result = parsed.get(input);
+  if (!result) {
+    result = parseUncached(input);
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(input, result);
+  }
+  return result;
+}
+
+function parseUncached(input: string): ParsedDomain {
   const raw = input.trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || /[/?#@:\\]/.test(raw)) return { ok: false, input, error: 'url' };
   const host = raw.replace(/\.$/, '');
