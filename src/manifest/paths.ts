@@ -2,12 +2,16 @@
 
 export type PathKey = string | number;
 
+// JSON.stringify leaves DEL, C1 controls and bidi overrides as they are; a terminal must not see them.
+const UNSAFE_IN_KEY = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const escapeKey = (k: string) => JSON.stringify(k).replace(UNSAFE_IN_KEY, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function formatPath(keys: readonly PathKey[]): string {
   let out = '';
   for (const k of keys) {
     if (typeof k === 'number') out += `[${k}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(k)) out += out === '' ? k : `.${k}`;
-    else out += `[${JSON.stringify(k)}]`;
+    else out += `[${escapeKey(k)}]`;
   }
   return out;
 }
