@@ -184,7 +184,8 @@ export function parseWhoisAnswer(raw: string): ParsedWhois {
       continue;
     }
     const hit = LABEL_TO_FIELD.get(label);
-    if (!hit || !value) continue;
+    // A value with U+FFFD was not UTF-8 (a GBK answer): garbled, it would be compared as a name.
+    if (!hit || !value || value.includes('\ufffd')) continue;
     if (hit.field === 'status') {
       const s = normaliseStatus(value);
       if (s && !c.statuses.includes(s)) c.statuses.push(s);
@@ -201,7 +202,8 @@ export function parseWhoisAnswer(raw: string): ParsedWhois {
   const privacyMarker = privacyMarkerOf(registrantName) ?? privacyMarkerOf(registrantOrganization);
   const parsed: ParsedWhois = {
     notFound: false,
-    recognised: c.values.size > 0 || c.statuses.length > 0,
+    // A referral alone says where to ask, not that the domain is registered.
+    recognised: [...c.values.keys()].some((f) => f !== 'referral') || c.statuses.length > 0,
     statuses: c.statuses,
     redacted: privacyMarker !== undefined,
     style,

@@ -1,7 +1,9 @@
-// Port-43 WHOIS through node-whois: `encoding: 'utf8'` (without it a Chinese character split across
-// TCP chunks becomes U+FFFD), `follow: 0` with referrals followed here so that each hop gets its own
-// timeout, its own per-server limit, and an overall deadline.
+// Port-43 WHOIS (RFC 3912) with node-whois's server table: referrals are followed here so that each
+// hop gets its own timeout, its own per-server limit, and an overall deadline that closes the socket.
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
+import { domainToASCII } from 'node:url';
 import { parseWhoisAnswer } from './parse-whois.js';
 
 export interface WhoisServer {
@@ -19,8 +21,6 @@ export interface WhoisHop {
 type ServerTable = Record<string, string | { host: string; port?: number; query?: string; punycode?: boolean }>;
 // node-whois's own server table, read as data: loading the client itself is deferred to the first query.
 const SERVERS = createRequire(import.meta.url)('whois/servers.json') as ServerTable;
-let client: Promise<typeof import('whois')> | undefined;
-const whoisClient = () => (client ??= import('whois'));
 
 /** CNNIC answers for .中国 and .中國 on the same server as .cn (node-whois still names an older host). */
 const OVERRIDES: ServerTable = { 'xn--fiqs8s': 'whois.cnnic.cn', 'xn--fiqz9s': 'whois.cnnic.cn' };
@@ -67,23 +67,44 @@ export interface WhoisQueryOptions {
   perHop?: <T>(server: string, task: () => Promise<T>) => Promise<T>;
 }
 
+/** An answer past this is not WHOIS data (real ones are a few KB); the connection is dropped. */
+export const MAX_WHOIS_ANSWER_BYTES = 1024 * 1024;
+
+/**
+ * One query over our own socket rather than node-whois's, which cannot be closed from outside: a
+ * server dripping bytes below the idle timeout kept the process alive after the deadline, and an
+ * endless answer grew without bound.
+ */
 function oneHop(domain: string, server: WhoisServer, timeoutMs: number, deadline: number): Promise<string> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.reject(new Error('deadline passed before the query was sent'));
-  return whoisClient().then((whoisModule) => new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no complete answer within the overall deadline from ${serverLabel(server)}`)), remaining);
-    const target: { host: string; port: number; query?: string } = { host: server.host, port: server.port };
-    if (server.query) target.query = server.query;
-    whoisModule.lookup(
-      domain,
-      { server: target as { host: string; port: number }, follow: 0, timeout: Math.min(timeoutMs, remaining), encoding: 'utf8', punycode: true },
-      (err, data) => {
-        clearTimeout(timer);
-        if (err) reject(new Error(`${serverLabel(server)}: ${err.message.replace(/^lookup: /, '')}`));
-        else resolve(typeof data === 'string' ? data : data.map((d) => d.data).join('\n'));
-      },
-    );
-  }));
+  const label = serverLabel(server);
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect({ host: server.host, port: server.port });
+    // A UTF-8 character split across TCP chunks is joined, not turned into U+FFFD.
+    const decoder = new StringDecoder('utf8');
+    let data = '';
+    let bytes = 0;
+    let settled = false;
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (err) reject(err);
+      else resolve(data + decoder.end());
+    };
+    const timer = setTimeout(() => finish(new Error(`no complete answer within the overall deadline from ${label}`)), remaining);
+    socket.setTimeout(Math.min(timeoutMs, remaining), () => finish(new Error(`${label}: timeout`)));
+    socket.on('connect', () => socket.write((server.query ?? '$addr\r\n').replace('$addr', domainToASCII(domain) || domain)));
+    socket.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_WHOIS_ANSWER_BYTES) finish(new Error(`${label}: the answer is larger than ${MAX_WHOIS_ANSWER_BYTES} bytes`));
+      else data += decoder.write(chunk);
+    });
+    socket.on('error', (err) => finish(new Error(`${label}: ${err.message}`)));
+    socket.on('close', () => finish());
+  });
 }
 
 /** Queries the registry and follows referrals; returns every answer, registry first. */
