@@ -102,7 +102,7 @@ function invalidLines(c: ChalkInstance, f: FilingReport, file: string, lang: Lan
   });
 }
 
-function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): string[] {
+function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, withPasses = true): string[] {
   const lang = ctx.lang;
   const out: string[] = [];
   const file = stripControl(displayPath(f.file, ctx.cwd));
@@ -110,13 +110,13 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
   out.push(`${c.bold(file)}  ${f.province ? c.dim(f.province) + '  ' : ''}${verdictText(c, f.verdict, lang)}`);
   // A note that only demands a document is said once, under that document in "Documents to prepare".
   const demandsOnly = (x: Finding) => x.status === 'info' && (x.documents?.length ?? 0) > 0;
-  const shown = f.findings.filter((x) => (ctx.quiet ? x.status === 'fail' : !demandsOnly(x)));
+  const shown = f.findings.filter((x) => (ctx.quiet ? x.status === 'fail' : !demandsOnly(x) && (withPasses || x.status !== 'pass')));
   const why = new Map<string, Finding>();
   for (const x of f.findings) if (x.documents?.length && !why.has(x.rule)) why.set(x.rule, x);
   const documents = [...f.documents].sort((a, b) => Number(a.provided) - Number(b.provided));
   for (const section of SECTIONS) {
     const items = shown.filter((x) => sectionOf(x.rule) === section);
-    const docs = section === 'documents' ? documents.filter((d) => !ctx.quiet || !d.provided) : [];
+    const docs = section === 'documents' ? documents.filter((d) => (!ctx.quiet && withPasses) || !d.provided) : [];
     if (items.length === 0 && docs.length === 0) continue;
     out.push(`  ${c.bold(SECTION_NAMES[section][lang])}`);
     for (const item of items) out.push(...findingLines(c, item, lang, file));
@@ -151,12 +151,16 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
       if (ctx.quiet && f.verdict === 'ready') continue;
       const mark = f.verdict === 'ready' ? c.green('✓') : f.verdict === 'ready-with-warnings' ? c.yellow('!') : c.red('✗');
       const s = f.summary;
-      out.push(`${mark} ${stripControl(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(`${s.fail}✗ ${s.warn}! ${s.unknown}? ${s.missingDocuments}📄`)}`);
+      const counts =
+        lang === 'zh'
+          ? `不通过 ${s.fail} · 警告 ${s.warn} · 待确认 ${s.unknown} · 缺材料 ${s.missingDocuments}`
+          : `${s.fail} failed · ${s.warn} warnings · ${s.unknown} to confirm · ${s.missingDocuments} documents missing`;
+      out.push(`${mark} ${stripControl(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
     }
     const notReady = report.filings.filter((f) => f.verdict !== 'ready' && f.verdict !== 'ready-with-warnings');
     for (const f of notReady) {
       out.push('');
-      out.push(...filingDetails(c, f, ctx));
+      out.push(...filingDetails(c, f, ctx, false));
     }
     const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
     out.push('');
