@@ -123,8 +123,11 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
 
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
-    const st = await stat(abs).catch(() => undefined);
-    if (st?.isDirectory()) {
+    // A path that exists but cannot be followed (a link loop, a folder without access) is checked, so the report says why.
+    const st = await stat(abs).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : ('unfollowable' as const)));
+    if (st === 'unfollowable') {
+      explicit.push(abs);
+    } else if (st?.isDirectory()) {
       await walk(abs, candidates);
     } else if (st) {
       // A path named on the command line is checked as given; the checker reports what is wrong with it.

@@ -29,6 +29,12 @@ export class Positions {
     return new Positions(undefined, undefined);
   }
 
+  /** Positions in a YAML text (for tools and tests that start from text rather than a file). */
+  static fromText(text: string): Positions {
+    const lines = new LineCounter();
+    return new Positions(parseDocument(text, { lineCounter: lines }), lines);
+  }
+
   of(manifestPath: string): Position | undefined {
     if (!this.doc || !this.lines) return undefined;
     let node: unknown = this.doc.contents;
@@ -67,7 +73,8 @@ async function readBounded(file: string): Promise<{ bytes: Buffer } | { finding:
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    return { finding: fail('manifest/unreadable', { reason: code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'permission denied' : code }) };
+    const reasons: Record<string, string> = { ENOENT: 'not found', EACCES: 'permission denied', ELOOP: 'a loop of symbolic links', ENAMETOOLONG: 'name too long' };
+    return { finding: fail('manifest/unreadable', { reason: reasons[code] ?? code }) };
   }
   try {
     const st = await handle.stat();
