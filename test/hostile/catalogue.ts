@@ -1,0 +1,303 @@
+// The catalogue of hostile inputs: each case names its input, how it is made (a committed fixture
+// under fixtures/<name>/, or files made at run time when they are large, special or unsafe to
+// commit), and the finding the user must see. README.md's table is generated from this list.
+import { execFileSync } from 'node:child_process';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import type { Status } from '../../src/model.js';
+
+export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const IMAGES = path.join(import.meta.dirname, '..', 'fixtures', 'images');
+export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
+export interface Expected {
+  exit: 0 | 1 | 2;
+  rule: string;
+  status: Status;
+  /** A part of the English message. */
+  message: string;
+}
+
+export interface HostileCase {
+  name: string;
+  /** What the input is, for the README. */
+  input: string;
+  /** `fixture`: committed under fixtures/<name>/; `generated`: made by `setup` at run time. */
+  origin: 'fixture' | 'generated';
+  /** Makes run-time files in the case's folder (a temporary copy); returns the manifest path if not `manifest.yaml`. */
+  setup?: (dir: string) => string | void;
+  expect: Expected;
+  /** Why the case cannot run here (it is then reported as skipped, never as passed). */
+  skip?: string;
+}
+
+const mkfifo = (file: string): void => void execFileSync('mkfifo', [file]);
+const NOT_AS_ROOT = 'root reads any file whatever its mode, so permission denied cannot be produced; run as a normal user to cover it';
+
+/** A manifest of the minimal valid filing used by the image cases, `front` pointing where asked. */
+export function personManifest(front: string): string {
+  return readFileSync(path.join(FIXTURES, 'image-empty', 'manifest.yaml'), 'utf8').replace('docs/empty.jpg', front);
+}
+
+/** The filing was read and checked as usual (it is blocked only by what the minimal manifest lacks, such as an instance). */
+const READ: Expected = { exit: 1, rule: 'person/id-number', status: 'pass', message: 'id-card number is well formed (born 2000-01-01, Beijing)' };
+const fail = (rule: string, message: string, exit: 0 | 1 | 2 = 2): Expected => ({ exit, rule, status: 'fail', message });
+
+export const CATALOGUE: HostileCase[] = [
+  // The manifest file itself.
+  { name: 'empty-file', input: 'an empty file', origin: 'fixture', expect: fail('manifest/empty', 'The manifest is empty.') },
+  { name: 'only-a-comment', input: 'a file with only a comment', origin: 'fixture', expect: fail('manifest/empty', 'The manifest is empty.') },
+  { name: 'top-level-list', input: 'a YAML list at the top', origin: 'fixture', expect: fail('manifest/not-a-mapping', 'The top level of the manifest is a list; a mapping is expected.') },
+  { name: 'top-level-scalar', input: 'a plain string at the top', origin: 'fixture', expect: fail('manifest/not-a-mapping', 'The top level of the manifest is string; a mapping is expected.') },
+  { name: 'alias-bomb', input: 'a YAML alias bomb (9 levels of 9 aliases: 387 million nodes)', origin: 'fixture', expect: fail('manifest/aliases', 'Too many YAML alias expansions (limit 100)') },
+  { name: 'tab-indentation', input: 'tab indentation', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Tabs are not allowed as indentation') },
+  { name: 'byte-order-mark', input: 'a UTF-8 byte order mark', origin: 'fixture', expect: READ },
+  { name: 'crlf-line-ends', input: 'CRLF line ends', origin: 'fixture', expect: READ },
+  { name: 'gbk-encoded', input: 'GBK-encoded Chinese', origin: 'fixture', expect: fail('manifest/not-utf8', 'The manifest is not valid UTF-8 (perhaps GBK).') },
+  { name: 'duplicate-keys', input: 'a duplicate key (`entity.name` twice)', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Map keys must be unique') },
+  { name: 'date-as-number', input: 'a date written as a number (`expires: 20350301`)', origin: 'fixture', expect: fail('manifest/schema', 'expected string, got number 20350301') },
+  { name: 'impossible-date', input: 'an impossible date (`2035-02-30`)', origin: 'fixture', expect: fail('manifest/schema', 'expected a real calendar date') },
+  { name: 'negative-bandwidth', input: 'a negative bandwidth (`publicBandwidthMbps: -5`)', origin: 'fixture', expect: fail('manifest/schema', 'Too small: expected number to be >=0') },
+  { name: 'unquoted-18-digit-id', input: 'an 18-digit ID number without quotes (beyond 2^53)', origin: 'fixture', expect: READ },
+  { name: 'misspelt-key', input: 'a misspelt key (`websties:`)', origin: 'fixture', expect: fail('manifest/unknown-key', 'Unknown key "websties"; did you mean "websites"?') },
+  { name: 'wrong-type-websites', input: 'a string where a list belongs (`websites: my blog`)', origin: 'fixture', expect: fail('manifest/schema', 'expected array, got string "my blog"') },
+  { name: 'unclosed-quote', input: 'an unclosed quote', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Missing closing "quote') },
+  { name: 'unknown-province', input: 'an unknown province (`atlantis`)', origin: 'fixture', expect: fail('manifest/province', 'Unknown province "atlantis".') },
+  { name: 'version-2', input: '`version: 2`', origin: 'fixture', expect: fail('manifest/schema', 'expected one of 1') },
+  { name: 'null-entity', input: 'an empty `entity:`', origin: 'fixture', expect: fail('manifest/schema', 'expected object, got null') },
+  { name: 'several-documents', input: 'two YAML documents in one file (`---`)', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Source contains multiple documents') },
+  { name: 'nul-byte', input: 'a NUL character in a value', origin: 'fixture', expect: fail('entity/individual-name', 'The entity name "王小五" differs from the principal\'s name "王小五".', 1) },
+  { name: 'custom-tags', input: 'a `!!js/function` tag (read as plain text, never run)', origin: 'fixture', expect: fail('entity/individual-name', 'The entity name "function () { return 1 }" differs', 1) },
+  { name: 'control-characters-in-values', input: 'ANSI, OSC 8 and bidi characters in a name', origin: 'fixture', expect: fail('entity/individual-name', 'The entity name "王小五[2J]8;;http://evil.example点我]8;;" differs', 1) },
+  { name: 'control-characters-in-keys', input: 'ANSI and C1 control characters in a key', origin: 'fixture', expect: fail('manifest/unknown-key', 'Unknown key "[31mred[0m2J".') },
+  { name: 'hostile-domain', input: 'ANSI and bidi characters in a domain', origin: 'fixture', expect: fail('domain/syntax', 'wang[2Jxiaowu.cn', 1) },
+  {
+    name: 'deeply-nested-flow',
+    input: 'a value nested 100,000 levels deep (`[[[…]]]`)',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `version: 1\nentity: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`),
+    expect: fail('manifest/yaml-syntax', 'YAML error: Maximum call stack size exceeded'),
+  },
+  {
+    name: 'huge-string-value',
+    input: 'a 900 KB name (under the 1 MiB cap)',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('name: 王小五\n  principal', `name: ${'王'.repeat(300_000)}\n  principal`)),
+    expect: READ,
+  },
+  {
+    name: '10-mb-manifest',
+    input: 'a 10 MB manifest',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}${'# padding padding padding\n'.repeat(400_000)}`),
+    expect: fail('manifest/too-large', 'The manifest is 10400', 2),
+  },
+  {
+    name: 'manifest-one-byte-over-1-mib',
+    input: 'a manifest of 1 MiB + 1 byte',
+    origin: 'generated',
+    setup: (dir) => {
+      const text = personManifest('docs/id-front.jpg');
+      writeFileSync(path.join(dir, 'manifest.yaml'), text + '#'.repeat(1024 * 1024 + 1 - Buffer.byteLength(text) - 1) + '\n');
+    },
+    expect: fail('manifest/too-large', 'The manifest is 1048577 bytes; the limit is 1048576 bytes.'),
+  },
+  {
+    name: 'manifest-exactly-1-mib',
+    input: 'a manifest of exactly 1 MiB',
+    origin: 'generated',
+    setup: (dir) => {
+      const text = personManifest('docs/id-front.jpg');
+      writeFileSync(path.join(dir, 'manifest.yaml'), text + '#'.repeat(1024 * 1024 - Buffer.byteLength(text) - 1) + '\n');
+    },
+    expect: READ,
+  },
+  {
+    name: 'manifest-is-a-directory',
+    input: 'a directory named as the manifest',
+    origin: 'generated',
+    setup: (dir) => {
+      mkdirSync(path.join(dir, 'folder.yaml'));
+      return 'folder.yaml';
+    },
+    expect: fail('manifest/unreadable', 'The manifest cannot be read: a directory.'),
+  },
+  {
+    name: 'manifest-is-a-fifo',
+    input: 'a FIFO named as the manifest (no writer: must not block)',
+    origin: 'generated',
+    setup: (dir) => {
+      mkfifo(path.join(dir, 'pipe.yaml'));
+      return 'pipe.yaml';
+    },
+    expect: fail('manifest/unreadable', 'The manifest cannot be read: not a regular file.'),
+  },
+  {
+    name: 'manifest-is-dev-zero',
+    input: 'a symbolic link to /dev/zero named as the manifest (endless)',
+    origin: 'generated',
+    setup: (dir) => {
+      symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+      return 'zero.yaml';
+    },
+    expect: fail('manifest/unreadable', 'The manifest cannot be read: not a regular file.'),
+  },
+  {
+    name: 'manifest-symlink-loop',
+    input: 'a symbolic link loop named as the manifest',
+    origin: 'generated',
+    setup: (dir) => {
+      symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
+      symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
+      return 'loop-a.yaml';
+    },
+    expect: fail('manifest/unreadable', 'The manifest cannot be read: a loop of symbolic links.'),
+  },
+  {
+    name: 'manifest-permission-denied',
+    input: 'a manifest without read permission',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'secret.yaml'), personManifest('docs/id-front.jpg'));
+      chmodSync(path.join(dir, 'secret.yaml'), 0o000);
+      return 'secret.yaml';
+    },
+    expect: fail('manifest/unreadable', 'The manifest cannot be read: permission denied.'),
+    ...(IS_ROOT ? { skip: NOT_AS_ROOT } : {}),
+  },
+
+  // Files the manifest refers to.
+  {
+    name: 'image-is-a-directory',
+    input: 'an image path that is a directory',
+    origin: 'fixture',
+    setup: (dir) => void mkdirSync(path.join(dir, 'docs', 'a-folder')),
+    expect: fail('image/readable', 'docs/a-folder (id-front) is a folder, not a file.', 1),
+  },
+  {
+    name: 'image-is-a-fifo',
+    input: 'an image path that is a FIFO (never opened)',
+    origin: 'fixture',
+    setup: (dir) => mkfifo(path.join(dir, 'docs', 'pipe.jpg')),
+    expect: fail('image/readable', 'docs/pipe.jpg (id-front) is a named pipe, not a file.', 1),
+  },
+  {
+    name: 'image-is-dev-zero',
+    input: 'an image that is a symbolic link to /dev/zero',
+    origin: 'fixture',
+    setup: (dir) => symlinkSync('/dev/zero', path.join(dir, 'docs', 'zero.jpg')),
+    expect: fail('image/readable', 'docs/zero.jpg (id-front) is a device, not a file.', 1),
+  },
+  { name: 'image-absolute-device', input: 'an image path `/dev/zero`', origin: 'fixture', expect: fail('image/readable', '/dev/zero (id-front) is a device, not a file.', 1) },
+  {
+    name: 'image-symlink-loop',
+    input: 'an image that is a symbolic link loop',
+    origin: 'fixture',
+    setup: (dir) => {
+      symlinkSync('loop-b.jpg', path.join(dir, 'docs', 'loop-a.jpg'));
+      symlinkSync('loop-a.jpg', path.join(dir, 'docs', 'loop-b.jpg'));
+    },
+    expect: fail('image/readable', 'docs/loop-a.jpg (id-front) is a loop of symbolic links.', 1),
+  },
+  {
+    name: 'image-dangling-symlink',
+    input: 'an image that is a symbolic link to nothing',
+    origin: 'fixture',
+    setup: (dir) => symlinkSync('gone.jpg', path.join(dir, 'docs', 'dangling.jpg')),
+    expect: fail('image/readable', 'docs/dangling.jpg (id-front) is a symbolic link to a file that does not exist.', 1),
+  },
+  {
+    name: 'image-permission-denied',
+    input: 'an image without read permission',
+    origin: 'fixture',
+    setup: (dir) => {
+      copyFileSync(path.join(IMAGES, 'id-front.jpg'), path.join(dir, 'docs', 'secret.jpg'));
+      chmodSync(path.join(dir, 'docs', 'secret.jpg'), 0o000);
+    },
+    expect: fail('image/readable', 'docs/secret.jpg (id-front) cannot be read: permission denied.', 1),
+    ...(IS_ROOT ? { skip: NOT_AS_ROOT } : {}),
+  },
+  {
+    name: 'image-outside-manifest-folder',
+    input: 'an image path with `..` leading outside the manifest folder (allowed, reported)',
+    origin: 'fixture',
+    setup: (dir) => {
+      mkdirSync(path.join(dir, '..', 'shared-docs'), { recursive: true });
+      copyFileSync(path.join(IMAGES, 'id-front.jpg'), path.join(dir, '..', 'shared-docs', 'id-front.jpg'));
+    },
+    expect: { exit: 1, rule: 'image/outside-manifest-folder', status: 'info', message: "../shared-docs/id-front.jpg (id-front) lies outside the manifest's folder." },
+  },
+  {
+    name: 'image-50-mb',
+    input: 'a 50 MB image (a real JPEG header, sparse body)',
+    origin: 'fixture',
+    setup: (dir) => {
+      const file = path.join(dir, 'docs', 'huge.jpg');
+      const head = readFileSync(path.join(IMAGES, 'id-front.jpg'));
+      const fd = openSync(file, 'w');
+      writeSync(fd, head.subarray(0, head.length - 2));
+      ftruncateSync(fd, 50 * 1024 * 1024);
+      writeSync(fd, Buffer.from([0xff, 0xd9]), 0, 2, 50 * 1024 * 1024 - 2);
+      closeSync(fd);
+    },
+    expect: fail('image/file-size', 'docs/huge.jpg (id-front) is 50.00 MB (52428800 bytes); each image must be smaller than 4 MB', 1),
+  },
+  {
+    name: 'image-name-with-newline-and-ansi',
+    input: 'an image whose name holds a newline, ANSI clear-screen and an OSC 8 link',
+    origin: 'fixture',
+    setup: (dir) => copyFileSync(path.join(IMAGES, 'id-front.jpg'), path.join(dir, 'docs', 'evil\n\x1b[2J\x1b]8;;evil.example\x07.jpg')),
+    expect: { exit: 1, rule: 'image/readable', status: 'pass', message: 'docs/evil [2J]8;;evil.example.jpg (id-front) is a readable file.' },
+  },
+  {
+    name: 'image-empty',
+    input: 'an empty (0-byte) image',
+    origin: 'fixture',
+    setup: (dir) => writeFileSync(path.join(dir, 'docs', 'empty.jpg'), ''),
+    expect: fail('image/readable', 'docs/empty.jpg (id-front) is empty (0 bytes).', 1),
+  },
+  {
+    name: 'image-pdf-named-jpg',
+    input: 'a PDF named .jpg',
+    origin: 'fixture',
+    setup: (dir) => copyFileSync(path.join(IMAGES, 'document.pdf.jpg'), path.join(dir, 'docs', 'document.pdf.jpg')),
+    expect: fail('image/format', 'docs/document.pdf.jpg (id-front) is really a PDF file', 1),
+  },
+  {
+    name: 'image-truncated',
+    input: 'a JPEG cut off halfway',
+    origin: 'fixture',
+    setup: (dir) => copyFileSync(path.join(IMAGES, 'truncated.jpg'), path.join(dir, 'docs', 'truncated.jpg')),
+    expect: fail('image/intact', 'docs/truncated.jpg (id-front) is truncated', 1),
+  },
+  { name: 'image-nul-in-path', input: 'a NUL character in an image path', origin: 'fixture', expect: fail('image/readable', 'docs/ab.jpg (id-front) cannot be read', 1) },
+  { name: 'image-name-too-long', input: 'an image name of 300 characters', origin: 'fixture', expect: fail('image/readable', 'cannot be read: name too long.', 1) },
+  {
+    name: 'describe-instances-dev-zero',
+    input: '`describeInstances: /dev/zero`',
+    origin: 'fixture',
+    expect: fail('instance/describe-instances-file', '/dev/zero', 1),
+  },
+];
+
+/** Copies a case's fixture (if any) into `root/<name>`, adds the shared images and runs its setup; returns the manifest path. */
+export function prepareCase(c: HostileCase, root: string): string {
+  const dir = path.join(root, c.name);
+  mkdirSync(path.join(dir, 'docs'), { recursive: true });
+  for (const f of ['id-front.jpg', 'id-back.jpg']) copyFileSync(path.join(IMAGES, f), path.join(dir, 'docs', f));
+  if (c.origin === 'fixture') copyFileSync(path.join(FIXTURES, c.name, 'manifest.yaml'), path.join(dir, 'manifest.yaml'));
+  const manifest = c.setup?.(dir);
+  return path.join(dir, manifest ?? 'manifest.yaml');
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The README table, one row per case, from the catalogue itself so the two cannot drift apart. */
+export function readmeTable(cases: HostileCase[] = CATALOGUE): string {
+  const rows = cases.map((c, i) => {
+    const made = c.origin === 'fixture' ? `\`fixtures/${c.name}/\`${c.setup ? ' + run time' : ''}` : 'run time';
+    const skip = c.skip ? ` (skipped as root)` : '';
+    return `| ${i + 1} | ${cell(c.input)}${skip} | ${made} | \`${c.expect.rule}\` ${c.expect.status} | ${cell(c.expect.message)} | ${c.expect.exit} |`;
+  });
+  return ['| # | input | made | finding | message (English, part) | exit |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
