@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import type { z } from 'zod';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const COMPILED_FILE = path.join(ROOT, 'dist', 'regulations.json');
@@ -29,4 +31,20 @@ export function compiledData(file: string, source: string): unknown {
   }
   const entry = compiled?.files[path.relative(ROOT, path.resolve(file)).split(path.sep).join('/')];
   return entry && entry.sha1 === sha1(source) ? entry.data : undefined;
+}
+
+/** A data file's content, parsed (or taken from the build) and validated; errors name the file and the field. */
+export function parseDataFile<T extends z.ZodType>(schema: T, source: string, file: string): z.output<T> {
+  let data: unknown;
+  try {
+    data = compiledData(file, source) ?? YAML.parse(source);
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
 }

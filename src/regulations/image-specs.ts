@@ -2,8 +2,7 @@
 // minimum size, the front/back tolerance and the small-dimension heuristic, checked with zod.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
-import { compiledData } from './compiled.js';
+import { parseDataFile } from './compiled.js';
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../manifest/schema.js';
 
@@ -39,18 +38,7 @@ export const IMAGES_FILE = fileURLToPath(new URL('../../regulations/images.yaml'
 
 /** Parses and validates an image-spec file; throws an Error naming the file and the field. */
 export function parseImageSpecs(source: string, file: string): ImageSpecs {
-  let data: unknown;
-  try {
-    data = compiledData(file, source) ?? YAML.parse(source);
-  } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
-  }
-  const result = imageSpecsFile.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
-  const specs = result.data;
+  const specs = parseDataFile(imageSpecsFile, source, file);
   for (const t of specs.uploads.types) {
     if (!specs.uploads.extensions[t]) throw new Error(`${file}: uploads.extensions: no extensions for type ${t}`);
   }

@@ -2,8 +2,7 @@
 // (`before` Table 1-1 / Table 4-1, §4.2), checked with zod so a malformed file fails naming itself.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
-import { compiledData } from './compiled.js';
+import { parseDataFile } from './compiled.js';
 import { z } from 'zod';
 import { PRODUCTS } from '../manifest/schema.js';
 import { text } from './schema.js';
@@ -48,18 +47,7 @@ export const INSTANCES_FILE = fileURLToPath(new URL('../../regulations/instances
 
 /** Parses and validates an eligibility file; throws an Error naming the file and the field. */
 export function parseInstanceEligibility(source: string, file: string): InstanceEligibility {
-  let data: unknown;
-  try {
-    data = compiledData(file, source) ?? YAML.parse(source);
-  } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
-  }
-  const result = instanceEligibilityFile.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return result.data;
+  return parseDataFile(instanceEligibilityFile, source, file);
 }
 
 let cached: InstanceEligibility | undefined;

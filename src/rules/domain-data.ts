@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { domainToASCII } from 'node:url';
-import YAML from 'yaml';
-import { compiledData } from '../regulations/compiled.js';
+import { parseDataFile } from '../regulations/compiled.js';
 import { z } from 'zod';
 
 const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
@@ -57,20 +56,6 @@ export interface RegistrarList {
 export const TLDS_FILE = fileURLToPath(new URL('../../regulations/tlds.yaml', import.meta.url));
 export const REGISTRARS_FILE = fileURLToPath(new URL('../../regulations/registrars.yaml', import.meta.url));
 
-function parse<T extends z.ZodType>(schema: T, source: string, file: string): z.output<T> {
-  let data: unknown;
-  try {
-    data = compiledData(file, source) ?? YAML.parse(source);
-  } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
-  }
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return r.data;
-}
 
 /** A suffix as written (`中国`, `.COM.cn`) to lower-case ASCII without dots at the ends. */
 export function asciiSuffix(s: string): string {
@@ -79,12 +64,12 @@ export function asciiSuffix(s: string): string {
 }
 
 export function parseTldList(source: string, file: string): TldList {
-  const d = parse(tldFile, source, file);
+  const d = parseDataFile(tldFile, source, file);
   return { date: d.date, source: d.source, confirmAt: d.confirmAt, approved: new Set(d.approved.map(asciiSuffix)), notApproved: new Set(d.notApproved.map(asciiSuffix)) };
 }
 
 export function parseRegistrarList(source: string, file: string): RegistrarList {
-  const d = parse(registrarFile, source, file);
+  const d = parseDataFile(registrarFile, source, file);
   const ids = new Set<string>();
   for (const r of d.registrars) {
     if (ids.has(r.id)) throw new Error(`${file}: registrars: duplicate id ${r.id}`);

@@ -1,6 +1,7 @@
 // Builds reports for many filings of mixed verdicts from real manifest text, with each finding's
 // line and column read from the YAML document, so formatters are tested on realistic reports.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { Positions } from '../../src/manifest/load.js';
 import type { Finding, FilingReport, Report, RequiredDocument, Status, Summary, Verdict } from '../../src/model.js';
 import type { RuleMeta } from '../../src/rules/types.js';
 
@@ -87,29 +88,9 @@ export function manifestText(i: number, kind: Kind): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Line and column of a manifest path; a missing key maps to its nearest parent (CONTRACT.md). */
+/** Line and column of a manifest path, by the checker's own mapping (a missing key maps to its parent). */
 export function positionOf(text: string, manifestPath: string): { line: number; column: number } | undefined {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  let node: unknown = doc.contents;
-  let offset = (node as Node | null)?.range?.[0];
-  for (const m of manifestPath.matchAll(/([A-Za-z_$][\w$-]*)|\[(\d+)\]/g)) {
-    const key: string | number = m[1] ?? Number(m[2]);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
-      offset = (pair.key as Node).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  if (offset === undefined) return undefined;
-  const p = lc.linePos(offset);
-  return { line: p.line, column: p.col };
+  return Positions.fromText(text).of(manifestPath);
 }
 
 function finding(text: string, rule: string, status: Status, path: string, message: string, extra: Partial<Finding> = {}): Finding {
