@@ -41,6 +41,10 @@ Examples:
   icp-check init
   icp-check explain province/guangdong/website-construction-plan`,
   );
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return 2;
+  }
   // Each command is built afresh per call, so main() can run more than once in a process.
   program.commands.forEach((c) => c.exitOverride());
   try {
