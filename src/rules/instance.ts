@@ -150,10 +150,10 @@ export const remainingTerm = defineRule({
     zh: '各产品须满足最短购买时长：ECS、虚拟主机、轻量应用服务器和 ENS 为 3 个月，弹性 Web 托管为 6 个月，NAT 网关和 IPv6 转换服务为 1 个月。剩余时长按自然月从检查日期（--date）计算到到期日；不足时请续费。',
   },
   messages: {
-    pass: { message: { en: 'Instance {id} expires on {expires}: {months} whole months left (at least {min} needed).', zh: '实例 {id} 于 {expires} 到期：剩余 {months} 个整月（至少需要 {min} 个月）。' } },
+    pass: { message: { en: 'Instance {id} expires on {expires}: {months} whole month(s) left (at least {min} needed).', zh: '实例 {id} 于 {expires} 到期：剩余 {months} 个整月（至少需要 {min} 个月）。' } },
     short: {
       message: {
-        en: 'Instance {id} ({product}) expires on {expires}: only {months} whole months left, at least {min} are needed.',
+        en: 'Instance {id} ({product}) expires on {expires}: only {months} whole month(s) left, at least {min} are needed.',
         zh: '实例 {id}（{productZh}）于 {expires} 到期：仅剩 {months} 个整月，至少需要 {min} 个月。',
       },
       fix: { en: 'Renew the instance so that it runs until at least {until}.', zh: '请续费实例，使其至少有效至 {until}。' },
@@ -330,13 +330,13 @@ export const serviceNumberQuota = defineRule({
   messages: {
     pass: {
       message: {
-        en: '{scope}: {used} service numbers used + {websites} websites here = {total} of {quota}.',
+        en: '{scope}: {used} service numbers used + {websites} website(s) here = {total} of {quota}.',
         zh: '{scopeZh}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
       },
     },
     over: {
       message: {
-        en: '{scope}: {used} service numbers used + {websites} websites here = {total}, more than the {quota} a {product} can get.',
+        en: '{scope}: {used} service numbers used + {websites} website(s) here = {total}, more than the quota of {quota} for this product ({product}).',
         zh: '{scopeZh}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，超过{productZh}的上限 {quota} 个。',
       },
       fix: {
@@ -346,7 +346,7 @@ export const serviceNumberQuota = defineRule({
     },
     'used-unknown': {
       message: {
-        en: '{scope}: {websites} websites here of a quota of {quota}, but the service numbers already used are not declared.',
+        en: '{scope}: {websites} website(s) here of a quota of {quota}, but the service numbers already used are not declared.',
         zh: '{scopeZh}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的服务号数量。',
       },
       fix: {
