@@ -3,6 +3,8 @@
 // up by its deadline, and the rest of the report (the other domain, the other rules) is intact.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -238,6 +240,40 @@ describe('RDAP faults', () => {
     const r = await check({ rdapUrl: srv.url });
     expectUnknown(r.registered('broken.cn'), /not an RDAP domain object/);
     expectIntact(r);
+  });
+
+  it('a 5 MB answer: unknown, reading stopped past 1 MiB', async () => {
+    const big = JSON.stringify({ ...rdapDomain('broken.cn'), notices: [{ description: Array.from({ length: 50_000 }, () => 'x'.repeat(100)) }] });
+    const srv = await startHttpServer((p) => (p.endsWith('/good.cn') ? { status: 200, body: rdapDomain('good.cn') } : { status: 200, body: big }));
+    closers.push(() => srv.close());
+    const r = await check({ rdapUrl: srv.url });
+    expectUnknown(r.registered('broken.cn'), /the answer is larger than 1048576 bytes/);
+    expectIntact(r);
+  });
+
+  it('an endless answer at full speed: unknown, the stream cancelled (found filling 1.5 GB before the timeout, fixed)', async () => {
+    let written = 0;
+    let cancelled = false;
+    const server = createServer((req, res) => {
+      if (req.url?.endsWith('/good.cn')) return void res.writeHead(200, { 'content-type': 'application/rdap+json' }).end(JSON.stringify(rdapDomain('good.cn')));
+      res.writeHead(200, { 'content-type': 'application/rdap+json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) written += chunk.length;
+      };
+      res.on('drain', pump);
+      res.on('close', () => (cancelled = true));
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+    const r = await check({ rdapUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/rdap/`, timeoutMs: 60_000 });
+    expectUnknown(r.registered('broken.cn'), /the answer is larger than 1048576 bytes/);
+    expectIntact(r);
+    // The client hung up long before the 60 s timeout could: what the server managed to write is bounded by socket buffers.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cancelled).toBe(true);
+    expect(written).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('a `related` link back to itself: followed once, the record read', async () => {

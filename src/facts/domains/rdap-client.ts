@@ -37,7 +37,7 @@ async function getJson(url: string, timeoutMs: number, deadline: number): Promis
     const why = e.name === 'TimeoutError' || e.name === 'AbortError' ? `timeout after ${remaining} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
     throw new RdapHttpError(`${new URL(url).host}: ${why}`);
   }
-  const text = await res.text();
+  const text = await boundedText(res, url);
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
@@ -45,6 +45,28 @@ async function getJson(url: string, timeoutMs: number, deadline: number): Promis
     body = undefined;
   }
   return { status: res.status, body, text };
+}
+
+/** An answer past this is not an RDAP domain object (real ones are a few KB); reading stops there. */
+export const MAX_RDAP_ANSWER_BYTES = 1024 * 1024;
+
+/** The body as text, refused past the cap: an endless answer filled 1.5 GB before the timeout. */
+async function boundedText(res: Response, url: string): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RDAP_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new RdapHttpError(`${new URL(url).host}: the answer is larger than ${MAX_RDAP_ANSWER_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function rdapDomainUrl(base: string, domain: string): string {
