@@ -65,7 +65,7 @@ export const manifestRules: RuleMeta[] = [
     id: 'manifest/aliases',
     source: SOURCE,
     title: { en: 'YAML aliases stay within safe limits', zh: 'YAML 别名数量在安全范围内' },
-    explain: { en: 'YAML aliases (*name) are expanded at most {limit} times, the YAML library\'s guard against alias bombs.', zh: 'YAML 别名（*name）最多展开有限次数，这是 YAML 库防止别名炸弹的保护。' },
+    explain: { en: 'YAML aliases (*name) are expanded only a limited number of times (100), the YAML library\'s guard against alias bombs.', zh: 'YAML 别名（*name）最多展开有限次数（100 次），这是 YAML 库防止别名炸弹的保护。' },
     messages: {
       fail: {
         message: { en: 'Too many YAML alias expansions (limit {limit}): {detail}', zh: 'YAML 别名展开次数过多（上限 {limit}）：{detail}' },

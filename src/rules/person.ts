@@ -54,7 +54,7 @@ export const idNumber = defineRule({
     zh: '居民身份证号码共 18 位：6 位行政区划码（前两位为户籍省份）、出生日期、顺序码和校验码（GB 11643）。港澳（81、82）和台湾（83）居民居住证采用相同格式。一代身份证的 15 位号码已不再接受。',
   },
   messages: {
-    pass: { message: { en: '{name}: {type} number is well formed (born {birthDate}, {region}).', zh: '{name}：证件号码格式正确（出生于 {birthDate}，{regionZh}）。' } },
+    pass: { message: { en: '{name}: {type} number is well formed (born {birthDate}, {region}).', zh: '{name}：证件（{type}）号码格式正确（出生于 {birthDate}，{regionZh}）。' } },
     'legacy-15': {
       message: { en: '{name}: {number} is a 15-digit first-generation ID number, which is not accepted.', zh: '{name}：{number} 是一代身份证的 15 位号码，不再接受。' },
       fix: { en: 'Use the 18-digit number of the current ID card.', zh: '请使用现行身份证的 18 位号码。' },
