@@ -173,15 +173,20 @@ export interface LeafChange {
 export const leafChange: fc.Arbitrary<LeafChange> = fc.record({
   at: fc.nat(),
   text: fc.oneof(nastyString, fc.integer({ min: 1000, max: 100_000 }).map((n) => '名'.repeat(n))),
-  number: fc.oneof(fc.integer(), fc.constantFrom(-1, 0, 1e21, Number.MAX_SAFE_INTEGER, 0.5)),
+  number: fc.oneof(fc.nat(), fc.constantFrom(0, 1e21, Number.MAX_SAFE_INTEGER, 0.5, -1)),
   flip: fc.boolean(),
 });
 
+const FREE_TEXT = new Set(['name', 'remarks', 'holder', 'registrar', 'address', 'businessScope', 'email', 'phone', 'front', 'back', 'image', 'file', 'residencePermit', 'entityName', 'id']);
+
 export function changeLeaves(manifest: Record<string, unknown>, changes: LeafChange[]): Record<string, unknown> {
   const copy = structuredClone(manifest);
+  // Free text, file paths and domain names: values the schema takes as any string, so the rules see them.
   const leaves = slots(copy).filter(({ parent, key: k }) => {
     const v = (parent as Record<string | number, unknown>)[k];
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    if (typeof v === 'boolean') return true;
+    if (typeof v === 'number') return k === 'serviceNumbersUsed' || k === 'publicBandwidthMbps' || k === 'orderAmountCny';
+    return typeof v === 'string' && (FREE_TEXT.has(String(k)) || typeof k === 'number');
   });
   for (const c of changes) {
     if (leaves.length === 0) break;
@@ -303,7 +308,7 @@ const hostileManifestBase: fc.Arbitrary<HostileManifest> = fc.oneof(
       }),
   },
   {
-    weight: 4,
+    weight: 8,
     arbitrary: fc
       .record({ example: fc.integer({ min: 0, max: EXAMPLES.length - 1 }), changes: fc.array(leafChange, { minLength: 1, maxLength: 6 }) })
       .map(({ example, changes }) => {
