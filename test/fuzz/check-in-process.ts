@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule from 'ajv';
+import { Ajv } from 'ajv';
 import type { Report } from '../../src/model.js';
 import { checkFiles, exitCodeOf } from '../../src/check/run.js';
 import { ImageInspector } from '../../src/facts/images.js';
@@ -11,9 +11,6 @@ import { DomainLookupService, type LookupOptions } from '../../src/facts/domains
 import { FORMATTERS } from '../../src/report/formats/index.js';
 import { ruleIndex } from '../../src/rules/registry.js';
 import type { Lang } from '../../src/model.js';
-
-// ajv is CommonJS: the constructor sits on `default` when imported from ESM.
-const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule;
 
 export const REPORT_SCHEMA_FILE = fileURLToPath(new URL('../schemas/report.schema.json', import.meta.url));
 

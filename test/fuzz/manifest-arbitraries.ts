@@ -219,7 +219,7 @@ export const textDamage: fc.Arbitrary<TextDamage> = fc.oneof(
   fc.record({
     op: fc.constant('invalid-utf8' as const),
     fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    bytes: fc.oneof(fc.constant([0xff]), fc.constant([0xc0, 0xaf]), fc.constant([0xb9, 0xe3, 0xb6, 0xab]), fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 })),
+    bytes: fc.oneof(fc.constant<number[]>([0xff]), fc.constant<number[]>([0xc0, 0xaf]), fc.constant<number[]>([0xb9, 0xe3, 0xb6, 0xab]), fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 })),
   }),
   fc.record({ op: fc.constant('alias-bomb' as const), width: fc.integer({ min: 2, max: 10 }), depth: fc.integer({ min: 1, max: 9 }) }),
   fc.record({ op: fc.constant('deep-flow' as const), depth: fc.integer({ min: 10, max: 5000 }) }),
