@@ -162,8 +162,11 @@ function typeName(v: unknown): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? `a value is required here (${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+    case 'invalid_type': {
+      // A schema's own wording (a date's "expected a date as YYYY-MM-DD") says more than the type.
+      const expected = issue.message.startsWith('Invalid input') ? `expected ${issue.expected}` : issue.message;
+      return issue.input === undefined ? `a value is required here (${expected.replace(/^expected /, '')})` : `${expected}, got ${typeName(issue.input)}`;
+    }
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     default:

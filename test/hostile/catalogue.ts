@@ -55,7 +55,7 @@ export const CATALOGUE: HostileCase[] = [
   { name: 'crlf-line-ends', input: 'CRLF line ends', origin: 'fixture', expect: READ },
   { name: 'gbk-encoded', input: 'GBK-encoded Chinese', origin: 'fixture', expect: fail('manifest/not-utf8', 'The manifest is not valid UTF-8 (perhaps GBK).') },
   { name: 'duplicate-keys', input: 'a duplicate key (`entity.name` twice)', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Map keys must be unique') },
-  { name: 'date-as-number', input: 'a date written as a number (`expires: 20350301`)', origin: 'fixture', expect: fail('manifest/schema', 'expected string, got number 20350301') },
+  { name: 'date-as-number', input: 'a date written as a number (`expires: 20350301`)', origin: 'fixture', expect: fail('manifest/schema', 'expected a date as YYYY-MM-DD, got number 20350301') },
   { name: 'impossible-date', input: 'an impossible date (`2035-02-30`)', origin: 'fixture', expect: fail('manifest/schema', 'expected a real calendar date') },
   { name: 'negative-bandwidth', input: 'a negative bandwidth (`publicBandwidthMbps: -5`)', origin: 'fixture', expect: fail('manifest/schema', 'Too small: expected number to be >=0') },
   { name: 'unquoted-18-digit-id', input: 'an 18-digit ID number without quotes (beyond 2^53)', origin: 'fixture', expect: READ },
