@@ -32,7 +32,9 @@ export function renderFinding(raw: RawFinding, rule: RuleMeta | undefined, lang:
       message = interpolate((GENERIC[raw.status] ?? GENERIC.other!)[lang], { title });
     }
   }
-  const pos = raw.line !== undefined ? { line: raw.line, column: raw.column ?? 1 } : raw.path ? positions?.of(raw.path) : undefined;
+  // A province rule about the whole filing points at the `province:` line, which is what brought it in.
+  const anchor = raw.path || (raw.rule.startsWith('province/') ? 'province' : '');
+  const pos = raw.line !== undefined ? { line: raw.line, column: raw.column ?? 1 } : anchor ? positions?.of(anchor) : undefined;
   const finding: Finding = {
     rule: raw.rule,
     status: raw.status,
