@@ -120,20 +120,27 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, wi
     if (items.length === 0 && docs.length === 0) continue;
     out.push(`  ${c.bold(SECTION_NAMES[section][lang])}`);
     for (const item of items) out.push(...findingLines(c, item, lang, file));
+    // Missing documents of one kind demanded by the same rules are listed together, with their reason once.
+    const missing = new Map<string, { kind: string; holders: string[]; rules: string[] }>();
     for (const d of docs) {
       const name = documentKindName(d.kind, lang);
-      const holder = stripControl(d.for);
       if (d.provided) {
-        out.push(`    ${c.green('✓')} ${name} — ${holder}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
+        out.push(`    ${c.green('✓')} ${name} — ${stripControl(d.for)}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
         continue;
       }
-      out.push(`    ${c.red('✗')} ${name} — ${holder} ${c.red(lang === 'zh' ? '缺少' : 'missing')}`);
-      const reason = d.rules.map((r) => why.get(r)).find((x) => x !== undefined);
+      const key = `${d.kind}\u0000${d.rules.join(',')}`;
+      const group = missing.get(key) ?? { kind: d.kind, holders: [], rules: d.rules };
+      group.holders.push(stripControl(d.for));
+      missing.set(key, group);
+    }
+    for (const g of missing.values()) {
+      out.push(`    ${c.red('✗')} ${documentKindName(g.kind, lang)} — ${g.holders.join(', ')} ${c.red(lang === 'zh' ? '缺少' : 'missing')}`);
+      const reason = g.rules.map((r) => why.get(r)).find((x) => x !== undefined);
       if (reason && reason.status === 'info') {
         out.push(`      ${reason.message}`);
         if (reason.fix) out.push(`      ${c.dim(lang === 'zh' ? '→ 处理：' : '→')} ${reason.fix}`);
       }
-      out.push(`      ${c.dim(d.rules.map((r) => `${r}${why.get(r)?.source ? ` · ${why.get(r)!.source}` : ''}`).join('; '))}`);
+      out.push(`      ${c.dim(g.rules.map((r) => `${r}${why.get(r)?.source ? ` · ${why.get(r)!.source}` : ''}`).join('; '))}`);
     }
   }
   out.push(`  ${summaryLine(f, lang)}`);
