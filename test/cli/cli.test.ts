@@ -70,6 +70,13 @@ const cases: Case[] = [
   { name: 'a bad --format', args: [fixture('unquoted-id'), '--format', 'xml'], exitCode: 2, stderr: ['Allowed choices are'] },
   { name: 'an unknown option', args: [fixture('unquoted-id'), '--stirct'], exitCode: 2, stderr: ['--strict'] },
   {
+    name: 'six prefixes of a Guangdong individual demand a plan for each domain, listed together',
+    args: [fixture('guangdong-six-prefixes'), '--offline', '--quiet', ...DATE],
+    exitCode: 1,
+    stdout: ['✗ Website construction plan — lisi-a.cn, lisi-b.cn, lisi-c.cn, lisi-d.cn, lisi-e.cn, lisi-f.cn missing', 'province/guangdong/website-construction-plan · before §5.5.1'],
+    notStdout: ['Letter of guarantee'],
+  },
+  {
     name: 'Chinese output',
     args: ['examples/tianjin-enterprise-problems/manifest.yaml', '--offline', '--lang', 'zh', ...DATE],
     exitCode: 1,
