@@ -90,7 +90,7 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
   try {
     raws.push(...evaluateRegulations(ctx));
   } catch (err) {
-    raws.push({ rule: 'process/regulations', status: 'unknown', path: '', text: internalErrorText('regulations', err) });
+    raws.push({ rule: 'manifest/internal-error', status: 'unknown', path: '', text: internalErrorText('of the province rules', err) });
   }
 
   const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
@@ -109,7 +109,10 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
 export async function checkFiles(files: string[], options: RunOptions, sources: FactSources): Promise<Report> {
   let done = 0;
   const filings = await mapLimit(files, options.concurrency, async (file) => {
-    const r = await checkFiling(file, options, sources);
+    const r = await checkFiling(file, options, sources).catch((err: unknown) =>
+      // One filing that icp-check fails on never stops the others.
+      invalid(file, [{ rule: 'manifest/internal-error', status: 'fail', path: '', args: { detail: err instanceof Error ? err.message : String(err) } }], options.lang, Positions.none()),
+    );
     options.onProgress?.(++done, files.length);
     return r;
   });

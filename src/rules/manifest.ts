@@ -146,4 +146,19 @@ export const manifestRules: RuleMeta[] = [
       },
     },
   },
+  {
+    id: 'manifest/internal-error',
+    source: 'CONTRACT.md: Exit codes (2: an internal error)',
+    title: { en: 'The filing could be checked', zh: '备案可以完成检查' },
+    explain: {
+      en: 'When icp-check itself fails on one filing, that filing is reported as invalid (exit 2) with what went wrong, and the other filings are still checked.',
+      zh: '当 icp-check 自身在某份备案上出错时，该备案标记为无效（退出码 2）并说明原因，其他备案照常检查。',
+    },
+    messages: {
+      fail: {
+        message: { en: 'icp-check could not check this filing: {detail}', zh: 'icp-check 无法检查此备案：{detail}' },
+        fix: { en: 'Run again with --verbose and report the problem to the icp-check maintainers; check this filing by hand meanwhile.', zh: '请加 --verbose 重新运行并向 icp-check 维护者报告该问题；在此期间请人工检查此备案。' },
+      },
+    },
+  },
 ];
