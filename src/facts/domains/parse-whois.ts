@@ -1,32 +1,23 @@
 // Our own port-43 WHOIS parser for CNNIC, ICANN-style and IANA answers. whois-json was the first
 // choice, but it glues an empty CRLF field onto the next line (its issues #14 and #32), which turns
 // `Registrant Organization:` followed by `Registrant Street:` into a wrong holder name.
+import type { WhoisRecord } from '../types.js';
+import { stripControl as stripUnsafe } from '../../report/sanitize.js';
 
 /** What one or more WHOIS answers say about a domain, before it becomes a `WhoisRecord`. */
-export interface ParsedWhois {
+export interface ParsedWhois
+  extends Pick<WhoisRecord, 'registrar' | 'registrantName' | 'registrantOrganization' | 'created' | 'expires' | 'statuses' | 'redacted' | 'privacyMarker'> {
   /** The answer says the domain is not registered ("No matching record." and the like). */
   notFound: boolean;
   /** The answer named the domain or one of the fields below. */
   recognised: boolean;
-  registrar?: string;
-  registrantName?: string;
-  registrantOrganization?: string;
-  /** ISO 8601 (UTC). */
-  created?: string;
-  expires?: string;
-  statuses: string[];
-  redacted: boolean;
-  privacyMarker?: string;
   /** `Registrar WHOIS Server:` / `refer:`: where a thin registry sends us next. */
   referral?: string;
   style: 'cnnic' | 'icann' | 'iana' | 'unknown';
 }
 
 /** Control characters (except tab and newline) removed so nothing from a server reaches a terminal raw. */
-export function stripControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-}
+export const stripControl = (text: string): string => stripUnsafe(text, true);
 
 const NOT_FOUND = [
   /^no matching record/im,
