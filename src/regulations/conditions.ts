@@ -229,6 +229,12 @@ function predicate(key: string, value: unknown, scope: Scope): Tri {
       const websites = scope.kind === 'website' ? scopeWebsites(scope) : view.filing.websites;
       return websites.some((w) => w.preApprovals.some((p) => strings.includes(p.type)));
     }
+    case 'certificateType': {
+      const type = m.entity.certificate?.type;
+      if (type === undefined) return null;
+      scope.notes.certificateType = type;
+      return strings.includes(type);
+    }
     case 'keywords': {
       const k = value as { in: string[]; any: string[] };
       for (const where of k.in)

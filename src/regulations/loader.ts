@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { compiledData } from './compiled.js';
 import type { z } from 'zod';
-import { CONTENT_CATEGORIES, ENTITY_TYPES, FILING_KINDS, ID_TYPES, PRE_APPROVAL_TYPES } from '../manifest/schema.js';
+import { CERTIFICATE_TYPES, CONTENT_CATEGORIES, ENTITY_TYPES, FILING_KINDS, ID_TYPES, PRE_APPROVAL_TYPES } from '../manifest/schema.js';
 import { PROVINCES, type ProvinceSlug } from '../manifest/provinces.js';
 import { provinceFile, provinceSettings, ruleFile, type Condition, type DataRule, type ProvinceSettings } from './schema.js';
 
@@ -59,6 +59,7 @@ const KNOWN_VALUES: Record<string, readonly string[]> = {
   idType: ID_TYPES,
   content: CONTENT_CATEGORIES,
   hasPreApproval: PRE_APPROVAL_TYPES,
+  certificateType: CERTIFICATE_TYPES,
   role: ROLES,
 };
 

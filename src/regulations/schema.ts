@@ -62,6 +62,8 @@ type Condition = {
   keywords?: z.infer<typeof keywords>;
   /** Some pre-approval of these types is declared (for `website` rules, on this website). */
   hasPreApproval?: string[];
+  /** The entity certificate's declared type is one of these (unknown when no certificate is declared). */
+  certificateType?: string[];
   /** Number of websites in the filing. */
   websiteCount?: z.infer<typeof compare>;
   /** The province `entity.address` starts with is the filing province (unknown without an address). */
@@ -113,6 +115,7 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     content: list.optional(),
     keywords: keywords.optional(),
     hasPreApproval: list.optional(),
+    certificateType: list.optional(),
     websiteCount: compare.optional(),
     addressInProvince: z.boolean().optional(),
     entityNameChanged: z.boolean().optional(),

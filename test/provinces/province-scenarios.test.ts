@@ -101,7 +101,7 @@ const scenarios: Record<string, Expected[]> = {
   ningxia: [['domicile-in-province', 'fail', 'entity.principal']],
   qinghai: [
     ['principal-legal-representative', 'pass', ''],
-    ['enterprise-certificate', 'info', ''],
+    ['enterprise-certificate', 'pass', ''],
   ],
   shaanxi: [
     ['mobile-outside-province-reason', 'warn', 'entity.principal'],

@@ -25,7 +25,7 @@ const KINDS = new Set([
 const PRE_APPROVALS = ['news', 'publishing', 'medicine', 'culture', 'broadcasting', 'education', 'healthcare', 'online-taxi', 'finance'];
 
 /** Placeholders the engine fills in every scope, and those only some scopes have. */
-const ALWAYS = ['name', 'province', 'provinceZh', 'person', 'address', 'count', 'keyword', 'age', 'domains', 'prefixes', 'domainsUnderSubject', 'prefixesUnderSubject', 'websites', 'domainCount', 'prefixCount', 'websiteCount'];
+const ALWAYS = ['name', 'certificateType', 'province', 'provinceZh', 'person', 'address', 'count', 'keyword', 'age', 'domains', 'prefixes', 'domainsUnderSubject', 'prefixesUnderSubject', 'websites', 'domainCount', 'prefixCount', 'websiteCount'];
 const BY_SCOPE: Record<string, string[]> = { filing: [], website: ['website'], person: [], domain: ['domain'] };
 
 describe('general rule files', () => {
