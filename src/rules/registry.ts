@@ -6,10 +6,11 @@ import { imageRules } from './image.js';
 import { instanceRules } from './instance.js';
 import { manifestRules } from './manifest.js';
 import { personRules } from './person.js';
+import { websiteRules } from './website.js';
 import type { CodeRule, RuleMeta } from './types.js';
 
 export function codeRules(): CodeRule[] {
-  return [...entityRules, ...personRules, ...domainRules, ...instanceRules, ...imageRules, ...regulationCodeRules];
+  return [...entityRules, ...personRules, ...websiteRules, ...domainRules, ...instanceRules, ...imageRules, ...regulationCodeRules];
 }
 
 let metas: Map<string, RuleMeta> | undefined;

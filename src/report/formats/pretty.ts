@@ -7,13 +7,14 @@ import { displayPath } from '../../check/run.js';
 import { stripControl } from '../sanitize.js';
 import type { FormatContext, Formatter } from './context.js';
 
-const SECTIONS = ['manifest', 'entity', 'people', 'domains', 'instances', 'images', 'province', 'documents'] as const;
+const SECTIONS = ['manifest', 'entity', 'people', 'websites', 'domains', 'instances', 'images', 'province', 'documents'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const SECTION_NAMES: Record<Section, { en: string; zh: string }> = {
   manifest: { en: 'Manifest', zh: '清单' },
   entity: { en: 'Entity', zh: '主体' },
   people: { en: 'People', zh: '人员' },
+  websites: { en: 'Websites', zh: '网站' },
   domains: { en: 'Domains', zh: '域名' },
   instances: { en: 'Instances', zh: '实例' },
   images: { en: 'Images', zh: '图片' },
@@ -30,6 +31,8 @@ function sectionOf(rule: string): Section {
       return 'entity';
     case 'person':
       return 'people';
+    case 'website':
+      return 'websites';
     case 'domain':
     case 'whois':
       return 'domains';
