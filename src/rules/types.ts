@@ -4,6 +4,9 @@ import type { RawFinding, Text } from '../model.js';
 import type { Filing } from '../manifest/filing.js';
 import type { DomainLookup, ImageFacts } from '../facts/types.js';
 
+/** The first part of every rule id (CONTRACT.md "Rule ids", plus `website`); `province` ids have three parts. */
+export const RULE_AREAS = ['manifest', 'entity', 'person', 'website', 'domain', 'whois', 'instance', 'image', 'document', 'pre-approval', 'process', 'province'] as const;
+
 export interface RuleMessage {
   message: Text;
   fix?: Text;

@@ -10,10 +10,11 @@ import type { Report } from '../../src/model.js';
 import { ruleIndex } from '../../src/rules/registry.js';
 import { checkInProcess, reportValidator } from './check-in-process.js';
 import { EXAMPLES, hostileManifest } from './manifest-arbitraries.js';
+import { RULE_AREAS } from '../../src/rules/types.js';
 
 // ESC and the other C0/C1 controls, DEL, bidi overrides and isolates, lone surrogates.
 export const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const RULE_ID = /^(manifest|entity|person|domain|whois|instance|image|document|pre-approval|process)\/[a-z0-9]+(-[a-z0-9]+)*$|^province\/[a-z]+(-[a-z]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
+const RULE_ID = new RegExp(`^(${RULE_AREAS.filter((a) => a !== 'province').join('|')})/[a-z0-9]+(-[a-z0-9]+)*$|^province/[a-z]+(-[a-z]+)*/[a-z0-9]+(-[a-z0-9]+)*$`);
 const INTERNAL_ERROR = /could not run|无法运行/;
 
 const validate = reportValidator();

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { allRuleMetas } from '../../src/rules/registry.js';
 import { renderExplain } from '../../src/commands/explain.js';
+import { RULE_AREAS } from '../../src/rules/types.js';
 
-const AREAS = ['manifest', 'entity', 'person', 'website', 'domain', 'whois', 'instance', 'image', 'document', 'pre-approval', 'process', 'province'];
+const AREAS: readonly string[] = RULE_AREAS;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const CHINESE = /[\u4e00-\u9fff]/;
 
