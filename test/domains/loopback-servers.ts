@@ -63,7 +63,8 @@ export async function startWhoisServer(answer: (query: string) => WhoisReply): P
           let i = 0;
           const next = () => {
             if (socket.destroyed) return;
-            if (i < r.chunks!.length) socket.write(r.chunks![i++], () => setTimeout(next, 5));
+            const chunk = r.chunks![i++];
+            if (chunk) socket.write(chunk, () => setTimeout(next, 5));
             else {
               done();
               socket.end();

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AjvModule from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { Ajv } from 'ajv';
+import * as ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sarif, sarifLevel } from '../../src/report/formats/sarif.js';
 import type { FormatContext } from '../../src/report/formats/context.js';
 import { makeFilings, makeReport, RULE_MAP } from './filings-fixture.js';
 
-// ajv and ajv-formats are CommonJS: the constructor sits on `default` when imported from ESM.
-const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+// ajv-formats is CommonJS: from ESM its function sits on `default`.
+const addFormats = ajvFormats.default as unknown as (ajv: Ajv) => Ajv;
 
 /**
  * The official OASIS schema (errata01) declares draft-04 with `id`; the keywords it uses mean the
@@ -21,7 +20,7 @@ function sarifValidator() {
   const { id, $schema: _draft04, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  return ajv.compile({ $id: id, ...rest });
+  return ajv.compile({ $id: id as string, ...rest });
 }
 
 const ctx: FormatContext = { lang: 'en', rules: RULE_MAP, cwd: '/work/repo' };
