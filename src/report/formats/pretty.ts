@@ -88,7 +88,7 @@ function summaryLine(f: FilingReport, lang: Lang): string {
 function findingLines(c: ChalkInstance, f: Finding, lang: Lang, file: string): string[] {
   const lines = [`    ${paint(c, f.status, MARKS[f.status])} ${f.message}`];
   if (f.status === 'pass') return lines;
-  if (f.fix) lines.push(`      ${c.dim(lang === 'zh' ? '→ 处理：' : '→')} ${f.fix}`);
+  if (f.fix) lines.push(`      ${c.dim('→')} ${f.fix}`);
   const where = f.line !== undefined ? `${file}:${f.line}:${f.column ?? 1}` : '';
   const at = [where, f.path].filter(Boolean).join(' ');
   lines.push(`      ${c.dim([f.rule, f.source, at].filter(Boolean).join(' · '))}`);
@@ -141,7 +141,7 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, wi
       const reason = g.rules.map((r) => why.get(r)).find((x) => x !== undefined);
       if (reason && reason.status === 'info') {
         out.push(`      ${reason.message}`);
-        if (reason.fix) out.push(`      ${c.dim(lang === 'zh' ? '→ 处理：' : '→')} ${reason.fix}`);
+        if (reason.fix) out.push(`      ${c.dim('→')} ${reason.fix}`);
       }
       out.push(`      ${c.dim(g.rules.map((r) => `${r}${why.get(r)?.source ? ` · ${why.get(r)!.source}` : ''}`).join('; '))}`);
     }
