@@ -229,6 +229,10 @@ function predicate(key: string, value: unknown, scope: Scope): Tri {
       const websites = scope.kind === 'website' ? scopeWebsites(scope) : view.filing.websites;
       return websites.some((w) => w.preApprovals.some((p) => strings.includes(p.type)));
     }
+    case 'addressContains': {
+      const address = m.entity.address;
+      return address !== undefined && strings.some((t) => contains(address, t));
+    }
     case 'certificateType': {
       const type = m.entity.certificate?.type;
       if (type === undefined) return null;

@@ -64,6 +64,8 @@ type Condition = {
   hasPreApproval?: string[];
   /** The entity certificate's declared type is one of these (unknown when no certificate is declared). */
   certificateType?: string[];
+  /** `entity.address` contains one of these texts (false without an address: the address rules ask for one). */
+  addressContains?: string[];
   /** Number of websites in the filing. */
   websiteCount?: z.infer<typeof compare>;
   /** The province `entity.address` starts with is the filing province (unknown without an address). */
@@ -116,6 +118,7 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     keywords: keywords.optional(),
     hasPreApproval: list.optional(),
     certificateType: list.optional(),
+    addressContains: list.optional(),
     websiteCount: compare.optional(),
     addressInProvince: z.boolean().optional(),
     entityNameChanged: z.boolean().optional(),
