@@ -229,6 +229,14 @@ function predicate(key: string, value: unknown, scope: Scope): Tri {
       const websites = scope.kind === 'website' ? scopeWebsites(scope) : view.filing.websites;
       return websites.some((w) => w.preApprovals.some((p) => strings.includes(p.type)));
     }
+    case 'previousFilerIsLegalRepresentative': {
+      const previous = m.previousFiling?.entityName;
+      const representative = m.entity.legalRepresentative?.name;
+      if (previous === undefined) return eqBool(isLegalRepresentative(view, view.principal), value as boolean);
+      if (representative === undefined) return null;
+      const same = previous.normalize('NFKC').replace(/\s+/g, '') === representative.normalize('NFKC').replace(/\s+/g, '');
+      return same === value;
+    }
     case 'addressContains': {
       const address = m.entity.address;
       return address !== undefined && strings.some((t) => contains(address, t));

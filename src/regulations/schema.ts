@@ -64,6 +64,11 @@ type Condition = {
   hasPreApproval?: string[];
   /** The entity certificate's declared type is one of these (unknown when no certificate is declared). */
   certificateType?: string[];
+  /**
+   * For a change from an individual filing: the previous filer (`previousFiling.entityName`) is the
+   * legal representative; without that name, the subject principal stands for the previous filer.
+   */
+  previousFilerIsLegalRepresentative?: boolean;
   /** `entity.address` contains one of these texts (false without an address: the address rules ask for one). */
   addressContains?: string[];
   /** Number of websites in the filing. */
@@ -119,6 +124,7 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     hasPreApproval: list.optional(),
     certificateType: list.optional(),
     addressContains: list.optional(),
+    previousFilerIsLegalRepresentative: z.boolean().optional(),
     websiteCount: compare.optional(),
     addressInProvince: z.boolean().optional(),
     entityNameChanged: z.boolean().optional(),
