@@ -2,7 +2,10 @@
 // A few lines: run main(), set the exit code, and turn any internal failure into one line and exit 2.
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const { versionLine } = await import('../dist/version.js');
+const { versionLine } = await import('../dist/version.js').catch(() => {
+  process.stderr.write('icp-check: the build is missing (dist/); run `npm install` or `npm run build` in the icp-check folder\n');
+  process.exit(2);
+});
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Answered without loading the checker.
