@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runBin } from './run-bin.js';
+import { reportValidator } from '../fuzz/check-in-process.js';
 
 // Every field of CONTRACT.md "The JSON report", on a filing with failures, documents and every status.
 describe('--format json', () => {
   const r = runBin(['examples/tianjin-enterprise-problems/manifest.yaml', 'test/fixtures/cli/wrong-type/manifest.yaml', '--offline', '--format', 'json', '--date', '2026-11-26']);
   const report = JSON.parse(r.stdout);
+
+  it('matches the shipped report schema', () => {
+    const validate = reportValidator();
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  });
 
   it('exits with the worst code of all filings', () => {
     expect(r.code).toBe(2);

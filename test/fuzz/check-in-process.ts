@@ -12,7 +12,7 @@ import { FORMATTERS } from '../../src/report/formats/index.js';
 import { ruleIndex } from '../../src/rules/registry.js';
 import type { Lang } from '../../src/model.js';
 
-export const REPORT_SCHEMA_FILE = fileURLToPath(new URL('../schemas/report.schema.json', import.meta.url));
+export const REPORT_SCHEMA_FILE = fileURLToPath(new URL('../../schema/icp-report.schema.json', import.meta.url));
 
 /** A compiled validator of the JSON report; `errors` lists what failed. */
 export function reportValidator() {
