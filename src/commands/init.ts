@@ -12,6 +12,7 @@ import { manifestYaml, schemaReference } from '../init/manifest-yaml.js';
 import { ManifestWriteError, writeManifestAtomically } from '../init/write-manifest.js';
 import { todayInChina } from '../init/validators.js';
 import { stripControl } from '../init/terminal-text.js';
+import { defaultLang } from './options.js';
 
 export type RunCheck = (argv: string[]) => Promise<number>;
 
@@ -34,12 +35,6 @@ interface InitOptions {
   answers?: string;
   lang?: Lang;
   check?: boolean;
-}
-
-/** The language from the locale: zh_CN.UTF-8 and the like give Chinese. */
-export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh([_.-]|$)/i.test(locale) ? 'zh' : 'en';
 }
 
 /** Thrown to end the command with a code and one line. */
@@ -65,7 +60,7 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
   const stdin = deps.stdin ?? process.stdin;
   const stdout = deps.stdout ?? process.stdout;
   const stderr = deps.stderr ?? process.stderr;
-  const lang = opts.lang ?? langFromEnv();
+  const lang = opts.lang ?? defaultLang();
   const say = (en: string, zh: string) => (lang === 'zh' ? zh : en);
   const today = deps.today ?? todayInChina();
   const interactive = Boolean(stdin.isTTY) || deps.ask !== undefined;

@@ -6,7 +6,7 @@ import { isValidDate } from '../facts/dates.js';
 /** `--lang`, else `LC_ALL`/`LC_MESSAGES`/`LANG` (zh_* → zh), else English. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(locale) ? 'zh' : 'en';
+  return /^zh([_.-]|$)/i.test(locale) ? 'zh' : 'en';
 }
 
 export function parseLang(value: string): Lang {

@@ -2,12 +2,17 @@
 import type { Person } from './schema.js';
 
 const normaliseName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+const normaliseIdNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+
+/** The same name, ignoring width, spaces and case (张 三 = 张三). */
+export function sameName(a: string, b: string): boolean {
+  return normaliseName(a) === normaliseName(b);
+}
 
 /** Same name and, where both give an identity number, the same number. */
 export function samePerson(a: Person | undefined, b: Person | undefined): boolean {
-  if (!a || !b) return false;
-  if (normaliseName(a.name) !== normaliseName(b.name)) return false;
-  const na = a.id?.number?.toUpperCase();
-  const nb = b.id?.number?.toUpperCase();
-  return na === undefined || nb === undefined || na === nb;
+  if (!a || !b || !sameName(a.name, b.name)) return false;
+  const na = a.id?.number;
+  const nb = b.id?.number;
+  return na === undefined || nb === undefined || normaliseIdNumber(na) === normaliseIdNumber(nb);
 }

@@ -7,6 +7,7 @@ import { ageOn, checkIdNumber } from '../facts/identity.js';
 import type { Condition } from './schema.js';
 import type { FilingDomain, FilingView, Subject } from './filing-view.js';
 import { mobileKey } from './filing-view.js';
+import { sameName } from '../manifest/people.js';
 
 /** `null` is "unknown". */
 export type Tri = boolean | null;
@@ -234,8 +235,7 @@ function predicate(key: string, value: unknown, scope: Scope): Tri {
       const representative = m.entity.legalRepresentative?.name;
       if (previous === undefined) return eqBool(isLegalRepresentative(view, view.principal), value as boolean);
       if (representative === undefined) return null;
-      const same = previous.normalize('NFKC').replace(/\s+/g, '') === representative.normalize('NFKC').replace(/\s+/g, '');
-      return same === value;
+      return sameName(previous, representative) === value;
     }
     case 'addressContains': {
       const address = m.entity.address;

@@ -5,6 +5,7 @@ import type { Filing, FilingWebsite, Role } from '../manifest/filing.js';
 import type { Person } from '../manifest/schema.js';
 import { parseDomain } from '../facts/domain-name.js';
 import { normaliseMobile } from '../facts/identity.js';
+import { samePerson } from '../manifest/people.js';
 
 /** One real person of the filing, however many roles and manifest entries they have. */
 export interface Subject {
@@ -43,17 +44,6 @@ export interface FilingView {
   prefixesUnderSubject: Set<string>;
 }
 
-const normaliseName = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-const normaliseIdNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-
-/** Same name and, where both give an ID number, the same number. */
-export function samePerson(a: Person, b: Person): boolean {
-  if (normaliseName(a.name) !== normaliseName(b.name)) return false;
-  const na = a.id?.number;
-  const nb = b.id?.number;
-  if (na && nb) return normaliseIdNumber(na) === normaliseIdNumber(nb);
-  return true;
-}
 
 function mergePeople(a: Person, b: Person): Person {
   const merged: Record<string, unknown> = { ...b };

@@ -3,6 +3,7 @@ import type { RawFinding } from '../model.js';
 import { checkUscc, checkOrganizationCode } from '../facts/identity.js';
 import { addMonths } from '../facts/dates.js';
 import { provinceBySlug } from '../manifest/provinces.js';
+import { sameName } from '../manifest/people.js';
 import { settingsFor } from '../regulations/index.js';
 import { defineRule, type CodeRule } from './types.js';
 
@@ -165,7 +166,7 @@ export const individualName = defineRule({
   check({ filing }) {
     const e = filing.manifest.entity;
     if (e.type !== 'individual') return [];
-    const same = e.name.normalize('NFKC').replace(/\s+/g, '') === e.principal.name.normalize('NFKC').replace(/\s+/g, '');
+    const same = sameName(e.name, e.principal.name);
     return [{ rule: this.id, status: same ? 'pass' : 'fail', path: 'entity.name', args: { entity: e.name, principal: e.principal.name } }];
   },
 });

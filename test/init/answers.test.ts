@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { parseDocument } from 'yaml';
 import { parseAnswers } from '../../src/init/answers.js';
-import { runInit, langFromEnv, type InitDependencies } from '../../src/commands/init.js';
+import { runInit, type InitDependencies } from '../../src/commands/init.js';
+import { defaultLang as langFromEnv } from '../../src/commands/options.js';
 import { manifestSchema } from '../../src/manifest/schema.js';
 import { ACME_USCC, ACME_USCC_WRONG, LI_ID, ZHANG_ID, ZHANG_ID_WRONG } from './samples.js';
 

@@ -1,7 +1,8 @@
 // Every predicate of the condition vocabulary, true, false and (where the manifest can be silent) unknown.
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, type Scope, type Tri } from '../../src/regulations/conditions.js';
-import { buildView, samePerson } from '../../src/regulations/filing-view.js';
+import { buildView } from '../../src/regulations/filing-view.js';
+import { samePerson } from '../../src/manifest/people.js';
 import type { Condition } from '../../src/regulations/schema.js';
 import { condition as conditionSchema } from '../../src/regulations/schema.js';
 import { DATE, enterprise, filing, idNumber } from './helpers.js';
