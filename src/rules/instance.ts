@@ -526,6 +526,7 @@ export const describeInstancesFile = defineRule({
     },
     'bad-expiry': {
       message: { en: 'The ExpiredTime of instance {id} in {file} ({value}) is not a date.', zh: '{file} 中实例 {id} 的 ExpiredTime（{value}）不是有效日期。' },
+      fix: { en: 'Check the expiry date in the ECS console and save DescribeInstances again unedited.', zh: '请在 ECS 控制台核对到期时间，并重新保存未经修改的 DescribeInstances 输出。' },
     },
     empty: {
       message: { en: '{file} lists no instances.', zh: '{file} 中没有实例。' },

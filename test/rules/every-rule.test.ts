@@ -45,6 +45,13 @@ describe('every rule', () => {
     expect(problems).toEqual([]);
   });
 
+  it('tells the user what to do whenever it warns or fails', () => {
+    // Keys other than these name outcomes; pass-like keys (long-term, declared, imported ...) say nothing is wrong.
+    const PASS_LIKE = /^(pass|info|unknown|long-term|declared|imported|organization-code-pass)$/;
+    const missing = rules.flatMap((r) => Object.entries(r.messages).filter(([k, m]) => !PASS_LIKE.test(k) && !m.fix).map(([k]) => `${r.id} ${k}`));
+    expect(missing).toEqual([]);
+  });
+
   it('has an explain entry in both languages', () => {
     for (const r of rules) {
       const en = renderExplain(r, 'en');
