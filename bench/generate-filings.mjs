@@ -122,7 +122,9 @@ function filing(i, pool) {
     mobileProvince: prov.mobile,
     email: `${tag}@example-${tag}.cn`,
   };
-  const entityName = individual ? name : `${prov.city.replace(/^.*省/, '').replace(/区$/, '')}${pick(['云', '星', '联', '创'])}${pick(['帆', '图', '达', '智'])}${pick(TRADES)}有限公司`;
+  const entityName = individual
+    ? name
+    : `${prov.city.replace(/^.*省/, '').replace(/区$/, '')}${pick(['云', '星', '联', '创'])}${pick(['帆', '图', '达', '智'])}${pick(TRADES)}有限公司`;
   const websites = [];
   const domains = [];
   const siteCount = individual ? 1 : 1 + Math.floor(rnd() * 3);

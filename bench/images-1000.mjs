@@ -26,7 +26,7 @@ async function child(mode, dir) {
     for (const f of facts) {
       bytesRead += f.bytesRead ?? 0;
       totalSize += f.size ?? 0;
-      const k = f.corrupt ? 'corrupt' : f.type ?? f.entry;
+      const k = f.corrupt ? 'corrupt' : (f.type ?? f.entry);
       kinds[k] = (kinds[k] ?? 0) + 1;
     }
   } else {

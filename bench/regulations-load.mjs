@@ -49,7 +49,11 @@ const filings = Array.from({ length: n }, (_, i) => {
 t = performance.now();
 let findings = 0;
 for (const filing of filings) {
-  findings += evaluateWith(regs, { filing, facts: { images: new Map(), domains: new Map(), findings: [] }, options: { date: '2026-11-26', offline: true, approvedSuffixes: [] } }).length;
+  findings += evaluateWith(regs, {
+    filing,
+    facts: { images: new Map(), domains: new Map(), findings: [] },
+    options: { date: '2026-11-26', offline: true, approvedSuffixes: [] },
+  }).length;
 }
 const evaluate = performance.now() - t;
 

@@ -104,7 +104,9 @@ process.stdout.write(
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.n} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.ajvSeconds.toFixed(2)} | ${r.ajvPeakMb.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${Object.entries(r.verdicts)
+        `| ${r.n} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.ajvSeconds.toFixed(2)} | ${r.ajvPeakMb.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${Object.entries(
+          r.verdicts,
+        )
           .sort()
           .map(([v, c]) => `${c} ${v}`)
           .join(', ')} |`,

@@ -122,7 +122,15 @@ try {
     stats.maxOpen = 0;
     const r = await runCli([...common, ...extra]);
     const counts = countWhois(r.out);
-    results.push({ label, exit: r.code, ms: Math.round(r.ms), queries: stats.queries - before, maxAtOnce: stats.maxOpen, findings: counts, error: counts ? undefined : r.err.trim().split('\n')[0] });
+    results.push({
+      label,
+      exit: r.code,
+      ms: Math.round(r.ms),
+      queries: stats.queries - before,
+      maxAtOnce: stats.maxOpen,
+      findings: counts,
+      error: counts ? undefined : r.err.trim().split('\n')[0],
+    });
   }
 
   // The service alone, in this process, from dist/.
@@ -146,5 +154,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`${N} domains, one loopback WHOIS server answering after ${DELAY} ms, at most ${PER_SERVER} queries at once per server; node ${process.versions.node}, ${os.cpus().length} cores`);
+console.log(
+  `${N} domains, one loopback WHOIS server answering after ${DELAY} ms, at most ${PER_SERVER} queries at once per server; node ${process.versions.node}, ${os.cpus().length} cores`,
+);
 for (const r of results) console.log(JSON.stringify(r));

@@ -87,11 +87,7 @@ export function makePng({ width, height, seed = 1, amplitude = 255, level = 6, p
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // colour type: truecolour
-  const parts = [
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level })),
-  ];
+  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level }))];
   const iend = pngChunk('IEND', Buffer.alloc(0));
   if (padTo !== undefined) {
     const used = parts.reduce((n, b) => n + b.length, 0) + iend.length;

@@ -3,7 +3,7 @@
 import type { Filing } from '../manifest/filing.js';
 import type { FilingFacts } from '../rules/types.js';
 import type { DomainLookupService } from '../facts/domains/lookup.js';
-import { ImageInspector, imageReferences } from '../facts/images.js';
+import { type ImageInspector, imageReferences } from '../facts/images.js';
 import { resolveInstances } from '../facts/instances.js';
 import { parseDomain } from '../facts/domain-name.js';
 

@@ -70,7 +70,7 @@ const HAS_ENTITY = TOP_LEVEL_KEY('entity');
  * that a manifest with a YAML syntax error is still checked (and reported) instead of skipped.
  */
 export async function looksLikeManifest(file: string): Promise<boolean> {
-  let handle;
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
     handle = await open(file, 'r');
     const buf = Buffer.alloc(SNIFF_BYTES);
@@ -85,7 +85,7 @@ export async function looksLikeManifest(file: string): Promise<boolean> {
 }
 
 async function walk(dir: string, found: string[]): Promise<void> {
-  let entries;
+  let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {

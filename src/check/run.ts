@@ -38,12 +38,7 @@ const rank = (s: Status) => STATUS_ORDER.indexOf(s);
 /** Stable order: worst first, then by manifest position, then rule id. */
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) =>
-      rank(a.status) - rank(b.status) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.rule.localeCompare(b.rule) ||
-      a.path.localeCompare(b.path),
+    (a, b) => rank(a.status) - rank(b.status) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || a.path.localeCompare(b.path),
   );
 }
 
@@ -111,7 +106,12 @@ export async function checkFiles(files: string[], options: RunOptions, sources: 
   const filings = await mapLimit(files, options.concurrency, async (file) => {
     const r = await checkFiling(file, options, sources).catch((err: unknown) =>
       // One filing that icp-check fails on never stops the others.
-      invalid(file, [{ rule: 'manifest/internal-error', status: 'fail', path: '', args: { detail: err instanceof Error ? err.message : String(err) } }], options.lang, Positions.none()),
+      invalid(
+        file,
+        [{ rule: 'manifest/internal-error', status: 'fail', path: '', args: { detail: err instanceof Error ? err.message : String(err) } }],
+        options.lang,
+        Positions.none(),
+      ),
     );
     options.onProgress?.(++done, files.length);
     return r;

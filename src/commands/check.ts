@@ -80,7 +80,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     whoisServer: opts.whoisServer,
     rdapUrl: opts.rdapUrl,
   });
-  let report;
+  let report: Awaited<ReturnType<typeof checkFiles>>;
   try {
     report = await checkFiles(
       expanded.files,
@@ -121,7 +121,6 @@ function parseShardArgument(text: string) {
 function progressText(done: number, total: number, lang: Lang): string {
   return lang === 'zh' ? `已检查 ${done}/${total} 份备案` : `checked ${done}/${total} filings`;
 }
-
 
 export function checkCommand(setExitCode: (code: number) => void): Command {
   return new Command('check')

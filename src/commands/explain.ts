@@ -76,7 +76,10 @@ export function explainCommand(setExitCode?: (code: number) => void): Command {
       const metas = allRuleMetas();
       const meta = metas.find((m) => m.id === id.trim());
       if (!meta) {
-        const close = closeIds(id.trim(), metas.map((m) => m.id));
+        const close = closeIds(
+          id.trim(),
+          metas.map((m) => m.id),
+        );
         const hint = close.length ? `; did you mean: ${close.join(', ')}?` : '; `icp-check rules` lists every id';
         process.stderr.write(`icp-check: no rule "${stripControl(id)}"${hint}\n`);
         process.exitCode = 2;

@@ -102,7 +102,9 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
       answers = readAnswersFile(opts.answers, today, lang);
       for (const path of imagePaths(answers)) {
         if (!existsSync(isAbsolute(path) ? path : resolve(dir, path))) {
-          stderr.write(`${say(`warning: ${stripControl(path)} does not exist yet (relative to the manifest's folder); kept`, `警告：${stripControl(path)} 尚不存在（相对于清单所在目录），已保留`)}\n`);
+          stderr.write(
+            `${say(`warning: ${stripControl(path)} does not exist yet (relative to the manifest's folder); kept`, `警告：${stripControl(path)} 尚不存在（相对于清单所在目录），已保留`)}\n`,
+          );
         }
       }
     } else {

@@ -28,7 +28,7 @@ export async function updateRdapBootstrap(opts: UpdateBootstrapOptions): Promise
   } catch {
     throw new UsageError(`${opts.url} did not return JSON`);
   }
-  let bootstrap;
+  let bootstrap: ReturnType<typeof validateBootstrap>;
   try {
     bootstrap = validateBootstrap(json, opts.url);
   } catch (err) {
@@ -52,11 +52,13 @@ export function updateRdapBootstrapCommand(): Command {
     .description(`refresh the bundled RDAP bootstrap (which registry serves which suffix) from ${IANA_DNS_BOOTSTRAP_URL}`)
     .addOption(new Option('--url <url>', 'where to fetch dns.json').default(IANA_DNS_BOOTSTRAP_URL))
     .addOption(new Option('--output <file>', 'the file to replace').default(BUNDLED_BOOTSTRAP_FILE, 'the bundled regulations/rdap-dns.json'))
-    .addOption(new Option('--timeout <ms>', 'give up after this many milliseconds').default(30_000).argParser((v) => {
-      const n = Number(v);
-      if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout expects milliseconds, got "${v}"`);
-      return n;
-    }))
+    .addOption(
+      new Option('--timeout <ms>', 'give up after this many milliseconds').default(30_000).argParser((v) => {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout expects milliseconds, got "${v}"`);
+        return n;
+      }),
+    )
     .action(async (o: { url: string; output: string; timeout: number }) => {
       const r = await updateRdapBootstrap({ url: o.url, output: o.output, timeoutMs: o.timeout });
       process.stdout.write(`Wrote ${o.output}: ${r.suffixes} suffixes${r.publication ? `, published ${r.publication}` : ''}.\n`);

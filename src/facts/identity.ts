@@ -111,7 +111,7 @@ export function checkUscc(input: string): UsccResult {
   if (c.length !== 18) return { ok: false, problem: 'length' };
   if ([...c].some((ch) => !USCC_CHARS.includes(ch))) return { ok: false, problem: 'characters' };
   const authority = USCC_AUTHORITIES[c[0]!];
-  if (!authority || !authority.types.includes(c[1]!)) return { ok: false, problem: 'authority' };
+  if (!authority?.types.includes(c[1]!)) return { ok: false, problem: 'authority' };
   const division = c.slice(2, 8);
   if (!/^\d{6}$/.test(division)) return { ok: false, problem: 'division' };
   const national = division === '100000';

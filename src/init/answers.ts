@@ -16,7 +16,6 @@ import {
   type Product,
 } from '../manifest/schema.js';
 import {
-  checkAmount,
   checkCreditCode,
   checkDomainList,
   checkEmail,
@@ -111,51 +110,50 @@ const personSchema = z.strictObject({
   email: checked(checkEmail),
 });
 
-export const answersSchema = z
-  .strictObject({
-    province: checked(checkProvince),
-    filing: z.enum(FILING_KINDS).default('new'),
-    entity: z.strictObject({
-      type: z.enum(ENTITY_TYPES),
-      name: checked(checkRequired).optional(),
-      certificate: z
-        .strictObject({
-          type: z.enum(CERTIFICATE_TYPES).optional(),
-          number: z.union([z.string(), z.number()]).transform(String),
-          expires: checked(checkExpiry).optional(),
-          image: optionalPath,
-        })
-        .optional(),
-      legalRepresentative: z.strictObject({ name: checked(checkRequired) }).optional(),
-      principal: personSchema,
-    }),
-    websites: z
-      .array(
-        z.strictObject({
-          name: checked(checkRequired),
-          domains: z.array(z.string()).min(1),
-          content: z.array(z.enum(CONTENT_CATEGORIES)).default([]),
-          admin: z.union([z.literal('principal'), personSchema]).default('principal'),
-          instances: z.array(z.string()).optional(),
-        }),
-      )
-      .min(1),
-    instances: z
-      .array(
-        z.strictObject({
-          id: z.union([z.string(), z.number()]).transform(String),
-          product: z.enum(PRODUCTS),
-          region: checked(checkRegion),
-          billing: z.enum(['subscription', 'pay-as-you-go']).optional(),
-          expires: checked(checkDate).optional(),
-          publicBandwidthMbps: z.number().min(0).optional(),
-          serviceNumbersUsed: z.number().int().min(0).optional(),
-          orderAmountCny: z.number().min(0).optional(),
-          initialSubscriptionMonths: z.number().int().min(0).optional(),
-        }),
-      )
-      .min(1),
-  });
+export const answersSchema = z.strictObject({
+  province: checked(checkProvince),
+  filing: z.enum(FILING_KINDS).default('new'),
+  entity: z.strictObject({
+    type: z.enum(ENTITY_TYPES),
+    name: checked(checkRequired).optional(),
+    certificate: z
+      .strictObject({
+        type: z.enum(CERTIFICATE_TYPES).optional(),
+        number: z.union([z.string(), z.number()]).transform(String),
+        expires: checked(checkExpiry).optional(),
+        image: optionalPath,
+      })
+      .optional(),
+    legalRepresentative: z.strictObject({ name: checked(checkRequired) }).optional(),
+    principal: personSchema,
+  }),
+  websites: z
+    .array(
+      z.strictObject({
+        name: checked(checkRequired),
+        domains: z.array(z.string()).min(1),
+        content: z.array(z.enum(CONTENT_CATEGORIES)).default([]),
+        admin: z.union([z.literal('principal'), personSchema]).default('principal'),
+        instances: z.array(z.string()).optional(),
+      }),
+    )
+    .min(1),
+  instances: z
+    .array(
+      z.strictObject({
+        id: z.union([z.string(), z.number()]).transform(String),
+        product: z.enum(PRODUCTS),
+        region: checked(checkRegion),
+        billing: z.enum(['subscription', 'pay-as-you-go']).optional(),
+        expires: checked(checkDate).optional(),
+        publicBandwidthMbps: z.number().min(0).optional(),
+        serviceNumbersUsed: z.number().int().min(0).optional(),
+        orderAmountCny: z.number().min(0).optional(),
+        initialSubscriptionMonths: z.number().int().min(0).optional(),
+      }),
+    )
+    .min(1),
+});
 
 type RawAnswers = z.output<typeof answersSchema>;
 
@@ -183,7 +181,11 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
   const entity: InitAnswers['entity'] = { type: e.type, name: e.name ?? principal.name, principal };
   if (e.type === 'individual') {
     if (e.legalRepresentative) fail('entity.legalRepresentative', { en: 'an individual has no legal representative', zh: '个人主体没有法定代表人' });
-    if (e.certificate) fail('entity.certificate', { en: "an individual files with the principal's identity document: remove entity.certificate", zh: '个人主体以主体负责人的证件备案，请删除 entity.certificate' });
+    if (e.certificate)
+      fail('entity.certificate', {
+        en: "an individual files with the principal's identity document: remove entity.certificate",
+        zh: '个人主体以主体负责人的证件备案，请删除 entity.certificate',
+      });
   } else {
     if (!e.name) fail('entity.name', { en: 'the entity name as on its certificate is required', zh: '请填写证件上的主体名称' });
     if (!e.legalRepresentative) fail('entity.legalRepresentative', { en: 'the legal representative is required', zh: '请填写法定代表人' });

@@ -39,7 +39,8 @@ export function terminalAsk(context: AskContext = {}): Ask {
     confirm: (_key, q) => confirm({ message: q.message, default: q.default }, ctx),
     select: (_key, q) => select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12 }, ctx),
     search: (_key, q) => search({ message: q.message, source: (term) => q.source(term), validate: q.validate, pageSize: 12 }, ctx),
-    checkbox: async (_key, q) => checkbox({ message: q.message, choices: q.choices, validate: q.validate && ((items) => q.validate!(items.map((c) => c.value))), pageSize: 14 }, ctx),
+    checkbox: async (_key, q) =>
+      checkbox({ message: q.message, choices: q.choices, validate: q.validate && ((items) => q.validate!(items.map((c) => c.value))), pageSize: 14 }, ctx),
   };
 }
 

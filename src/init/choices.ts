@@ -50,20 +50,14 @@ export const CERTIFICATE_FOR: Record<Exclude<EntityType, 'individual'>, Certific
 };
 
 /** Certificates whose number is a unified social credit code (GB 32100) with a check character. */
-export const USCC_CERTIFICATES: readonly CertificateType[] = [
-  'business-license',
-  'public-institution-certificate',
-  'uscc-certificate',
-  'social-organization-certificate',
-];
+export const USCC_CERTIFICATES: readonly CertificateType[] = ['business-license', 'public-institution-certificate', 'uscc-certificate', 'social-organization-certificate'];
 
 export interface ProvinceChoice {
   value: ProvinceSlug;
   name: string;
 }
 
-const provinceLabel = (p: (typeof PROVINCES)[number], lang: Lang) =>
-  lang === 'zh' ? `${p.zh}  ${p.en} (${p.slug})` : `${p.en}  ${p.zh} (${p.slug})`;
+const provinceLabel = (p: (typeof PROVINCES)[number], lang: Lang) => (lang === 'zh' ? `${p.zh}  ${p.en} (${p.slug})` : `${p.en}  ${p.zh} (${p.slug})`);
 
 /** Provinces matching a search term: a prefix of pinyin or English, part of the Chinese name, or any accepted spelling. */
 export function searchProvinces(term: string | undefined, lang: Lang): ProvinceChoice[] {

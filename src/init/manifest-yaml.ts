@@ -93,7 +93,7 @@ function pairOf(map: unknown, key: string): Pair<Node, Node> | undefined {
 
 function commentBefore(map: unknown, key: string, text: string | string[], space = true): void {
   const pair = pairOf(map, key);
-  if (!pair || !pair.key) return;
+  if (!pair?.key) return;
   pair.key.commentBefore = Array.isArray(text) ? text.join('\n') : text;
   pair.key.spaceBefore = space;
 }

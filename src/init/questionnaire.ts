@@ -59,10 +59,14 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
 
   /** An input re-asked until its check passes; returns the normalised value. */
   async function valid<T>(key: string, message: string, check: (v: string) => Checked<T>, def?: string): Promise<T> {
-    const answer = await ask.input(key, { message, default: def, validate: (v) => {
-      const r = check(v);
-      return r.ok ? true : r.reason[lang];
-    } });
+    const answer = await ask.input(key, {
+      message,
+      default: def,
+      validate: (v) => {
+        const r = check(v);
+        return r.ok ? true : r.reason[lang];
+      },
+    });
     const r = check(answer);
     if (!r.ok) throw new Error(`answer to ${key} failed its check after validation`);
     return r.value;
@@ -99,19 +103,23 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     const isUscc = USCC_CERTIFICATES.includes(certType);
     const number = await valid(
       'entity.certificate.number',
-      isUscc ? say(`Unified social credit code on the ${certName} (18 characters)`, `${certName}上的统一社会信用代码（18 位）`) : say(`Number of the ${certName}`, `${certName}号码`),
+      isUscc
+        ? say(`Unified social credit code on the ${certName} (18 characters)`, `${certName}上的统一社会信用代码（18 位）`)
+        : say(`Number of the ${certName}`, `${certName}号码`),
       isUscc ? checkCreditCode : checkRequired,
     );
-    const expires = await optional('entity.certificate.expires', say(`${certName} valid until (YYYY-MM-DD or long-term)`, `${certName}有效期至（YYYY-MM-DD 或 long-term 长期）`), checkExpiry);
+    const expires = await optional(
+      'entity.certificate.expires',
+      say(`${certName} valid until (YYYY-MM-DD or long-term)`, `${certName}有效期至（YYYY-MM-DD 或 long-term 长期）`),
+      checkExpiry,
+    );
     certificate = { type: certType, number, ...(expires ? { expires } : {}) };
     legalRepresentative = { name: await valid('entity.legalRepresentative.name', say('Legal representative (法定代表人): name', '法定代表人姓名'), checkRequired) };
   }
 
   const principal = await askPerson(
     'entity.principal',
-    entityType === 'individual'
-      ? say('You, the person filing', '备案人（您本人）')
-      : say('Principal (主体负责人), who answers for the filing', '主体负责人'),
+    entityType === 'individual' ? say('You, the person filing', '备案人（您本人）') : say('Principal (主体负责人), who answers for the filing', '主体负责人'),
     legalRepresentative?.name,
   );
   if (entityType === 'individual') entityName = principal.name;
@@ -123,8 +131,14 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       choices: ID_TYPES.map((t) => ({ value: t, name: tr(ID_TYPE_NAMES[t]) })),
       default: 'id-card',
     });
-    const number = await valid(`${key}.id.number`, say(`${who}: ${tr(ID_TYPE_NAMES[idType])} number`, `${who}：${tr(ID_TYPE_NAMES[idType])}号码`), (v) => checkIdentityNumber(idType, v, o.today));
-    const expires = await optional(`${key}.id.expires`, say(`${who}: document valid until (YYYY-MM-DD or long-term)`, `${who}：证件有效期至（YYYY-MM-DD 或 long-term 长期）`), checkExpiry);
+    const number = await valid(`${key}.id.number`, say(`${who}: ${tr(ID_TYPE_NAMES[idType])} number`, `${who}：${tr(ID_TYPE_NAMES[idType])}号码`), (v) =>
+      checkIdentityNumber(idType, v, o.today),
+    );
+    const expires = await optional(
+      `${key}.id.expires`,
+      say(`${who}: document valid until (YYYY-MM-DD or long-term)`, `${who}：证件有效期至（YYYY-MM-DD 或 long-term 长期）`),
+      checkExpiry,
+    );
     const mobile = await valid(`${key}.mobile`, say(`${who}: mobile number`, `${who}：手机号码`), checkMobile);
     const email = await valid(`${key}.email`, say(`${who}: email`, `${who}：电子邮箱`), checkEmail);
     return { name, id: { type: idType, number, ...(expires ? { expires } : {}) }, mobile, email };
@@ -135,11 +149,19 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   do {
     const n = websites.length + 1;
     const site = say(`Website ${n}`, `网站 ${n}`);
-    const name = await valid('website.name', say(`${site}: name (a few Chinese characters describing the site, not the domain)`, `${site}：网站名称（几个描述网站的汉字，不要用域名）`), checkRequired);
+    const name = await valid(
+      'website.name',
+      say(`${site}: name (a few Chinese characters describing the site, not the domain)`, `${site}：网站名称（几个描述网站的汉字，不要用域名）`),
+      checkRequired,
+    );
     const domains = await valid(
       'website.domains',
       say(`${site}: domain names, separated by commas (example.com, example.cn)`, `${site}：域名，多个用逗号分隔（example.com, example.cn）`),
-      (v) => checkDomainList(v, websites.flatMap((w) => w.domains)),
+      (v) =>
+        checkDomainList(
+          v,
+          websites.flatMap((w) => w.domains),
+        ),
     );
     const content = await ask.checkbox('website.content', {
       message: say(`${site}: what the site offers (space to tick, Enter when done; none for a plain site)`, `${site}：网站内容（空格勾选，回车确认；普通网站可不选）`),
@@ -169,7 +191,12 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   do {
     const n = instances.length + 1;
     const inst = say(`Instance ${n}`, `实例 ${n}`);
-    const id = await valid('instance.id', say(`${inst}: instance ID as the console shows it (e.g. i-wz9abc123)`, `${inst}：控制台显示的实例 ID（例如 i-wz9abc123）`), (v) => checkInstanceId(v, instances.map((i) => i.id)));
+    const id = await valid('instance.id', say(`${inst}: instance ID as the console shows it (e.g. i-wz9abc123)`, `${inst}：控制台显示的实例 ID（例如 i-wz9abc123）`), (v) =>
+      checkInstanceId(
+        v,
+        instances.map((i) => i.id),
+      ),
+    );
     const product = await ask.select('instance.product', {
       message: say(`${inst}: product`, `${inst}：产品`),
       choices: PRODUCTS.map((p) => ({ value: p, name: tr(PRODUCT_NAMES[p]) })),
@@ -233,7 +260,12 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     instances,
   };
 
-  if (await ask.confirm('images', { message: say('Add the paths of document images now? (you can add them to the manifest later)', '现在填写证件图片路径？（也可以稍后写入清单）'), default: false })) {
+  if (
+    await ask.confirm('images', {
+      message: say('Add the paths of document images now? (you can add them to the manifest later)', '现在填写证件图片路径？（也可以稍后写入清单）'),
+      default: false,
+    })
+  ) {
     await askImages(ask, answers, o);
   }
   return answers;
@@ -249,7 +281,9 @@ async function askImages(ask: Ask, answers: InitAnswers, o: QuestionnaireOptions
     if (path === '') return undefined;
     const full = isAbsolute(path) ? path : resolve(o.manifestDir, path);
     if (!existsSync(full)) {
-      o.warn(say(`warning: ${stripControl(path)} does not exist yet (relative to the manifest's folder); kept`, `警告：${stripControl(path)} 尚不存在（相对于清单所在目录），已保留`));
+      o.warn(
+        say(`warning: ${stripControl(path)} does not exist yet (relative to the manifest's folder); kept`, `警告：${stripControl(path)} 尚不存在（相对于清单所在目录），已保留`),
+      );
     }
     return path;
   };

@@ -29,9 +29,7 @@ export function checkDate(input: string): Checked<string> {
   const v = input.trim();
   const r = dateSchema.safeParse(v);
   if (r.success) return ok(r.data);
-  return /^\d{4}-\d{2}-\d{2}$/.test(v)
-    ? bad(`${v} is not a real calendar date`, `${v} 不是真实的日期`)
-    : bad('expected a date as YYYY-MM-DD', '请按 YYYY-MM-DD 格式填写日期');
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? bad(`${v} is not a real calendar date`, `${v} 不是真实的日期`) : bad('expected a date as YYYY-MM-DD', '请按 YYYY-MM-DD 格式填写日期');
 }
 
 /** An expiry date of a certificate or identity document: a date or `long-term` (长期). */
@@ -75,7 +73,10 @@ export function checkIdentityNumber(type: IdType, input: string, today: string =
   }
   if (!regionOk(r.facts.regionCode)) {
     return ['81', '82', '83'].includes(r.facts.regionCode)
-      ? bad('a number starting 81, 82 or 83 is a residence permit of Hong Kong, Macao or Taiwan residents: choose that document type', '以 81、82、83 开头的是港澳台居民居住证号码，请选择对应的证件类型')
+      ? bad(
+          'a number starting 81, 82 or 83 is a residence permit of Hong Kong, Macao or Taiwan residents: choose that document type',
+          '以 81、82、83 开头的是港澳台居民居住证号码，请选择对应的证件类型',
+        )
       : bad('a residence permit number starts with 81 or 82 (Hong Kong, Macao) or 83 (Taiwan)', '居住证号码以 81、82（港澳）或 83（台湾）开头');
   }
   return ok(r.facts.number);
@@ -124,10 +125,7 @@ export function checkDomain(input: string): Checked<string> {
     return bad(`${input.trim()}: ${r.en}`, `${input.trim()}：${r.zh}`);
   }
   if (p.domain.isSubdomain) {
-    return bad(
-      `${p.domain.unicode} is a subdomain: file the domain ${p.domain.registrableUnicode}`,
-      `${p.domain.unicode} 是子域名，请填写主域名 ${p.domain.registrableUnicode}`,
-    );
+    return bad(`${p.domain.unicode} is a subdomain: file the domain ${p.domain.registrableUnicode}`, `${p.domain.unicode} 是子域名，请填写主域名 ${p.domain.registrableUnicode}`);
   }
   return ok(p.domain.unicode);
 }

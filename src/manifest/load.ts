@@ -58,16 +58,14 @@ export class Positions {
   }
 }
 
-export type LoadResult =
-  | { ok: true; manifest: Manifest; positions: Positions }
-  | { ok: false; findings: RawFinding[]; positions: Positions };
+export type LoadResult = { ok: true; manifest: Manifest; positions: Positions } | { ok: false; findings: RawFinding[]; positions: Positions };
 
 function fail(rule: string, args: RawFinding['args'], pathInManifest = '', key?: string): RawFinding {
   return { rule, status: 'fail', path: pathInManifest, args, ...(key ? { key } : {}) };
 }
 
 async function readBounded(file: string): Promise<{ bytes: Buffer } | { finding: RawFinding }> {
-  let handle;
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
     // O_NONBLOCK so that a FIFO given as a manifest cannot block the open.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -16,15 +16,7 @@ export const date = z
 /** Numbers written without quotes (an ID number, a mobile) arrive as numbers; keep them as text. */
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
-export const ENTITY_TYPES = [
-  'individual',
-  'enterprise',
-  'individual-business',
-  'public-institution',
-  'government',
-  'social-organization',
-  'other',
-] as const;
+export const ENTITY_TYPES = ['individual', 'enterprise', 'individual-business', 'public-institution', 'government', 'social-organization', 'other'] as const;
 export const FILING_KINDS = ['new', 'new-website', 'new-provider', 'change', 'transfer', 'refile-after-cancellation'] as const;
 export const ID_TYPES = [
   'id-card',
@@ -44,28 +36,9 @@ export const CERTIFICATE_TYPES = [
   'other',
   ...ID_TYPES,
 ] as const;
-export const PRE_APPROVAL_TYPES = [
-  'news',
-  'publishing',
-  'medicine',
-  'culture',
-  'broadcasting',
-  'education',
-  'healthcare',
-  'online-taxi',
-  'finance',
-] as const;
+export const PRE_APPROVAL_TYPES = ['news', 'publishing', 'medicine', 'culture', 'broadcasting', 'education', 'healthcare', 'online-taxi', 'finance'] as const;
 export const CONTENT_CATEGORIES = [...PRE_APPROVAL_TYPES, 'ecommerce', 'forum', 'personal-blog', 'general'] as const;
-export const PRODUCTS = [
-  'ecs',
-  'web-hosting',
-  'simple-application-server',
-  'elastic-web-hosting',
-  'marketplace',
-  'nat-gateway',
-  'ipv6-translation',
-  'ens',
-] as const;
+export const PRODUCTS = ['ecs', 'web-hosting', 'simple-application-server', 'elastic-web-hosting', 'marketplace', 'nat-gateway', 'ipv6-translation', 'ens'] as const;
 
 export const identityDocument = z
   .strictObject({
@@ -80,7 +53,10 @@ export const identityDocument = z
 export const person = z
   .strictObject({
     name: z.string().min(1),
-    nationality: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as CN').optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as CN')
+      .optional(),
     id: identityDocument.optional(),
     mobile: text.optional(),
     mobileProvince: z.string().optional(),

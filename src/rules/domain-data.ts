@@ -56,10 +56,12 @@ export interface RegistrarList {
 export const TLDS_FILE = fileURLToPath(new URL('../../regulations/tlds.yaml', import.meta.url));
 export const REGISTRARS_FILE = fileURLToPath(new URL('../../regulations/registrars.yaml', import.meta.url));
 
-
 /** A suffix as written (`中国`, `.COM.cn`) to lower-case ASCII without dots at the ends. */
 export function asciiSuffix(s: string): string {
-  const t = s.trim().toLowerCase().replace(/^\.+|\.+$/g, '');
+  const t = s
+    .trim()
+    .toLowerCase()
+    .replace(/^\.+|\.+$/g, '');
   return domainToASCII(t) || t;
 }
 

@@ -164,7 +164,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       pass: { message: { en: '{domain} is a valid domain name.', zh: '{domain} 是有效的域名。' } },
       url: {
         message: { en: '"{input}" is a URL, not a domain name.', zh: '“{input}”是网址而不是域名。' },
-        fix: { en: 'Write only the host name, e.g. example.com instead of https://www.example.com/path.', zh: '只填写主机名，例如 example.com，而不是 https://www.example.com/path。' },
+        fix: {
+          en: 'Write only the host name, e.g. example.com instead of https://www.example.com/path.',
+          zh: '只填写主机名，例如 example.com，而不是 https://www.example.com/path。',
+        },
       },
       ip: {
         message: { en: '"{input}" is an IP address: ICP filings are for domain names.', zh: '“{input}”是 IP 地址：ICP 备案针对的是域名。' },
@@ -172,7 +175,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
       syntax: {
         message: { en: '"{input}" is not a valid domain name.', zh: '“{input}”不是有效的域名。' },
-        fix: { en: 'Use letters, digits and hyphens (or Chinese characters) in dot-separated labels, e.g. example.com.', zh: '域名由以点分隔的字母、数字、连字符（或汉字）组成，例如 example.com。' },
+        fix: {
+          en: 'Use letters, digits and hyphens (or Chinese characters) in dot-separated labels, e.g. example.com.',
+          zh: '域名由以点分隔的字母、数字、连字符（或汉字）组成，例如 example.com。',
+        },
       },
       'no-registrable-domain': {
         message: { en: '"{input}" is a public suffix, not a domain someone can register.', zh: '“{input}”是公共后缀，不是可注册的域名。' },
@@ -192,7 +198,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
   const subdomain = defineRule({
     id: 'domain/subdomain',
     source: 'before §3 (Check item 2: Confirm whether your domain name is a second-level domain name)',
-    quote: 'After the top-level domain of your domain name obtains an ICP filing, the second-level domains and subdomains using this top-level domain become accessible. You do not need to apply for an ICP filing for these domain names.',
+    quote:
+      'After the top-level domain of your domain name obtains an ICP filing, the second-level domains and subdomains using this top-level domain become accessible. You do not need to apply for an ICP filing for these domain names.',
     title: { en: 'Subdomains are covered by their registrable domain', zh: '子域名由其主域名的备案覆盖' },
     explain: {
       en: 'What is filed is the registrable domain (example.com); its subdomains (www.example.com) are covered once it is filed. icp-check checks the registrable domain.',
@@ -200,7 +207,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
     messages: {
       info: {
-        message: { en: '{domain} is a subdomain: the filing covers it through {registrable}, which is what gets filed and checked.', zh: '{domain} 是子域名：备案的是 {registrable}，子域名随之覆盖；检查也按 {registrable} 进行。' },
+        message: {
+          en: '{domain} is a subdomain: the filing covers it through {registrable}, which is what gets filed and checked.',
+          zh: '{domain} 是子域名：备案的是 {registrable}，子域名随之覆盖；检查也按 {registrable} 进行。',
+        },
         fix: { en: 'List {registrable} as the website domain.', zh: '请将 {registrable} 填为网站域名。' },
       },
     },
@@ -309,7 +319,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
     messages: {
       warn: {
-        message: { en: '{domain} is not under .cn or .公益, which public institutions are expected to use.', zh: '{domain} 不是 .cn 或 .公益 域名，而事业单位通常应使用这两类后缀。' },
+        message: {
+          en: '{domain} is not under .cn or .公益, which public institutions are expected to use.',
+          zh: '{domain} 不是 .cn 或 .公益 域名，而事业单位通常应使用这两类后缀。',
+        },
         fix: { en: 'Consider filing a .cn or .公益 domain, or confirm with the provincial administration.', zh: '建议改用 .cn 或 .公益 域名备案，或向当地管局确认。' },
       },
     },
@@ -340,19 +353,22 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
       fail: {
         message: { en: '{domain} is not registered: {said}.', zh: '{domain} 未注册：{saidZh}。' },
-        fix: { en: 'Register the domain with an MIIT-approved registrar (for example on aliyun.com) before filing, or correct the name.', zh: '请先在工信部批准的注册商（如阿里云中国站）注册该域名，或更正域名。' },
+        fix: {
+          en: 'Register the domain with an MIIT-approved registrar (for example on aliyun.com) before filing, or correct the name.',
+          zh: '请先在工信部批准的注册商（如阿里云中国站）注册该域名，或更正域名。',
+        },
       },
       offline: {
         message: { en: '{domain} could not be checked: {said}.', zh: '{domain} 无法检查：{saidZh}。' },
         fix: {
-          en: 'Run without --offline, or confirm by hand on your registrar\'s WHOIS page that the domain is registered, not expired and not on hold; declare what you know under domains: in the manifest.',
+          en: "Run without --offline, or confirm by hand on your registrar's WHOIS page that the domain is registered, not expired and not on hold; declare what you know under domains: in the manifest.",
           zh: '请去掉 --offline 重新运行，或在注册商的 WHOIS 页面人工确认域名已注册、未过期、未被暂停解析；可在清单的 domains: 中声明已知信息。',
         },
       },
       error: {
         message: { en: '{domain} could not be checked: {said}.', zh: '{domain} 无法检查：{saidZh}。' },
         fix: {
-          en: 'Try again later (or with a longer --whois-timeout), or confirm by hand on your registrar\'s WHOIS page that the domain is registered, not expired and not on hold.',
+          en: "Try again later (or with a longer --whois-timeout), or confirm by hand on your registrar's WHOIS page that the domain is registered, not expired and not on hold.",
           zh: '请稍后重试（或加大 --whois-timeout），或在注册商的 WHOIS 页面人工确认域名已注册、未过期、未被暂停解析。',
         },
       },
@@ -378,11 +394,13 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     quote: 'If your domain name has expired, you must renew the domain name before you apply for an ICP filing.',
     title: { en: 'The domain is not expired or about to expire', zh: '域名未过期且不会很快到期' },
     explain: {
-      en: 'An expired domain fails. A domain that expires within the province\'s threshold warns: 90 days by default, 3 months in Hubei, 45 days in Shandong, 180 days in Shanghai (province data). The date comes from WHOIS/RDAP (China Standard Time), or from domains.<name>.expires when the lookup gave none.',
+      en: "An expired domain fails. A domain that expires within the province's threshold warns: 90 days by default, 3 months in Hubei, 45 days in Shandong, 180 days in Shanghai (province data). The date comes from WHOIS/RDAP (China Standard Time), or from domains.<name>.expires when the lookup gave none.",
       zh: '域名已过期则不通过；在省份规定的期限内到期则警告：默认 90 天，湖北 3 个月，山东 45 天，上海 180 天（来自省份数据）。到期日取自 WHOIS/RDAP（按北京时间），查询无结果时取自清单的 domains.<域名>.expires。',
     },
     messages: {
-      pass: { message: { en: '{domain} expires on {expires}, {days} days after {date} (from {from}).', zh: '{domain} 于 {expires} 到期，距 {date} 还有 {days} 天（来源：{fromZh}）。' } },
+      pass: {
+        message: { en: '{domain} expires on {expires}, {days} days after {date} (from {from}).', zh: '{domain} 于 {expires} 到期，距 {date} 还有 {days} 天（来源：{fromZh}）。' },
+      },
       fail: {
         message: { en: '{domain} expired on {expires} (from {from}): it cannot be filed.', zh: '{domain} 已于 {expires} 过期（来源：{fromZh}），无法备案。' },
         fix: { en: 'Renew the domain, then check again.', zh: '请续费域名后重新检查。' },
@@ -396,7 +414,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
       unknown: {
         message: { en: '{domain}: the expiry date is not known ({said}).', zh: '{domain}：无法得知到期日（{saidZh}）。' },
-        fix: { en: 'Check the expiry date on your registrar\'s console, or declare it as domains.{domain}.expires.', zh: '请在注册商控制台查看到期日，或在清单中声明 domains.{domain}.expires。' },
+        fix: {
+          en: "Check the expiry date on your registrar's console, or declare it as domains.{domain}.expires.",
+          zh: '请在注册商控制台查看到期日，或在清单中声明 domains.{domain}.expires。',
+        },
       },
     },
     check(ctx) {
@@ -478,18 +499,32 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       zh: '域名须在工信部批准的国内注册商处注册。icp-check 将 WHOIS/RDAP 显示的注册商与一份注明日期的小型列表（regulations/registrars.yaml，含中英文名称及 WHOIS 中的别名）比对：列表中已批准的注册商为通过；列表中的境外注册商给出警告（指南要求使用国内服务商）；不在列表中的注册商为“未知”，请在工信部网站确认。',
     },
     messages: {
-      pass: { message: { en: '{domain}: registrar {registrar} is on the list of approved registrars ({date}).', zh: '{domain}：注册商 {registrar} 在已批准注册商列表（{date}）中。' } },
+      pass: {
+        message: { en: '{domain}: registrar {registrar} is on the list of approved registrars ({date}).', zh: '{domain}：注册商 {registrar} 在已批准注册商列表（{date}）中。' },
+      },
       foreign: {
-        message: { en: '{domain}: registrar "{registrar}" is outside China and not an MIIT-approved registrar ({from}).', zh: '{domain}：注册商“{registrar}”位于境外，不是工信部批准的注册商（来源：{fromZh}）。' },
-        fix: { en: 'Transfer the domain to an approved registrar in China (for example Alibaba Cloud China site, aliyun.com) and complete real-name verification there.', zh: '请将域名转入国内已批准的注册商（如阿里云中国站 aliyun.com），并在该处完成实名认证。' },
+        message: {
+          en: '{domain}: registrar "{registrar}" is outside China and not an MIIT-approved registrar ({from}).',
+          zh: '{domain}：注册商“{registrar}”位于境外，不是工信部批准的注册商（来源：{fromZh}）。',
+        },
+        fix: {
+          en: 'Transfer the domain to an approved registrar in China (for example Alibaba Cloud China site, aliyun.com) and complete real-name verification there.',
+          zh: '请将域名转入国内已批准的注册商（如阿里云中国站 aliyun.com），并在该处完成实名认证。',
+        },
       },
       unknown: {
-        message: { en: '{domain}: registrar "{registrar}" is not on icp-check\'s list ({date}); whether MIIT approved it is not known ({from}).', zh: '{domain}：注册商“{registrar}”不在 icp-check 的列表（{date}）中，无法确定是否已获工信部批准（来源：{fromZh}）。' },
+        message: {
+          en: '{domain}: registrar "{registrar}" is not on icp-check\'s list ({date}); whether MIIT approved it is not known ({from}).',
+          zh: '{domain}：注册商“{registrar}”不在 icp-check 的列表（{date}）中，无法确定是否已获工信部批准（来源：{fromZh}）。',
+        },
         fix: { en: 'Confirm on {confirmAt}.', zh: '请在{confirmAtZh}确认。' },
       },
       none: {
         message: { en: '{domain}: the registrar is not known ({said}).', zh: '{domain}：无法得知注册商（{saidZh}）。' },
-        fix: { en: 'Look the registrar up on its WHOIS page and confirm it on {confirmAt}, or declare it as domains.{domain}.registrar.', zh: '请查看 WHOIS 中的注册商并在{confirmAtZh}确认，或在清单中声明 domains.{domain}.registrar。' },
+        fix: {
+          en: 'Look the registrar up on its WHOIS page and confirm it on {confirmAt}, or declare it as domains.{domain}.registrar.',
+          zh: '请查看 WHOIS 中的注册商并在{confirmAtZh}确认，或在清单中声明 domains.{domain}.registrar。',
+        },
       },
     },
     check(ctx) {
@@ -515,15 +550,21 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     id: 'whois/alibaba-international',
     source: 'before §1 (Note); before §3 (Note)',
     quote: 'if domain names are registered on the Alibaba Cloud International Site, you cannot apply for an ICP filing.',
-    title: { en: 'The domain is not registered on Alibaba Cloud\'s international site', zh: '域名不是在阿里云国际站注册的' },
+    title: { en: "The domain is not registered on Alibaba Cloud's international site", zh: '域名不是在阿里云国际站注册的' },
     explain: {
       en: 'Domains registered on the Alibaba Cloud International Site (alibabacloud.com; WHOIS registrar "Alibaba Cloud Computing (Singapore)" or "Alibaba.com Singapore E-Commerce") cannot be filed. Register or transfer the domain on the China site (aliyun.com).',
       zh: '在阿里云国际站（alibabacloud.com；WHOIS 注册商为“Alibaba Cloud Computing (Singapore)”或“Alibaba.com Singapore E-Commerce”）注册的域名无法备案。请在阿里云中国站（aliyun.com）注册或转入域名。',
     },
     messages: {
       fail: {
-        message: { en: '{domain} is registered through Alibaba Cloud\'s international site ("{registrar}"), which cannot be used for an ICP filing. {said}.', zh: '{domain} 是通过阿里云国际站（“{registrar}”）注册的，无法用于 ICP 备案。{saidZh}。' },
-        fix: { en: 'Transfer the domain to the Alibaba Cloud China site (aliyun.com) and complete real-name verification there.', zh: '请将域名转入阿里云中国站（aliyun.com），并完成实名认证。' },
+        message: {
+          en: '{domain} is registered through Alibaba Cloud\'s international site ("{registrar}"), which cannot be used for an ICP filing. {said}.',
+          zh: '{domain} 是通过阿里云国际站（“{registrar}”）注册的，无法用于 ICP 备案。{saidZh}。',
+        },
+        fix: {
+          en: 'Transfer the domain to the Alibaba Cloud China site (aliyun.com) and complete real-name verification there.',
+          zh: '请将域名转入阿里云中国站（aliyun.com），并完成实名认证。',
+        },
       },
     },
     check(ctx) {
@@ -542,17 +583,26 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     quote: 'Domain names registered outside China cannot be used for ICP Filing.',
     title: { en: 'The domain is registered in China (provinces that refuse others)', zh: '域名在境内注册（不接受境外注册域名的省份）' },
     explain: {
-      en: 'Some provinces (Beijing, Inner Mongolia, Jilin, Hunan: province data) refuse domains registered with a registrar outside China. icp-check knows a registrar\'s country from regulations/registrars.yaml; a registrar it does not know is unknown.',
+      en: "Some provinces (Beijing, Inner Mongolia, Jilin, Hunan: province data) refuse domains registered with a registrar outside China. icp-check knows a registrar's country from regulations/registrars.yaml; a registrar it does not know is unknown.",
       zh: '部分省份（北京、内蒙古、吉林、湖南，来自省份数据）不接受在境外注册商注册的域名。icp-check 依据 regulations/registrars.yaml 判断注册商所在地；不认识的注册商为“未知”。',
     },
     messages: {
       pass: { message: { en: '{domain}: registrar {registrar} is in China.', zh: '{domain}：注册商 {registrar} 位于境内。' } },
       fail: {
-        message: { en: '{domain} is registered outside China ("{registrar}"), which {province} does not accept. {said}.', zh: '{domain} 在境外注册商（“{registrar}”）处注册，{provinceZh}不接受此类域名。{saidZh}。' },
-        fix: { en: 'Transfer the domain to an approved registrar in China (for example aliyun.com) before filing.', zh: '请在备案前将域名转入国内已批准的注册商（如阿里云中国站）。' },
+        message: {
+          en: '{domain} is registered outside China ("{registrar}"), which {province} does not accept. {said}.',
+          zh: '{domain} 在境外注册商（“{registrar}”）处注册，{provinceZh}不接受此类域名。{saidZh}。',
+        },
+        fix: {
+          en: 'Transfer the domain to an approved registrar in China (for example aliyun.com) before filing.',
+          zh: '请在备案前将域名转入国内已批准的注册商（如阿里云中国站）。',
+        },
       },
       unknown: {
-        message: { en: '{domain}: {province} refuses domains registered outside China, and whether "{registrar}" is in China is not known. {said}.', zh: '{domain}：{provinceZh}不接受境外注册的域名，而无法确定注册商“{registrar}”是否位于境内。{saidZh}。' },
+        message: {
+          en: '{domain}: {province} refuses domains registered outside China, and whether "{registrar}" is in China is not known. {said}.',
+          zh: '{domain}：{provinceZh}不接受境外注册的域名，而无法确定注册商“{registrar}”是否位于境内。{saidZh}。',
+        },
         fix: { en: 'Confirm that the registrar is a company in mainland China.', zh: '请确认该注册商是中国内地的公司。' },
       },
     },
@@ -563,7 +613,13 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const n = registrarName(ctx, r);
         if (!n) return [];
         const known = findRegistrar(n.name, list);
-        const args = { domain: r.name.registrableUnicode, registrar: n.name, province: provinceName(ctx.filing.province).en, provinceZh: provinceName(ctx.filing.province).zh, ...said(lookupOf(ctx, r.name.registrable)) };
+        const args = {
+          domain: r.name.registrableUnicode,
+          registrar: n.name,
+          province: provinceName(ctx.filing.province).en,
+          provinceZh: provinceName(ctx.filing.province).zh,
+          ...said(lookupOf(ctx, r.name.registrable)),
+        };
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
         return [{ rule: this.id, status: known.foreign ? 'fail' : 'pass', path: r.path, args }];
       });
@@ -573,7 +629,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
   const holder = defineRule({
     id: 'whois/holder',
     source: 'before §1; before §3 (Real-name verification information); before §5 (per-province holder rules); guide: prerequisites',
-    quote: 'The information about the entity that you specify in the registration information must be consistent with the information about the domain holder that you specify in the real-name verification information.',
+    quote:
+      'The information about the entity that you specify in the registration information must be consistent with the information about the domain holder that you specify in the real-name verification information.',
     title: { en: 'The domain holder is the filing subject (or whom the province accepts)', zh: '域名持有者为备案主体（或省份认可的人员）' },
     explain: {
       en: 'The domain holder must match the filing subject. Some provinces also accept the legal representative (Tianjin, Shanghai, Shaanxi, Chongqing, Sichuan ...), and Jiangsu also the principal and the website administrator: that is province data. Names are compared after normalising full-width brackets, spaces and case. The holder comes from WHOIS/RDAP, or from domains.<name>.holder when WHOIS hides it.',
@@ -586,12 +643,15 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
           en: '{domain}: the holder "{holder}" is none of the names {province} accepts ({accepted}: {names}). From {from}.',
           zh: '{domain}：持有者“{holder}”不是{provinceZh}认可的任何名称（{acceptedZh}：{names}）。来源：{fromZh}。',
         },
-        fix: { en: 'Transfer the domain to the filing subject (or an accepted person), or correct the names in the manifest.', zh: '请将域名过户到备案主体（或认可的人员）名下，或更正清单中的名称。' },
+        fix: {
+          en: 'Transfer the domain to the filing subject (or an accepted person), or correct the names in the manifest.',
+          zh: '请将域名过户到备案主体（或认可的人员）名下，或更正清单中的名称。',
+        },
       },
       unknown: {
         message: { en: '{domain}: the holder cannot be seen ({said}).', zh: '{domain}：无法看到域名持有者（{saidZh}）。' },
         fix: {
-          en: 'Check the holder in your registrar\'s console (real-name information); it must be {accepted}. Declare it as domains.{domain}.holder.',
+          en: "Check the holder in your registrar's console (real-name information); it must be {accepted}. Declare it as domains.{domain}.holder.",
           zh: '请在注册商控制台查看实名信息中的持有者，须为{acceptedZh}。可在清单中声明 domains.{domain}.holder。',
         },
       },
@@ -607,7 +667,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const base = {
           domain: r.name.registrableUnicode,
           ...sd,
-          province: provinceName(ctx.filing.province).en, provinceZh: provinceName(ctx.filing.province).zh,
+          province: provinceName(ctx.filing.province).en,
+          provinceZh: provinceName(ctx.filing.province).zh,
           accepted: roleList(roles, 'en'),
           acceptedZh: roleList(roles, 'zh'),
           names: [...new Set(accepted.map((a) => a.name))].join(', '),
@@ -642,12 +703,21 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     messages: {
       pass: { message: { en: '{domain}: privacy protection is off ({from}).', zh: '{domain}：隐私保护未开启（来源：{fromZh}）。' } },
       fail: {
-        message: { en: '{domain}: privacy protection is on ("{marker}"), which {province} does not accept during filing. From {from}.', zh: '{domain}：已开启隐私保护（“{marker}”），{provinceZh}要求备案期间关闭。来源：{fromZh}。' },
-        fix: { en: 'Turn privacy protection off in your registrar\'s console until the filing is approved.', zh: '请在注册商控制台关闭隐私保护，直至备案通过。' },
+        message: {
+          en: '{domain}: privacy protection is on ("{marker}"), which {province} does not accept during filing. From {from}.',
+          zh: '{domain}：已开启隐私保护（“{marker}”），{provinceZh}要求备案期间关闭。来源：{fromZh}。',
+        },
+        fix: { en: "Turn privacy protection off in your registrar's console until the filing is approved.", zh: '请在注册商控制台关闭隐私保护，直至备案通过。' },
       },
       unknown: {
-        message: { en: '{domain}: privacy protection hides the holder ("{marker}"), so it cannot be compared with the filing. From {from}.', zh: '{domain}：隐私保护隐藏了持有者（“{marker}”），无法与备案信息比对。来源：{fromZh}。' },
-        fix: { en: 'Confirm the holder in your registrar\'s console, declare it as domains.{domain}.holder, and consider turning privacy protection off while filing.', zh: '请在注册商控制台确认持有者，并在清单中声明 domains.{domain}.holder；备案期间建议关闭隐私保护。' },
+        message: {
+          en: '{domain}: privacy protection hides the holder ("{marker}"), so it cannot be compared with the filing. From {from}.',
+          zh: '{domain}：隐私保护隐藏了持有者（“{marker}”），无法与备案信息比对。来源：{fromZh}。',
+        },
+        fix: {
+          en: "Confirm the holder in your registrar's console, declare it as domains.{domain}.holder, and consider turning privacy protection off while filing.",
+          zh: '请在注册商控制台确认持有者，并在清单中声明 domains.{domain}.holder；备案期间建议关闭隐私保护。',
+        },
       },
     },
     check(ctx) {
@@ -661,7 +731,14 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         if (on === undefined) return [];
         const from = rec ? sd.said : 'your declaration in domains:';
         const fromZh = rec ? sd.saidZh : '清单 domains: 中的声明';
-        const args = { domain: r.name.registrableUnicode, marker: rec?.privacyMarker ?? 'privacyProtection: true', province: provinceName(ctx.filing.province).en, provinceZh: provinceName(ctx.filing.province).zh, from, fromZh };
+        const args = {
+          domain: r.name.registrableUnicode,
+          marker: rec?.privacyMarker ?? 'privacyProtection: true',
+          province: provinceName(ctx.filing.province).en,
+          provinceZh: provinceName(ctx.filing.province).zh,
+          from,
+          fromZh,
+        };
         if (!on) return s.refusesPrivacyProtection ? [{ rule: this.id, status: 'pass', path: r.path, args }] : [];
         return [{ rule: this.id, status: s.refusesPrivacyProtection ? 'fail' : 'unknown', path: r.path, args }];
       });
@@ -692,7 +769,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         if (!rec || !d) continue;
         const sd = said(l);
         const push = (field: string, fieldZh: string, declaredValue: string, whois: string) =>
-          out.push({ rule: this.id, status: 'fail', path: declaredPath(ctx, r.name.registrable, field), args: { domain: r.name.registrableUnicode, field, fieldZh, declared: declaredValue, whois, ...sd } });
+          out.push({
+            rule: this.id,
+            status: 'fail',
+            path: declaredPath(ctx, r.name.registrable, field),
+            args: { domain: r.name.registrableUnicode, field, fieldZh, declared: declaredValue, whois, ...sd },
+          });
         const visible = visibleHolders(rec);
         if (d.holder && visible.length && !visible.some((v) => normaliseName(v) === normaliseName(d.holder!))) push('holder', '持有者', d.holder, visible.join(' / '));
         if (d.registrar && rec.registrar) {
@@ -723,12 +805,15 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       pass: { message: { en: '{domain}: real-name verification is declared as done.', zh: '{domain}：已声明完成实名认证。' } },
       fail: {
         message: { en: '{domain}: real-name verification is declared as not done; the domain cannot be filed yet.', zh: '{domain}：声明未完成实名认证，暂时无法备案。' },
-        fix: { en: 'Complete real-name verification at your registrar with the filing subject\'s documents, wait 3 days, then file.', zh: '请在注册商处使用备案主体的证件完成实名认证，等待 3 天后再备案。' },
+        fix: {
+          en: "Complete real-name verification at your registrar with the filing subject's documents, wait 3 days, then file.",
+          zh: '请在注册商处使用备案主体的证件完成实名认证，等待 3 天后再备案。',
+        },
       },
       unknown: {
         message: { en: '{domain}: whether real-name verification is done is not declared.', zh: '{domain}：未声明是否已完成实名认证。' },
         fix: {
-          en: 'Check it in your registrar\'s console (Alibaba Cloud: Domains → Manage → Basic Information), then declare domains.{domain}.realNameVerified and realNameVerifiedOn.',
+          en: "Check it in your registrar's console (Alibaba Cloud: Domains → Manage → Basic Information), then declare domains.{domain}.realNameVerified and realNameVerifiedOn.",
           zh: '请在注册商控制台查看（阿里云：域名列表 → 管理 → 基本信息），然后在清单中声明 domains.{domain}.realNameVerified 和 realNameVerifiedOn。',
         },
       },
@@ -746,7 +831,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
   const realNameRecent = defineRule({
     id: 'domain/real-name-sync',
     source: 'before §3 (Real-name verification, Note)',
-    quote: 'After you complete the real-name verification process, it takes up to three days to synchronize the information to the MIIT database. We recommend that you wait three days and then apply for an ICP after the real-name verification process is completed.',
+    quote:
+      'After you complete the real-name verification process, it takes up to three days to synchronize the information to the MIIT database. We recommend that you wait three days and then apply for an ICP after the real-name verification process is completed.',
     title: { en: 'Real-name verification has had 3 days to reach MIIT', zh: '实名认证已满 3 天同步至工信部' },
     explain: {
       en: 'Real-name data takes up to 3 days to reach the MIIT database; filing earlier may fail. icp-check warns when domains.<name>.realNameVerifiedOn is less than 3 days before the check date (--date).',
@@ -755,7 +841,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     messages: {
       pass: { message: { en: '{domain}: verified on {on}, {days} days before {date}.', zh: '{domain}：于 {on} 完成认证，距 {date} 已 {days} 天。' } },
       warn: {
-        message: { en: '{domain}: real-name verification was done on {on}, {days} days before {date}; it may not have reached MIIT yet.', zh: '{domain}：实名认证于 {on} 完成，距 {date} 仅 {days} 天，可能尚未同步到工信部。' },
+        message: {
+          en: '{domain}: real-name verification was done on {on}, {days} days before {date}; it may not have reached MIIT yet.',
+          zh: '{domain}：实名认证于 {on} 完成，距 {date} 仅 {days} 天，可能尚未同步到工信部。',
+        },
         fix: { en: 'Submit on or after {ready}.', zh: '请于 {ready} 或之后提交。' },
       },
     },
@@ -771,7 +860,24 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
   });
 
-  return [syntax, subdomain, duplicate, suffix, publicInstitution, registered, expiry, hold, registrar, alibabaIntl, foreignRegistrar, holder, privacy, mismatch, realName, realNameRecent];
+  return [
+    syntax,
+    subdomain,
+    duplicate,
+    suffix,
+    publicInstitution,
+    registered,
+    expiry,
+    hold,
+    registrar,
+    alibabaIntl,
+    foreignRegistrar,
+    holder,
+    privacy,
+    mismatch,
+    realName,
+    realNameRecent,
+  ];
 }
 
 export const domainRules: CodeRule[] = createDomainRules();

@@ -49,11 +49,17 @@ export const creditCode = defineRule({
       fix: { en: 'Copy the 18-character code from the licence.', zh: '请从执照上抄录 18 位代码。' },
     },
     characters: {
-      message: { en: 'Credit code {code} contains characters a credit code never has (I, O, S, V, Z or punctuation).', zh: '统一社会信用代码 {code} 含有不应出现的字符（I、O、S、V、Z 或标点）。' },
+      message: {
+        en: 'Credit code {code} contains characters a credit code never has (I, O, S, V, Z or punctuation).',
+        zh: '统一社会信用代码 {code} 含有不应出现的字符（I、O、S、V、Z 或标点）。',
+      },
       fix: { en: 'Check for O instead of 0 and I instead of 1.', zh: '请检查是否把 0 写成了 O、把 1 写成了 I。' },
     },
     authority: {
-      message: { en: 'Credit code {code}: the first two characters are not a known registration authority and organisation type.', zh: '统一社会信用代码 {code} 的前两位不是有效的登记管理部门码和机构类别码。' },
+      message: {
+        en: 'Credit code {code}: the first two characters are not a known registration authority and organisation type.',
+        zh: '统一社会信用代码 {code} 的前两位不是有效的登记管理部门码和机构类别码。',
+      },
       fix: { en: 'Copy the code again from the licence.', zh: '请从执照上重新抄录代码。' },
     },
     division: {
@@ -61,7 +67,10 @@ export const creditCode = defineRule({
       fix: { en: 'Copy the code again from the licence.', zh: '请从执照上重新抄录代码。' },
     },
     'organization-code': {
-      message: { en: 'Organisation code {code} is not well formed (8 characters, a dash and a check character).', zh: '组织机构代码 {code} 格式不正确（8 位本体代码、连字符和 1 位校验码）。' },
+      message: {
+        en: 'Organisation code {code} is not well formed (8 characters, a dash and a check character).',
+        zh: '组织机构代码 {code} 格式不正确（8 位本体代码、连字符和 1 位校验码）。',
+      },
       fix: { en: 'Copy the code again from the certificate.', zh: '请从证书上重新抄录代码。' },
     },
     'organization-code-pass': { message: { en: 'Organisation code {code} is well formed.', zh: '组织机构代码 {code} 格式正确。' } },
@@ -94,10 +103,18 @@ export const certificateProvince = defineRule({
   messages: {
     pass: { message: { en: 'The credit code was issued in {province}, the filing province.', zh: '统一社会信用代码签发地为{provinceZh}，与备案省份一致。' } },
     fail: {
-      message: { en: 'The credit code was issued in {province} (division {division}), but the filing is for {filingProvince}.', zh: '统一社会信用代码签发地为{provinceZh}（区划码 {division}），而备案省份为{filingProvinceZh}。' },
+      message: {
+        en: 'The credit code was issued in {province} (division {division}), but the filing is for {filingProvince}.',
+        zh: '统一社会信用代码签发地为{provinceZh}（区划码 {division}），而备案省份为{filingProvinceZh}。',
+      },
       fix: { en: 'File in {province}: organisations cannot file in another province.', zh: '请在{provinceZh}备案：单位不能跨省备案。' },
     },
-    info: { message: { en: 'The credit code has a national-level division code ({division}); confirm the filing province from the licence.', zh: '统一社会信用代码为国家级区划码（{division}），请根据执照确认备案省份。' } },
+    info: {
+      message: {
+        en: 'The credit code has a national-level division code ({division}); confirm the filing province from the licence.',
+        zh: '统一社会信用代码为国家级区划码（{division}），请根据执照确认备案省份。',
+      },
+    },
   },
   check({ filing }) {
     const cert = filing.manifest.entity.certificate;
@@ -157,7 +174,7 @@ export const individualName = defineRule({
     zh: '个人备案的主体就是本人：主体名称必须与主体负责人身份证件上的姓名一致。',
   },
   messages: {
-    pass: { message: { en: 'The entity name is the principal\'s name.', zh: '主体名称与主体负责人姓名一致。' } },
+    pass: { message: { en: "The entity name is the principal's name.", zh: '主体名称与主体负责人姓名一致。' } },
     fail: {
       message: { en: 'The entity name "{entity}" differs from the principal\'s name "{principal}".', zh: '主体名称“{entity}”与主体负责人姓名“{principal}”不一致。' },
       fix: { en: 'Use the name on the identity document for both.', zh: '两处都请填写身份证件上的姓名。' },
@@ -173,7 +190,8 @@ export const individualName = defineRule({
 
 export const legalRepresentativeDeclared = defineRule({
   id: 'entity/legal-representative',
-  source: 'materials: Identity documents of the major principal of the organization ("Some provincial administrations require that the entity leader must be the legal representative")',
+  source:
+    'materials: Identity documents of the major principal of the organization ("Some provincial administrations require that the entity leader must be the legal representative")',
   title: { en: 'An organisation names its legal representative', zh: '单位主体填写了法定代表人' },
   explain: {
     en: 'Most provinces compare the principal and the website administrators with the legal representative (and then demand a letter of authorization); without it those checks cannot be made.',
@@ -182,7 +200,10 @@ export const legalRepresentativeDeclared = defineRule({
   messages: {
     pass: { message: { en: 'The legal representative is {name}.', zh: '法定代表人为{name}。' } },
     warn: {
-      message: { en: 'The legal representative is not declared, so the checks that compare people with them cannot be made.', zh: '未填写法定代表人，无法进行与法定代表人相关的检查。' },
+      message: {
+        en: 'The legal representative is not declared, so the checks that compare people with them cannot be made.',
+        zh: '未填写法定代表人，无法进行与法定代表人相关的检查。',
+      },
       fix: { en: 'Add `entity.legalRepresentative` with the name on the licence.', zh: '请按执照填写 `entity.legalRepresentative`。' },
     },
   },

@@ -38,31 +38,46 @@ export const imageReadable = defineRule({
   source: UPLOADS,
   title: { en: 'Every referenced file exists and is a readable file', zh: '引用的文件均存在且可读取' },
   explain: {
-    en: 'Each image path in the manifest (relative to the manifest\'s folder) must name a regular, readable, non-empty file. Folders, pipes, sockets and devices are reported without being opened.',
+    en: "Each image path in the manifest (relative to the manifest's folder) must name a regular, readable, non-empty file. Folders, pipes, sockets and devices are reported without being opened.",
     zh: '清单中的每个图片路径（相对于清单所在文件夹）都必须指向可读取的非空普通文件。文件夹、管道、套接字和设备文件不会被打开，而是直接报告。',
   },
   messages: {
     pass: { message: { en: '{file} ({role}) is a readable file.', zh: '{file}（{role}）可以读取。' } },
     missing: {
       message: { en: '{file} ({role}) does not exist.', zh: '{file}（{role}）不存在。' },
-      fix: { en: 'Put the file there or correct the path (relative to the manifest\'s folder).', zh: '请放置该文件或更正路径（相对于清单所在文件夹）。' },
+      fix: { en: "Put the file there or correct the path (relative to the manifest's folder).", zh: '请放置该文件或更正路径（相对于清单所在文件夹）。' },
     },
     'dangling-link': {
       message: { en: '{file} ({role}) is a symbolic link to a file that does not exist.', zh: '{file}（{role}）是指向不存在文件的符号链接。' },
       fix: { en: 'Point the link at the image, or name the image itself.', zh: '请让链接指向图片，或直接填写图片路径。' },
     },
-    directory: { message: { en: '{file} ({role}) is a folder, not a file.', zh: '{file}（{role}）是文件夹，不是文件。' }, fix: { en: 'Name the image file inside it.', zh: '请填写其中的图片文件。' } },
-    fifo: { message: { en: '{file} ({role}) is a named pipe, not a file.', zh: '{file}（{role}）是命名管道，不是文件。' }, fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' } },
-    socket: { message: { en: '{file} ({role}) is a socket, not a file.', zh: '{file}（{role}）是套接字，不是文件。' }, fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' } },
-    device: { message: { en: '{file} ({role}) is a device, not a file.', zh: '{file}（{role}）是设备文件，不是普通文件。' }, fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' } },
-    other: { message: { en: '{file} ({role}) is not a regular file.', zh: '{file}（{role}）不是普通文件。' }, fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' } },
+    directory: {
+      message: { en: '{file} ({role}) is a folder, not a file.', zh: '{file}（{role}）是文件夹，不是文件。' },
+      fix: { en: 'Name the image file inside it.', zh: '请填写其中的图片文件。' },
+    },
+    fifo: {
+      message: { en: '{file} ({role}) is a named pipe, not a file.', zh: '{file}（{role}）是命名管道，不是文件。' },
+      fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' },
+    },
+    socket: {
+      message: { en: '{file} ({role}) is a socket, not a file.', zh: '{file}（{role}）是套接字，不是文件。' },
+      fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' },
+    },
+    device: {
+      message: { en: '{file} ({role}) is a device, not a file.', zh: '{file}（{role}）是设备文件，不是普通文件。' },
+      fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' },
+    },
+    other: {
+      message: { en: '{file} ({role}) is not a regular file.', zh: '{file}（{role}）不是普通文件。' },
+      fix: { en: 'Name a regular image file.', zh: '请填写普通图片文件。' },
+    },
     'symlink-loop': {
       message: { en: '{file} ({role}) is a loop of symbolic links.', zh: '{file}（{role}）是循环的符号链接。' },
       fix: { en: 'Point the link at the image itself.', zh: '请让链接直接指向图片文件。' },
     },
     unreadable: {
       message: { en: '{file} ({role}) cannot be read: {error}.', zh: '{file}（{role}）无法读取：{error}。' },
-      fix: { en: 'Check the file\'s permissions.', zh: '请检查文件权限。' },
+      fix: { en: "Check the file's permissions.", zh: '请检查文件权限。' },
     },
     empty: {
       message: { en: '{file} ({role}) is empty (0 bytes).', zh: '{file}（{role}）是空文件（0 字节）。' },
@@ -88,13 +103,16 @@ export const imageFormat = defineRule({
   quote: 'You can upload images in the JPG, JPEG, PNG, or GIF format.',
   title: { en: 'Images are JPG, PNG or GIF', zh: '图片为 JPG、PNG 或 GIF 格式' },
   explain: {
-    en: 'The filing system accepts JPG/JPEG, PNG and GIF images. The type is read from the file\'s content, not its name, so a PDF or a HEIC photo renamed .jpg is caught. Documents listed under `documents[]` are uploaded as images too.',
+    en: "The filing system accepts JPG/JPEG, PNG and GIF images. The type is read from the file's content, not its name, so a PDF or a HEIC photo renamed .jpg is caught. Documents listed under `documents[]` are uploaded as images too.",
     zh: '备案系统接受 JPG/JPEG、PNG 和 GIF 图片。格式根据文件内容而非文件名判断，因此改名为 .jpg 的 PDF 或 HEIC 照片也会被发现。`documents[]` 中的材料同样以图片上传。',
   },
   messages: {
     pass: { message: { en: '{file} is a {actual} image.', zh: '{file} 是 {actual} 图片。' } },
     'wrong-type': {
-      message: { en: '{file} ({role}) is really a {actual} file; only JPG, PNG and GIF images are accepted.', zh: '{file}（{role}）实际是 {actual} 文件；仅接受 JPG、PNG 和 GIF 图片。' },
+      message: {
+        en: '{file} ({role}) is really a {actual} file; only JPG, PNG and GIF images are accepted.',
+        zh: '{file}（{role}）实际是 {actual} 文件；仅接受 JPG、PNG 和 GIF 图片。',
+      },
       fix: { en: 'Export or photograph it as a JPG (or PNG) image.', zh: '请将其导出或拍摄为 JPG（或 PNG）图片。' },
     },
     'not-an-image': {
@@ -117,7 +135,7 @@ export const imageFormat = defineRule({
 export const imageExtension = defineRule({
   id: 'image/extension-matches-content',
   source: UPLOADS,
-  title: { en: 'The file name\'s extension agrees with its content', zh: '文件扩展名与内容一致' },
+  title: { en: "The file name's extension agrees with its content", zh: '文件扩展名与内容一致' },
   explain: {
     en: 'An extension that disagrees with the content (a PDF named .jpg, a PNG named .jpg) is rejected by upload forms or shows as a broken image to the reviewer.',
     zh: '扩展名与内容不符（如名为 .jpg 的 PDF、名为 .jpg 的 PNG）时，上传可能被拒绝，或审核人员看到的是损坏的图片。',
@@ -163,7 +181,10 @@ export const imageFileSize = defineRule({
   messages: {
     pass: { message: { en: '{file} is {mb} MB ({size} bytes), under {maxMb} MB.', zh: '{file} 为 {mb} MB（{size} 字节），小于 {maxMb} MB。' } },
     fail: {
-      message: { en: '{file} ({role}) is {mb} MB ({size} bytes); each image must be smaller than {maxMb} MB ({max} bytes).', zh: '{file}（{role}）为 {mb} MB（{size} 字节）；每张图片须小于 {maxMb} MB（{max} 字节）。' },
+      message: {
+        en: '{file} ({role}) is {mb} MB ({size} bytes); each image must be smaller than {maxMb} MB ({max} bytes).',
+        zh: '{file}（{role}）为 {mb} MB（{size} 字节）；每张图片须小于 {maxMb} MB（{max} 字节）。',
+      },
       fix: { en: 'Re-save it at a lower JPG quality or resolution.', zh: '请降低 JPG 质量或分辨率后重新保存。' },
     },
   },
@@ -193,7 +214,10 @@ export const certificateImage = defineRule({
       fix: { en: 'Photograph the original certificate and save it as JPG.', zh: '请拍摄证件原件并保存为 JPG。' },
     },
     'too-small': {
-      message: { en: 'The certificate image {file} is {kb} KB ({size} bytes); it must be larger than {minKb} KB.', zh: '证件图片 {file} 为 {kb} KB（{size} 字节），须大于 {minKb} KB。' },
+      message: {
+        en: 'The certificate image {file} is {kb} KB ({size} bytes); it must be larger than {minKb} KB.',
+        zh: '证件图片 {file} 为 {kb} KB（{size} 字节），须大于 {minKb} KB。',
+      },
       fix: { en: 'Photograph the original certificate at a higher resolution (not a screenshot).', zh: '请以更高分辨率拍摄证件原件（不要使用截图）。' },
     },
   },
@@ -219,7 +243,7 @@ export const imageIntact = defineRule({
   quote: 'To make sure that your ICP filing application can be approved, you must upload clear, complete, and valid images.',
   title: { en: 'Images are complete, not truncated or corrupt', zh: '图片完整，未截断或损坏' },
   explain: {
-    en: 'The header must parse and the file must end with its format\'s end marker (JPEG EOI, PNG IEND, GIF trailer). A copy interrupted halfway shows as a half-grey image and is rejected. Only the header and the last few KB are read.',
+    en: "The header must parse and the file must end with its format's end marker (JPEG EOI, PNG IEND, GIF trailer). A copy interrupted halfway shows as a half-grey image and is rejected. Only the header and the last few KB are read.",
     zh: '图片头须能解析，且文件须以其格式的结束标记结尾（JPEG 的 EOI、PNG 的 IEND、GIF 的结束符）。复制中断的文件会显示为半张灰图而被驳回。检查只读取文件头和末尾几 KB。',
   },
   messages: {
@@ -271,16 +295,19 @@ export const frontBackRatio = defineRule({
     zh: '同一证件的正反面照片须一致：宽高比须相同（相差不超过 5%，否则不通过），尺寸须相近（宽度相差不超过 25%，否则警告）。请在相同光线、相同距离和位置拍摄两面。容差见 regulations/images.yaml。',
   },
   messages: {
-    pass: { message: { en: 'The front ({front}) and back ({back}) of {holder}\'s identity document match.', zh: '{holder} 证件正面（{front}）与反面（{back}）比例一致。' } },
+    pass: { message: { en: "The front ({front}) and back ({back}) of {holder}'s identity document match.", zh: '{holder} 证件正面（{front}）与反面（{back}）比例一致。' } },
     aspect: {
       message: {
-        en: 'The front ({front}, ratio {frontRatio}) and back ({back}, ratio {backRatio}) of {holder}\'s identity document have different proportions; they must be 1:1.',
+        en: "The front ({front}, ratio {frontRatio}) and back ({back}, ratio {backRatio}) of {holder}'s identity document have different proportions; they must be 1:1.",
         zh: '{holder} 证件正面（{front}，宽高比 {frontRatio}）与反面（{back}，宽高比 {backRatio}）比例不同，须为 1:1。',
       },
       fix: { en: 'Photograph or crop both sides the same way, at the same size.', zh: '请以相同方式拍摄或裁剪两面，保持相同尺寸。' },
     },
     size: {
-      message: { en: 'The front ({front}) and back ({back}) of {holder}\'s identity document differ in size by {percent}%.', zh: '{holder} 证件正面（{front}）与反面（{back}）尺寸相差 {percent}%。' },
+      message: {
+        en: "The front ({front}) and back ({back}) of {holder}'s identity document differ in size by {percent}%.",
+        zh: '{holder} 证件正面（{front}）与反面（{back}）尺寸相差 {percent}%。',
+      },
       fix: { en: 'Take both photos at the same distance, or resize one to match the other.', zh: '请在相同距离拍摄两面，或将其中一张缩放至相同尺寸。' },
     },
   },
@@ -303,7 +330,8 @@ export const frontBackRatio = defineRule({
       };
       const at = `${holderPath}.id`;
       if (Math.abs(fr - br) / Math.max(fr, br) > frontBack.aspectTolerance) out.push({ rule: 'image/front-back-ratio', status: 'fail', path: at, key: 'aspect', args: a });
-      else if (Math.abs(front.width - back.width) / Math.max(front.width, back.width) > frontBack.sizeTolerance) out.push({ rule: 'image/front-back-ratio', status: 'warn', path: at, key: 'size', args: a });
+      else if (Math.abs(front.width - back.width) / Math.max(front.width, back.width) > frontBack.sizeTolerance)
+        out.push({ rule: 'image/front-back-ratio', status: 'warn', path: at, key: 'size', args: a });
       else out.push({ rule: 'image/front-back-ratio', status: 'pass', path: at, args: a });
     }
     return out;
@@ -321,7 +349,10 @@ export const smallDimensions = defineRule({
   },
   messages: {
     warn: {
-      message: { en: '{file} ({role}) is only {width}x{height} pixels; by a rule of thumb (not a published limit) under {min} pixels on the shorter side may be unreadable.', zh: '{file}（{role}）仅 {width}x{height} 像素；按经验（非公开规定），短边小于 {min} 像素可能看不清。' },
+      message: {
+        en: '{file} ({role}) is only {width}x{height} pixels; by a rule of thumb (not a published limit) under {min} pixels on the shorter side may be unreadable.',
+        zh: '{file}（{role}）仅 {width}x{height} 像素；按经验（非公开规定），短边小于 {min} 像素可能看不清。',
+      },
       fix: { en: 'Use a larger, clearer photo if the text is hard to read.', zh: '如文字难以辨认，请使用更大、更清晰的照片。' },
     },
   },
@@ -337,14 +368,14 @@ export const smallDimensions = defineRule({
 
 export const outsideManifestDir = defineRule({
   id: 'image/outside-manifest-folder',
-  source: 'CONTRACT.md: paths to files are relative to the manifest\'s own folder',
-  title: { en: 'Referenced files lie inside the manifest\'s folder', zh: '引用的文件位于清单所在文件夹内' },
+  source: "CONTRACT.md: paths to files are relative to the manifest's own folder",
+  title: { en: "Referenced files lie inside the manifest's folder", zh: '引用的文件位于清单所在文件夹内' },
   explain: {
-    en: 'A path that leads out of the manifest\'s folder (../, an absolute path, or a symbolic link pointing elsewhere) is allowed, but the filing folder is then not self-contained: copying it elsewhere breaks the reference.',
+    en: "A path that leads out of the manifest's folder (../, an absolute path, or a symbolic link pointing elsewhere) is allowed, but the filing folder is then not self-contained: copying it elsewhere breaks the reference.",
     zh: '指向清单所在文件夹之外的路径（../、绝对路径或指向别处的符号链接）是允许的，但备案文件夹将不再自包含：复制到别处时引用会失效。',
   },
   messages: {
-    info: { message: { en: '{file} ({role}) lies outside the manifest\'s folder.', zh: '{file}（{role}）位于清单所在文件夹之外。' } },
+    info: { message: { en: "{file} ({role}) lies outside the manifest's folder.", zh: '{file}（{role}）位于清单所在文件夹之外。' } },
   },
   check(ctx) {
     return inspected(ctx).flatMap((i): RawFinding[] =>

@@ -62,14 +62,20 @@ export const mainlandRegion = defineRule({
         en: 'Instance {id} is in {region} (Hong Kong), which is not mainland China: it cannot carry an ICP filing.',
         zh: '实例 {id} 位于 {region}（中国香港），不属于中国内地，无法用于 ICP 备案。',
       },
-      fix: { en: 'Host the website on an instance in a mainland region (cn-hangzhou, cn-shanghai, cn-shenzhen, ...).', zh: '请将网站部署在中国内地地域的实例上（如 cn-hangzhou、cn-shanghai、cn-shenzhen 等）。' },
+      fix: {
+        en: 'Host the website on an instance in a mainland region (cn-hangzhou, cn-shanghai, cn-shenzhen, ...).',
+        zh: '请将网站部署在中国内地地域的实例上（如 cn-hangzhou、cn-shanghai、cn-shenzhen 等）。',
+      },
     },
     overseas: {
       message: {
         en: 'Instance {id} is in {region}, outside mainland China: it cannot carry an ICP filing.',
         zh: '实例 {id} 位于 {region}，不在中国内地，无法用于 ICP 备案。',
       },
-      fix: { en: 'Host the website on an instance in a mainland region (a region id starting with cn-, other than cn-hongkong).', zh: '请将网站部署在中国内地地域的实例上（地域 ID 以 cn- 开头，cn-hongkong 除外）。' },
+      fix: {
+        en: 'Host the website on an instance in a mainland region (a region id starting with cn-, other than cn-hongkong).',
+        zh: '请将网站部署在中国内地地域的实例上（地域 ID 以 cn- 开头，cn-hongkong 除外）。',
+      },
     },
   },
   check(ctx) {
@@ -102,12 +108,14 @@ export const supportedProduct = defineRule({
     },
   },
   check(ctx) {
-    return ctx.filing.instances.map((i): RawFinding => ({
-      rule: 'instance/supported-product',
-      status: eligibility(i.product) ? 'pass' : 'fail',
-      path: `${i.path}.product`,
-      args: base(i),
-    }));
+    return ctx.filing.instances.map(
+      (i): RawFinding => ({
+        rule: 'instance/supported-product',
+        status: eligibility(i.product) ? 'pass' : 'fail',
+        path: `${i.path}.product`,
+        args: base(i),
+      }),
+    );
   },
 });
 
@@ -124,11 +132,17 @@ export const subscriptionBilling = defineRule({
     pass: { message: { en: 'Instance {id} is a subscription.', zh: '实例 {id} 为包年包月。' } },
     fail: {
       message: { en: 'Instance {id} is pay-as-you-go: it cannot get a service number.', zh: '实例 {id} 为按量付费，无法申请备案服务号。' },
-      fix: { en: 'Switch the instance to subscription billing (at least the remaining term the product needs), or use another instance.', zh: '请将实例转为包年包月（且剩余时长满足要求），或改用其他实例。' },
+      fix: {
+        en: 'Switch the instance to subscription billing (at least the remaining term the product needs), or use another instance.',
+        zh: '请将实例转为包年包月（且剩余时长满足要求），或改用其他实例。',
+      },
     },
     unknown: {
       message: { en: 'The billing method of instance {id} is not declared.', zh: '未声明实例 {id} 的计费方式。' },
-      fix: { en: 'Set `billing: subscription` (after checking the console): pay-as-you-go instances cannot be filed.', zh: '请在控制台确认后填写 `billing: subscription`：按量付费实例无法备案。' },
+      fix: {
+        en: 'Set `billing: subscription` (after checking the console): pay-as-you-go instances cannot be filed.',
+        zh: '请在控制台确认后填写 `billing: subscription`：按量付费实例无法备案。',
+      },
     },
   },
   check(ctx) {
@@ -150,7 +164,12 @@ export const remainingTerm = defineRule({
     zh: '各产品须满足最短购买时长：ECS、虚拟主机、轻量应用服务器和 ENS 为 3 个月，弹性 Web 托管为 6 个月，NAT 网关和 IPv6 转换服务为 1 个月。剩余时长按自然月从检查日期（--date）计算到到期日；不足时请续费。',
   },
   messages: {
-    pass: { message: { en: 'Instance {id} expires on {expires}: {months} whole month(s) left (at least {min} needed).', zh: '实例 {id} 于 {expires} 到期：剩余 {months} 个整月（至少需要 {min} 个月）。' } },
+    pass: {
+      message: {
+        en: 'Instance {id} expires on {expires}: {months} whole month(s) left (at least {min} needed).',
+        zh: '实例 {id} 于 {expires} 到期：剩余 {months} 个整月（至少需要 {min} 个月）。',
+      },
+    },
     short: {
       message: {
         en: 'Instance {id} ({product}) expires on {expires}: only {months} whole month(s) left, at least {min} are needed.',
@@ -287,7 +306,10 @@ export const runningWithPublicIp = defineRule({
   messages: {
     pass: { message: { en: 'Instance {id} is running with public IP {ip}.', zh: '实例 {id} 运行中，公网 IP 为 {ip}。' } },
     'not-running': {
-      message: { en: 'Instance {id} is {state}, not Running: a stopped instance gets no service number.', zh: '实例 {id} 的状态为 {state}，不是运行中：停止的实例无法获得备案服务号。' },
+      message: {
+        en: 'Instance {id} is {state}, not Running: a stopped instance gets no service number.',
+        zh: '实例 {id} 的状态为 {state}，不是运行中：停止的实例无法获得备案服务号。',
+      },
       fix: { en: 'Start the instance before applying for the service number.', zh: '请先启动实例，再申请备案服务号。' },
     },
     'no-public-ip': {
@@ -387,7 +409,12 @@ export const serviceNumberQuota = defineRule({
       const unique = group.filter((i, n) => group.findIndex((g) => g.id === i.id) === n);
       const ids = unique.map((i) => i.id).join(', ');
       const name = eligibility(product)!.name;
-      judge(unique, { en: `${name.en}s of this account (${ids})`, zh: `本账号的${name.zh}（${ids}）` }, `${unique[0]!.path}.serviceNumbersUsed`, eligibility(product)!.serviceNumbers);
+      judge(
+        unique,
+        { en: `${name.en}s of this account (${ids})`, zh: `本账号的${name.zh}（${ids}）` },
+        `${unique[0]!.path}.serviceNumbersUsed`,
+        eligibility(product)!.serviceNumbers,
+      );
     }
     return out;
   },
@@ -398,19 +425,24 @@ export const unknownInstance = defineRule({
   source: 'before §4.2',
   title: { en: 'Every instance a website names is listed under instances', zh: '网站引用的实例均已在 instances 中列出' },
   explain: {
-    en: 'A website\'s `instances` lists ids of `instances[]` entries (declared, or read from a DescribeInstances file). An id that is not there cannot be checked and is probably a typo.',
+    en: "A website's `instances` lists ids of `instances[]` entries (declared, or read from a DescribeInstances file). An id that is not there cannot be checked and is probably a typo.",
     zh: '网站的 `instances` 列出的是 `instances[]` 中实例的 ID（手工声明或从 DescribeInstances 文件导入）。找不到的 ID 无法检查，可能是笔误。',
   },
   messages: {
     fail: {
       message: { en: 'Website "{website}" names instance {id}, which is not among the instances.', zh: '网站“{website}”引用的实例 {id} 不在 instances 中。' },
-      fix: { en: 'Add instance {id} under `instances` (or import it with describeInstances), or correct the id.', zh: '请在 `instances` 中添加实例 {id}（或通过 describeInstances 导入），或更正 ID。' },
+      fix: {
+        en: 'Add instance {id} under `instances` (or import it with describeInstances), or correct the id.',
+        zh: '请在 `instances` 中添加实例 {id}（或通过 describeInstances 导入），或更正 ID。',
+      },
     },
   },
   check(ctx) {
     const ids = new Set(ctx.filing.instances.map((i) => i.id));
     return ctx.filing.websites.flatMap((w) =>
-      w.instances.flatMap((id, j): RawFinding[] => (ids.has(id) ? [] : [{ rule: 'instance/unknown-instance', status: 'fail', path: `${w.path}.instances[${j}]`, args: { id, website: w.name } }])),
+      w.instances.flatMap((id, j): RawFinding[] =>
+        ids.has(id) ? [] : [{ rule: 'instance/unknown-instance', status: 'fail', path: `${w.path}.instances[${j}]`, args: { id, website: w.name } }],
+      ),
     );
   },
 });
@@ -427,7 +459,7 @@ export const websiteWithoutInstance = defineRule({
   messages: {
     fail: {
       message: { en: 'Website "{website}" has no instance.', zh: '网站“{website}”未指定实例。' },
-      fix: { en: 'List the id of the instance that hosts it under the website\'s `instances`.', zh: '请在网站的 `instances` 中填写托管它的实例 ID。' },
+      fix: { en: "List the id of the instance that hosts it under the website's `instances`.", zh: '请在网站的 `instances` 中填写托管它的实例 ID。' },
     },
   },
   check(ctx) {
@@ -442,7 +474,7 @@ export const unusedInstance = defineRule({
   source: 'before §4.2',
   title: { en: 'Every listed instance hosts a website', zh: '列出的实例均用于某个网站' },
   explain: {
-    en: 'An instance no website names is not part of the filing; it is listed for information (a typo in a website\'s `instances` shows up here too).',
+    en: "An instance no website names is not part of the filing; it is listed for information (a typo in a website's `instances` shows up here too).",
     zh: '没有网站引用的实例不参与本次备案，此处仅作提示（网站 `instances` 中的笔误也会在此体现）。',
   },
   messages: {
@@ -498,26 +530,35 @@ export const describeInstancesFile = defineRule({
     imported: { message: { en: 'Read {count} instance(s) from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },
     missing: {
       message: { en: 'The DescribeInstances file {file} does not exist.', zh: 'DescribeInstances 文件 {file} 不存在。' },
-      fix: { en: 'Save it with `aliyun ecs DescribeInstances --RegionId <region> > {file}` (the path is relative to the manifest).', zh: '请用 `aliyun ecs DescribeInstances --RegionId <地域> > {file}` 保存（路径相对于清单文件）。' },
+      fix: {
+        en: 'Save it with `aliyun ecs DescribeInstances --RegionId <region> > {file}` (the path is relative to the manifest).',
+        zh: '请用 `aliyun ecs DescribeInstances --RegionId <地域> > {file}` 保存（路径相对于清单文件）。',
+      },
     },
     'not-a-file': {
       message: { en: '{file} is not a regular file.', zh: '{file} 不是普通文件。' },
       fix: { en: 'Point describeInstances at the saved JSON file.', zh: '请将 describeInstances 指向保存的 JSON 文件。' },
     },
     'too-large': {
-      message: { en: '{file} is {size} bytes, more than the {max} a DescribeInstances answer can be.', zh: '{file} 大小为 {size} 字节，超过 DescribeInstances 输出的上限 {max} 字节。' },
+      message: {
+        en: '{file} is {size} bytes, more than the {max} a DescribeInstances answer can be.',
+        zh: '{file} 大小为 {size} 字节，超过 DescribeInstances 输出的上限 {max} 字节。',
+      },
       fix: { en: 'Save one DescribeInstances answer (use --InstanceIds to narrow it).', zh: '请只保存一次 DescribeInstances 的输出（可用 --InstanceIds 缩小范围）。' },
     },
     unreadable: {
       message: { en: '{file} cannot be read ({error}).', zh: '无法读取 {file}（{error}）。' },
-      fix: { en: 'Check the file\'s permissions.', zh: '请检查文件权限。' },
+      fix: { en: "Check the file's permissions.", zh: '请检查文件权限。' },
     },
     'invalid-json': {
       message: { en: '{file} is not valid JSON: {error}', zh: '{file} 不是有效的 JSON：{error}' },
       fix: { en: 'Save the output of `aliyun ecs DescribeInstances` as it is.', zh: '请原样保存 `aliyun ecs DescribeInstances` 的输出。' },
     },
     'not-describe-instances': {
-      message: { en: '{file} is JSON but not a DescribeInstances answer (no Instances.Instance list).', zh: '{file} 是 JSON，但不是 DescribeInstances 的输出（没有 Instances.Instance 列表）。' },
+      message: {
+        en: '{file} is JSON but not a DescribeInstances answer (no Instances.Instance list).',
+        zh: '{file} 是 JSON，但不是 DescribeInstances 的输出（没有 Instances.Instance 列表）。',
+      },
       fix: { en: 'Save the output of `aliyun ecs DescribeInstances`.', zh: '请保存 `aliyun ecs DescribeInstances` 的输出。' },
     },
     'bad-instance': {
@@ -526,7 +567,10 @@ export const describeInstancesFile = defineRule({
     },
     'bad-expiry': {
       message: { en: 'The ExpiredTime of instance {id} in {file} ({value}) is not a date.', zh: '{file} 中实例 {id} 的 ExpiredTime（{value}）不是有效日期。' },
-      fix: { en: 'Check the expiry date in the ECS console and save DescribeInstances again unedited.', zh: '请在 ECS 控制台核对到期时间，并重新保存未经修改的 DescribeInstances 输出。' },
+      fix: {
+        en: 'Check the expiry date in the ECS console and save DescribeInstances again unedited.',
+        zh: '请在 ECS 控制台核对到期时间，并重新保存未经修改的 DescribeInstances 输出。',
+      },
     },
     empty: {
       message: { en: '{file} lists no instances.', zh: '{file} 中没有实例。' },

@@ -45,7 +45,10 @@ export const manifestRules: RuleMeta[] = [
     messages: {
       fail: {
         message: { en: 'The manifest is not valid UTF-8 (perhaps GBK).', zh: '清单文件不是有效的 UTF-8 编码（可能是 GBK）。' },
-        fix: { en: 'Save the file as UTF-8, e.g. `iconv -f GBK -t UTF-8 manifest.yaml > manifest.utf8.yaml`.', zh: '请将文件另存为 UTF-8，例如 `iconv -f GBK -t UTF-8 manifest.yaml > manifest.utf8.yaml`。' },
+        fix: {
+          en: 'Save the file as UTF-8, e.g. `iconv -f GBK -t UTF-8 manifest.yaml > manifest.utf8.yaml`.',
+          zh: '请将文件另存为 UTF-8，例如 `iconv -f GBK -t UTF-8 manifest.yaml > manifest.utf8.yaml`。',
+        },
       },
     },
   },
@@ -53,7 +56,10 @@ export const manifestRules: RuleMeta[] = [
     id: 'manifest/yaml-syntax',
     source: SOURCE,
     title: { en: 'The manifest is valid YAML', zh: '清单是有效的 YAML' },
-    explain: { en: 'The manifest must parse as YAML 1.2: consistent indentation with spaces (no tabs), unique keys.', zh: '清单必须是有效的 YAML 1.2：使用空格缩进（不能用制表符），键不能重复。' },
+    explain: {
+      en: 'The manifest must parse as YAML 1.2: consistent indentation with spaces (no tabs), unique keys.',
+      zh: '清单必须是有效的 YAML 1.2：使用空格缩进（不能用制表符），键不能重复。',
+    },
     messages: {
       fail: {
         message: { en: 'YAML error: {detail}', zh: 'YAML 错误：{detail}' },
@@ -65,7 +71,10 @@ export const manifestRules: RuleMeta[] = [
     id: 'manifest/aliases',
     source: SOURCE,
     title: { en: 'YAML aliases stay within safe limits', zh: 'YAML 别名数量在安全范围内' },
-    explain: { en: 'YAML aliases (*name) are expanded only a limited number of times (100), the YAML library\'s guard against alias bombs.', zh: 'YAML 别名（*name）最多展开有限次数（100 次），这是 YAML 库防止别名炸弹的保护。' },
+    explain: {
+      en: "YAML aliases (*name) are expanded only a limited number of times (100), the YAML library's guard against alias bombs.",
+      zh: 'YAML 别名（*name）最多展开有限次数（100 次），这是 YAML 库防止别名炸弹的保护。',
+    },
     messages: {
       fail: {
         message: { en: 'Too many YAML alias expansions (limit {limit}): {detail}', zh: 'YAML 别名展开次数过多（上限 {limit}）：{detail}' },
@@ -89,7 +98,10 @@ export const manifestRules: RuleMeta[] = [
     id: 'manifest/not-a-mapping',
     source: SOURCE,
     title: { en: 'The manifest is a YAML mapping', zh: '清单顶层是 YAML 映射' },
-    explain: { en: 'The top level of a manifest is a mapping with `version: 1`, `province`, `entity` and so on.', zh: '清单的顶层是包含 `version: 1`、`province`、`entity` 等键的映射。' },
+    explain: {
+      en: 'The top level of a manifest is a mapping with `version: 1`, `province`, `entity` and so on.',
+      zh: '清单的顶层是包含 `version: 1`、`province`、`entity` 等键的映射。',
+    },
     messages: {
       fail: {
         message: { en: 'The top level of the manifest is {got}; a mapping is expected.', zh: '清单顶层是 {got}，应为映射。' },
@@ -157,7 +169,10 @@ export const manifestRules: RuleMeta[] = [
     messages: {
       fail: {
         message: { en: 'icp-check could not check this filing: {detail}', zh: 'icp-check 无法检查此备案：{detail}' },
-        fix: { en: 'Run again with --verbose and report the problem to the icp-check maintainers; check this filing by hand meanwhile.', zh: '请加 --verbose 重新运行并向 icp-check 维护者报告该问题；在此期间请人工检查此备案。' },
+        fix: {
+          en: 'Run again with --verbose and report the problem to the icp-check maintainers; check this filing by hand meanwhile.',
+          zh: '请加 --verbose 重新运行并向 icp-check 维护者报告该问题；在此期间请人工检查此备案。',
+        },
       },
     },
   },

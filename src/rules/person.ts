@@ -37,10 +37,11 @@ export const identityDocument = defineRule({
     },
   },
   check({ filing }) {
-    return documentHolders(filing.people).map((p): RawFinding =>
-      p.person.id
-        ? { rule: this.id, status: 'pass', path: `${p.path}.id`, args: { name: p.person.name, type: p.person.id.type } }
-        : { rule: this.id, status: 'fail', path: p.path, args: { name: p.person.name } },
+    return documentHolders(filing.people).map(
+      (p): RawFinding =>
+        p.person.id
+          ? { rule: this.id, status: 'pass', path: `${p.path}.id`, args: { name: p.person.name, type: p.person.id.type } }
+          : { rule: this.id, status: 'fail', path: p.path, args: { name: p.person.name } },
     );
   },
 });

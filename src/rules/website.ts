@@ -67,8 +67,14 @@ export const nameNationalPrefix = defineRule({
   messages: {
     pass: { message: { en: 'Website "{website}": no national word at the start of the name.', zh: '网站“{website}”：名称未以国家性字样开头。' } },
     warn: {
-      message: { en: 'Website "{website}": the name starts with "{prefix}", which ordinary entities may not use.', zh: '网站“{website}”：名称以“{prefix}”开头，普通主体不得使用。' },
-      fix: { en: 'Rename the website without "{prefix}" at the start, or be ready to show why the entity may use it.', zh: '请修改网站名称，去掉开头的“{prefix}”，或准备好相关证明。' },
+      message: {
+        en: 'Website "{website}": the name starts with "{prefix}", which ordinary entities may not use.',
+        zh: '网站“{website}”：名称以“{prefix}”开头，普通主体不得使用。',
+      },
+      fix: {
+        en: 'Rename the website without "{prefix}" at the start, or be ready to show why the entity may use it.',
+        zh: '请修改网站名称，去掉开头的“{prefix}”，或准备好相关证明。',
+      },
     },
   },
   check({ filing }) {

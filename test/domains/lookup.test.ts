@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DomainLookupService, type LookupOptions } from '../../src/facts/domains/lookup.js';
 import { closedPort, startHttpServer, startWhoisServer, type LoopbackHttp, type LoopbackWhois } from './loopback-servers.js';
 
-const CRLF = (lines: string[]) => lines.join('\r\n') + '\r\n';
+const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
 
 const CNNIC = CRLF([
   'Domain Name: 例子.中国'.replace('例子.中国', 'xn--fsqu00a.xn--fiqs8s'),
@@ -204,13 +204,38 @@ describe('RDAP', () => {
         objectClassName: 'entity',
         roles: ['registrar'],
         publicIds: [{ type: 'IANA Registrar ID', identifier: '1599' }],
-        vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', 'Alibaba Cloud Computing (Beijing) Co., Ltd.']]],
-        entities: [{ objectClassName: 'entity', roles: ['abuse'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', 'Abuse desk']]] }],
+        vcardArray: [
+          'vcard',
+          [
+            ['version', {}, 'text', '4.0'],
+            ['fn', {}, 'text', 'Alibaba Cloud Computing (Beijing) Co., Ltd.'],
+          ],
+        ],
+        entities: [
+          {
+            objectClassName: 'entity',
+            roles: ['abuse'],
+            vcardArray: [
+              'vcard',
+              [
+                ['version', {}, 'text', '4.0'],
+                ['fn', {}, 'text', 'Abuse desk'],
+              ],
+            ],
+          },
+        ],
       },
       {
         objectClassName: 'entity',
         roles: ['registrant'],
-        vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', '李四'], ['org', {}, 'text', '深圳市示例科技有限公司']]],
+        vcardArray: [
+          'vcard',
+          [
+            ['version', {}, 'text', '4.0'],
+            ['fn', {}, 'text', '李四'],
+            ['org', {}, 'text', '深圳市示例科技有限公司'],
+          ],
+        ],
       },
     ],
   });
@@ -245,7 +270,13 @@ describe('RDAP', () => {
     body.entities[1] = {
       objectClassName: 'entity',
       roles: ['registrant'],
-      vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', '']]],
+      vcardArray: [
+        'vcard',
+        [
+          ['version', {}, 'text', '4.0'],
+          ['fn', {}, 'text', ''],
+        ],
+      ],
       status: ['private', 'removed'],
     } as never;
     const srv = await http(() => ({ status: 200, body }));
@@ -258,7 +289,8 @@ describe('RDAP', () => {
     const thin = { ...rdapDomain('thin.com'), entities: [rdapDomain('x').entities[0]] } as Record<string, unknown>;
     let srv: LoopbackHttp;
     srv = await http((path) => {
-      if (path === '/rdap/domain/thin.com') return { status: 200, body: { ...thin, links: [{ rel: 'related', type: 'application/rdap+json', href: `${srv.origin}/registrar/domain/thin.com` }] } };
+      if (path === '/rdap/domain/thin.com')
+        return { status: 200, body: { ...thin, links: [{ rel: 'related', type: 'application/rdap+json', href: `${srv.origin}/registrar/domain/thin.com` }] } };
       if (path === '/registrar/domain/thin.com') return { status: 200, body: rdapDomain('thin.com') };
       return { status: 404 };
     });
@@ -278,7 +310,10 @@ describe('RDAP', () => {
 describe('cost and manners', () => {
   const tenDomains = Array.from({ length: 10 }, (_, i) => `shared${i}.cn`);
   const thirtyFilings = Array.from({ length: 30 }, (_, i) => tenDomains[i % 10]!);
-  const answer = (q: string) => ({ data: CRLF([`Domain Name: ${q}`, 'Registrant: 示例', 'Sponsoring Registrar: 厦门易名科技股份有限公司', 'Expiration Time: 2030-01-01 00:00:00']), delayMs: 20 });
+  const answer = (q: string) => ({
+    data: CRLF([`Domain Name: ${q}`, 'Registrant: 示例', 'Sponsoring Registrar: 厦门易名科技股份有限公司', 'Expiration Time: 2030-01-01 00:00:00']),
+    delayMs: 20,
+  });
 
   it('30 filings sharing 10 registrable domains cause exactly 10 lookups, and a second run with the cache none', async () => {
     const srv = await whois(answer);

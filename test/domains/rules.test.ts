@@ -56,7 +56,10 @@ function ctx(f = filing(), lookups: DomainLookup[] = [found('example.com')], opt
   };
 }
 
-const settingsOf = (s: Partial<ProvinceSettings> = {}) => () => provinceSettings.parse(s);
+const settingsOf =
+  (s: Partial<ProvinceSettings> = {}) =>
+  () =>
+    provinceSettings.parse(s);
 
 function run(id: string, c: CheckContext, s: Partial<ProvinceSettings> = {}): RawFinding[] {
   const rule = createDomainRules({ settings: settingsOf(s) }).find((r) => r.id === id);
@@ -135,7 +138,13 @@ describe('domain/suffix-approved', () => {
     expect(out.map((x) => x.status)).toEqual(['pass', 'fail', 'warn', 'pass', 'pass', 'pass']);
     const warn = words('domain/suffix-approved', out[2]!);
     expect(warn).toContain(loadTldList().date);
-    expect(renderFinding(out[2]!, domainRules.find((r) => r.id === 'domain/suffix-approved'), 'en').fix).toContain('域名.信息');
+    expect(
+      renderFinding(
+        out[2]!,
+        domainRules.find((r) => r.id === 'domain/suffix-approved'),
+        'en',
+      ).fix,
+    ).toContain('域名.信息');
     expect(words('domain/suffix-approved', out[3]!)).toContain('.中国');
   });
 
@@ -176,7 +185,13 @@ describe('whois/registered', () => {
     expect(words('whois/registered', out[0]!)).toContain('WHOIS whois.verisign-grs.com → whois.ename.com said: registrar "厦门易名科技股份有限公司"');
     expect(words('whois/registered', out[1]!)).toBe('b.com is not registered: WHOIS rdap.verisign.com has no record of it.');
     expect(words('whois/registered', out[2]!)).toContain('timeout');
-    expect(renderFinding(out[3]!, domainRules.find((r) => r.id === 'whois/registered'), 'en').fix).toContain('confirm by hand');
+    expect(
+      renderFinding(
+        out[3]!,
+        domainRules.find((r) => r.id === 'whois/registered'),
+        'en',
+      ).fix,
+    ).toContain('confirm by hand');
     expect(words('whois/registered', out[0]!, 'zh')).toContain('WHOIS（whois.verisign-grs.com → whois.ename.com）显示');
   });
 
@@ -252,7 +267,7 @@ describe('registrars', () => {
     ]);
   });
 
-  it('fails a domain at Alibaba Cloud\'s international site', () => {
+  it("fails a domain at Alibaba Cloud's international site", () => {
     const c = ctx(filing(), [found('example.com', { registrar: 'Alibaba.com Singapore E-Commerce Private Limited' })]);
     expect(run('whois/alibaba-international', c)).toMatchObject([{ status: 'fail' }]);
     expect(run('whois/registrar-approved', c)).toEqual([]);
@@ -291,7 +306,12 @@ describe('whois/holder', () => {
   });
 
   it('uses the declared holder when WHOIS hides it, and is unknown without one', () => {
-    const hidden = found('example.com', { registrantName: 'REDACTED FOR PRIVACY', registrantOrganization: 'Withheld for Privacy ehf', redacted: true, privacyMarker: 'REDACTED FOR PRIVACY' });
+    const hidden = found('example.com', {
+      registrantName: 'REDACTED FOR PRIVACY',
+      registrantOrganization: 'Withheld for Privacy ehf',
+      redacted: true,
+      privacyMarker: 'REDACTED FOR PRIVACY',
+    });
     expect(run('whois/holder', ctx(filing(), [hidden]))[0]!.status).toBe('unknown');
     const f = filing({ domains: { 'example.com': { holder: '深圳市示例科技有限公司(分公司)' } } });
     const out = run('whois/holder', ctx(f, [hidden]));
@@ -333,7 +353,13 @@ describe('real-name verification', () => {
   it('comes from the declaration only: unknown when undeclared, with how to check', () => {
     const out = run('domain/real-name-verified', ctx());
     expect(out[0]!.status).toBe('unknown');
-    expect(renderFinding(out[0]!, domainRules.find((r) => r.id === 'domain/real-name-verified'), 'en').fix).toContain('Basic Information');
+    expect(
+      renderFinding(
+        out[0]!,
+        domainRules.find((r) => r.id === 'domain/real-name-verified'),
+        'en',
+      ).fix,
+    ).toContain('Basic Information');
     const yes = filing({ domains: { 'example.com': { realNameVerified: true } } });
     const no = filing({ domains: { 'EXAMPLE.com.': { realNameVerified: false } } });
     expect(run('domain/real-name-verified', ctx(yes))[0]!.status).toBe('pass');

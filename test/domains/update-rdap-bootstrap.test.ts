@@ -17,11 +17,22 @@ async function setup(reply: Parameters<typeof startHttpServer>[0]): Promise<{ sr
   const dir = await mkdtemp(join(tmpdir(), 'icp-check-boot-'));
   const file = join(dir, 'rdap-dns.json');
   await writeFile(file, '{"version":"1.0","services":[[["old"],["https://old.example/"]]]}');
-  cleanup.push(() => srv.close(), () => rm(dir, { recursive: true, force: true }));
+  cleanup.push(
+    () => srv.close(),
+    () => rm(dir, { recursive: true, force: true }),
+  );
   return { srv, file, dir };
 }
 
-const IANA_LIKE = { version: '1.0', publication: '2026-11-20T18:00:02Z', description: 'RDAP bootstrap file for Domain Name System registrations', services: [[['com', 'net'], ['https://rdap.verisign.com/com/v1/']], [['top'], ['https://rdap.nic.top/']]] };
+const IANA_LIKE = {
+  version: '1.0',
+  publication: '2026-11-20T18:00:02Z',
+  description: 'RDAP bootstrap file for Domain Name System registrations',
+  services: [
+    [['com', 'net'], ['https://rdap.verisign.com/com/v1/']],
+    [['top'], ['https://rdap.nic.top/']],
+  ],
+};
 
 describe('update-rdap-bootstrap', () => {
   it('writes the fetched bootstrap in place, atomically', async () => {
@@ -35,7 +46,11 @@ describe('update-rdap-bootstrap', () => {
   });
 
   it('leaves the file alone when the download is not a bootstrap', async () => {
-    for (const reply of [{ status: 500, body: 'oops' }, { status: 200, body: '<html>' }, { status: 200, body: { version: '1.0', services: 'x' } }]) {
+    for (const reply of [
+      { status: 500, body: 'oops' },
+      { status: 200, body: '<html>' },
+      { status: 200, body: { version: '1.0', services: 'x' } },
+    ]) {
       const { srv, file } = await setup(() => reply);
       await expect(updateRdapBootstrap({ url: `${srv.origin}/dns.json`, output: file, timeoutMs: 5000 })).rejects.toThrow(/HTTP 500|JSON|services/);
       expect(JSON.parse(await readFile(file, 'utf8')).services[0][0]).toEqual(['old']);

@@ -184,7 +184,12 @@ describe('WHOIS faults', () => {
     const holder = r.findings.find((f) => f.rule === 'whois/holder' && f.message.includes('broken.cn'));
     expect(holder?.status).toBe('unknown');
     expect(holder?.message).toMatch(/^broken\.cn: the holder cannot be seen/);
-    expect(r.findings.filter((f) => f.message.includes('broken.cn')).map((f) => f.message).join('\n')).not.toMatch(/\ufffd/);
+    expect(
+      r.findings
+        .filter((f) => f.message.includes('broken.cn'))
+        .map((f) => f.message)
+        .join('\n'),
+    ).not.toMatch(/\ufffd/);
     expectIntact(r);
   });
 
@@ -192,7 +197,10 @@ describe('WHOIS faults', () => {
     const a = await startWhoisServer((q) => (q.trim() === 'good.cn' ? answerFor('good.cn') : CRLF([`Registrar WHOIS Server: ${bAddress()}`])));
     const b = await startWhoisServer(() => CRLF([`Registrar WHOIS Server: ${a.address}`]));
     const bAddress = () => b.address;
-    closers.push(() => a.close(), () => b.close());
+    closers.push(
+      () => a.close(),
+      () => b.close(),
+    );
     const r = await check({ whoisServer: a.address, maxReferrals: 10 });
     expectUnknown(r.registered('broken.cn'), /could not be read as WHOIS data/);
     expectIntact(r);
@@ -211,8 +219,28 @@ describe('RDAP faults', () => {
       { eventAction: 'expiration', eventDate: '2031-03-01T08:00:00Z' },
     ],
     entities: [
-      { objectClassName: 'entity', roles: ['registrar'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', '阿里云计算有限公司（万网）']]] },
-      { objectClassName: 'entity', roles: ['registrant'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', '王小五']]] },
+      {
+        objectClassName: 'entity',
+        roles: ['registrar'],
+        vcardArray: [
+          'vcard',
+          [
+            ['version', {}, 'text', '4.0'],
+            ['fn', {}, 'text', '阿里云计算有限公司（万网）'],
+          ],
+        ],
+      },
+      {
+        objectClassName: 'entity',
+        roles: ['registrant'],
+        vcardArray: [
+          'vcard',
+          [
+            ['version', {}, 'text', '4.0'],
+            ['fn', {}, 'text', '王小五'],
+          ],
+        ],
+      },
     ],
   });
 
@@ -278,7 +306,9 @@ describe('RDAP faults', () => {
 
   it('a `related` link back to itself: followed once, the record read', async () => {
     const looping = (name: string, self: string) => ({ ...rdapDomain(name), entities: [], links: [{ rel: 'related', href: self, type: 'application/rdap+json' }] });
-    const srv = await startHttpServer((p) => (p.endsWith('/good.cn') ? { status: 200, body: rdapDomain('good.cn') } : { status: 200, body: looping('broken.cn', `${srvUrl()}domain/broken.cn`) }));
+    const srv = await startHttpServer((p) =>
+      p.endsWith('/good.cn') ? { status: 200, body: rdapDomain('good.cn') } : { status: 200, body: looping('broken.cn', `${srvUrl()}domain/broken.cn`) },
+    );
     const srvUrl = () => srv.url;
     closers.push(() => srv.close());
     const r = await check({ rdapUrl: srv.url });

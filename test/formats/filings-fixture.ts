@@ -79,7 +79,7 @@ export function manifestText(i: number, kind: Kind): string {
     '    admin: principal',
   );
   if (i % 4 === 1) lines.push('  - name: 帮助中心', `    domains: [help.${domain}]`);
-  lines.push('instances:', '  - id: i-wz9example' + n, '    product: ecs', '    region: cn-shenzhen');
+  lines.push('instances:', `  - id: i-wz9example${n}`, '    product: ecs', '    region: cn-shenzhen');
   if (kind === 'invalid') {
     // An unclosed flow sequence: a YAML syntax error on a known line.
     const at = lines.findIndex((l) => l.includes('domains: ['));

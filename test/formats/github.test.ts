@@ -13,7 +13,7 @@ interface Annotation {
 
 /** Reads workflow commands back the way the runner does, undoing the documented escapes. */
 function parseCommands(output: string): Annotation[] {
-  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescapeValue = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   return output
     .split('\n')
     .filter((l) => l.startsWith('::'))
@@ -23,9 +23,9 @@ function parseCommands(output: string): Annotation[] {
       const props: Record<string, string> = {};
       for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
         const eq = pair.indexOf('=');
-        props[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+        props[pair.slice(0, eq)] = unescapeValue(pair.slice(eq + 1));
       }
-      return { command: m[1]!, props, message: unescape(m[3]!) };
+      return { command: m[1]!, props, message: unescapeValue(m[3]!) };
     });
 }
 
@@ -53,8 +53,7 @@ describe('github', () => {
     const blocked = filings.find((f) => f.kind === 'blocked')!;
     const warned = filings.find((f) => f.kind === 'warnings')!;
     const invalid = filings.find((f) => f.kind === 'invalid')!;
-    const at = (f: typeof blocked, rule: string) =>
-      annotations.find((a) => a.props.file === f.file.replace('/work/repo/', '') && a.props.title === rule)!;
+    const at = (f: typeof blocked, rule: string) => annotations.find((a) => a.props.file === f.file.replace('/work/repo/', '') && a.props.title === rule)!;
 
     // The lines are found by searching the manifest text, independently of the YAML library.
     const mobile = at(blocked, 'person/mobile-format');

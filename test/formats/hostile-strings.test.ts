@@ -20,7 +20,16 @@ function hostileReport(): Report {
     province: 'guangdong',
     verdict: 'blocked',
     findings: [
-      { rule: 'whois/real-name-verified', status: 'fail', path: `domains["x${HOSTILE}"]`, message: `Holder: ${HOSTILE}`, fix: `Fix ${HOSTILE}`, source: 'before §3', line: 3, column: 7 },
+      {
+        rule: 'whois/real-name-verified',
+        status: 'fail',
+        path: `domains["x${HOSTILE}"]`,
+        message: `Holder: ${HOSTILE}`,
+        fix: `Fix ${HOSTILE}`,
+        source: 'before §3',
+        line: 3,
+        column: 7,
+      },
       { rule: 'domain/suffix-approved', status: 'warn', path: 'websites[0]', message: HOSTILE, source: HOSTILE, line: 9, column: 3 },
     ],
     documents: [{ kind: 'website-construction-plan', for: HOSTILE, required: true, provided: false, rules: ['province/guangdong/website-construction-plan'] }],

@@ -84,9 +84,7 @@ describe('30 filings through the pipeline and every format', () => {
 
   it('sarif has error results for exactly the filings not ready', () => {
     const log = JSON.parse(sarif(report, ctx()));
-    const withErrors = new Set(
-      log.runs[0].results.filter((r: { level: string }) => r.level === 'error').map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri),
-    );
+    const withErrors = new Set(log.runs[0].results.filter((r: { level: string }) => r.level === 'error').map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri));
     for (const f of report.filings) expect(withErrors.has(path.relative(dir, f.file)), f.file).toBe(notReady(f.verdict));
   });
 

@@ -66,15 +66,17 @@ describe('sarif', () => {
     expect(run.results).toHaveLength(expected.length + missing.length);
     for (const { f, d } of missing) {
       const match = run.results.find(
-        (r) => r.ruleId === d.rules[0] && r.level === 'error' && r.locations[0]!.physicalLocation.artifactLocation.uri === path.relative(ctx.cwd, f.file) && r.message.text.includes(d.kind),
+        (r) =>
+          r.ruleId === d.rules[0] &&
+          r.level === 'error' &&
+          r.locations[0]!.physicalLocation.artifactLocation.uri === path.relative(ctx.cwd, f.file) &&
+          r.message.text.includes(d.kind),
       );
       expect(match, `${f.file} ${d.kind}`).toBeDefined();
     }
     for (const { f, x } of expected) {
       const uri = path.relative(ctx.cwd, f.file);
-      const match = run.results.find(
-        (r) => r.ruleId === x.rule && r.locations[0]!.physicalLocation.artifactLocation.uri === uri && r.message.text.startsWith(x.message),
-      );
+      const match = run.results.find((r) => r.ruleId === x.rule && r.locations[0]!.physicalLocation.artifactLocation.uri === uri && r.message.text.startsWith(x.message));
       expect(match, `${f.file} ${x.rule}`).toBeDefined();
       expect(match!.level).toBe(sarifLevel(x.status));
       expect(match!.locations[0]!.physicalLocation.region).toEqual({ startLine: x.line, startColumn: x.column });

@@ -13,7 +13,7 @@ const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 function decode(raw: string, where: number): string {
   if (raw.includes('<')) throw new Error(`'<' in character data or attribute at ${where}`);
-  return raw.replace(/&([^;&\s]*);|&/g, (whole, ref: string | undefined) => {
+  return raw.replace(/&([^;&\s]*);|&/g, (_whole, ref: string | undefined) => {
     if (ref === undefined) throw new Error(`bare '&' at ${where}`);
     const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
     if (ref in named) return named[ref]!;

@@ -34,7 +34,12 @@ export function assertReportProperties(report: Report, json: string, exitCode: n
       expect(typeof f.path).toBe('string');
       if (!known.has(f.rule) && !f.rule.startsWith('province/')) throw new Error(`finding of an unknown rule: ${JSON.stringify(f)}`);
       if (INTERNAL_ERROR.test(f.message)) throw new Error(`a check threw: ${f.message}`);
-      for (const [field, text] of [['message', f.message], ['fix', f.fix ?? ''], ['path', f.path], ['source', f.source]] as const) {
+      for (const [field, text] of [
+        ['message', f.message],
+        ['fix', f.fix ?? ''],
+        ['path', f.path],
+        ['source', f.source],
+      ] as const) {
         if (UNSAFE_TEXT.test(text)) throw new Error(`control character in ${field}: ${JSON.stringify(text)}`);
       }
     }

@@ -11,7 +11,16 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'icp-hostile-bin-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const THROUGH_THE_BIN = ['manifest-is-a-fifo', 'manifest-is-dev-zero', 'manifest-symlink-loop', 'alias-bomb', 'image-is-a-fifo', 'image-name-with-newline-and-ansi', 'control-characters-in-keys', 'control-characters-in-values'];
+const THROUGH_THE_BIN = [
+  'manifest-is-a-fifo',
+  'manifest-is-dev-zero',
+  'manifest-symlink-loop',
+  'alias-bomb',
+  'image-is-a-fifo',
+  'image-name-with-newline-and-ansi',
+  'control-characters-in-keys',
+  'control-characters-in-values',
+];
 
 describe('hostile inputs through the bin', () => {
   for (const name of THROUGH_THE_BIN) {

@@ -25,6 +25,7 @@ export interface HostileCase {
   /** `fixture`: committed under fixtures/<name>/; `generated`: made by `setup` at run time. */
   origin: 'fixture' | 'generated';
   /** Makes run-time files in the case's folder (a temporary copy); returns the manifest path if not `manifest.yaml`. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: setups that write files return nothing
   setup?: (dir: string) => string | void;
   expect: Expected;
   /** Why the case cannot run here (it is then reported as skipped, never as passed). */
@@ -47,28 +48,78 @@ export const CATALOGUE: HostileCase[] = [
   // The manifest file itself.
   { name: 'empty-file', input: 'an empty file', origin: 'fixture', expect: fail('manifest/empty', 'The manifest is empty.') },
   { name: 'only-a-comment', input: 'a file with only a comment', origin: 'fixture', expect: fail('manifest/empty', 'The manifest is empty.') },
-  { name: 'top-level-list', input: 'a YAML list at the top', origin: 'fixture', expect: fail('manifest/not-a-mapping', 'The top level of the manifest is a list; a mapping is expected.') },
-  { name: 'top-level-scalar', input: 'a plain string at the top', origin: 'fixture', expect: fail('manifest/not-a-mapping', 'The top level of the manifest is string; a mapping is expected.') },
-  { name: 'alias-bomb', input: 'a YAML alias bomb (9 levels of 9 aliases: 387 million nodes)', origin: 'fixture', expect: fail('manifest/aliases', 'Too many YAML alias expansions (limit 100)') },
+  {
+    name: 'top-level-list',
+    input: 'a YAML list at the top',
+    origin: 'fixture',
+    expect: fail('manifest/not-a-mapping', 'The top level of the manifest is a list; a mapping is expected.'),
+  },
+  {
+    name: 'top-level-scalar',
+    input: 'a plain string at the top',
+    origin: 'fixture',
+    expect: fail('manifest/not-a-mapping', 'The top level of the manifest is string; a mapping is expected.'),
+  },
+  {
+    name: 'alias-bomb',
+    input: 'a YAML alias bomb (9 levels of 9 aliases: 387 million nodes)',
+    origin: 'fixture',
+    expect: fail('manifest/aliases', 'Too many YAML alias expansions (limit 100)'),
+  },
   { name: 'tab-indentation', input: 'tab indentation', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Tabs are not allowed as indentation') },
   { name: 'byte-order-mark', input: 'a UTF-8 byte order mark', origin: 'fixture', expect: READ },
   { name: 'crlf-line-ends', input: 'CRLF line ends', origin: 'fixture', expect: READ },
   { name: 'gbk-encoded', input: 'GBK-encoded Chinese', origin: 'fixture', expect: fail('manifest/not-utf8', 'The manifest is not valid UTF-8 (perhaps GBK).') },
   { name: 'duplicate-keys', input: 'a duplicate key (`entity.name` twice)', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Map keys must be unique') },
-  { name: 'date-as-number', input: 'a date written as a number (`expires: 20350301`)', origin: 'fixture', expect: fail('manifest/schema', 'expected a date as YYYY-MM-DD, got number 20350301') },
+  {
+    name: 'date-as-number',
+    input: 'a date written as a number (`expires: 20350301`)',
+    origin: 'fixture',
+    expect: fail('manifest/schema', 'expected a date as YYYY-MM-DD, got number 20350301'),
+  },
   { name: 'impossible-date', input: 'an impossible date (`2035-02-30`)', origin: 'fixture', expect: fail('manifest/schema', 'expected a real calendar date') },
-  { name: 'negative-bandwidth', input: 'a negative bandwidth (`publicBandwidthMbps: -5`)', origin: 'fixture', expect: fail('manifest/schema', 'Too small: expected number to be >=0') },
+  {
+    name: 'negative-bandwidth',
+    input: 'a negative bandwidth (`publicBandwidthMbps: -5`)',
+    origin: 'fixture',
+    expect: fail('manifest/schema', 'Too small: expected number to be >=0'),
+  },
   { name: 'unquoted-18-digit-id', input: 'an 18-digit ID number without quotes (beyond 2^53)', origin: 'fixture', expect: READ },
   { name: 'misspelt-key', input: 'a misspelt key (`websties:`)', origin: 'fixture', expect: fail('manifest/unknown-key', 'Unknown key "websties"; did you mean "websites"?') },
-  { name: 'wrong-type-websites', input: 'a string where a list belongs (`websites: my blog`)', origin: 'fixture', expect: fail('manifest/schema', 'expected array, got string "my blog"') },
+  {
+    name: 'wrong-type-websites',
+    input: 'a string where a list belongs (`websites: my blog`)',
+    origin: 'fixture',
+    expect: fail('manifest/schema', 'expected array, got string "my blog"'),
+  },
   { name: 'unclosed-quote', input: 'an unclosed quote', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Missing closing "quote') },
   { name: 'unknown-province', input: 'an unknown province (`atlantis`)', origin: 'fixture', expect: fail('manifest/province', 'Unknown province "atlantis".') },
   { name: 'version-2', input: '`version: 2`', origin: 'fixture', expect: fail('manifest/schema', 'expected one of 1') },
   { name: 'null-entity', input: 'an empty `entity:`', origin: 'fixture', expect: fail('manifest/schema', 'expected object, got null') },
-  { name: 'several-documents', input: 'two YAML documents in one file (`---`)', origin: 'fixture', expect: fail('manifest/yaml-syntax', 'YAML error: Source contains multiple documents') },
-  { name: 'nul-byte', input: 'a NUL character in a value', origin: 'fixture', expect: fail('entity/individual-name', 'The entity name "王小五" differs from the principal\'s name "王小五".', 1) },
-  { name: 'custom-tags', input: 'a `!!js/function` tag (read as plain text, never run)', origin: 'fixture', expect: fail('entity/individual-name', 'The entity name "function () { return 1 }" differs', 1) },
-  { name: 'control-characters-in-values', input: 'ANSI, OSC 8 and bidi characters in a name', origin: 'fixture', expect: fail('entity/individual-name', 'The entity name "王小五[2J]8;;http://evil.example点我]8;;" differs', 1) },
+  {
+    name: 'several-documents',
+    input: 'two YAML documents in one file (`---`)',
+    origin: 'fixture',
+    expect: fail('manifest/yaml-syntax', 'YAML error: Source contains multiple documents'),
+  },
+  {
+    name: 'nul-byte',
+    input: 'a NUL character in a value',
+    origin: 'fixture',
+    expect: fail('entity/individual-name', 'The entity name "王小五" differs from the principal\'s name "王小五".', 1),
+  },
+  {
+    name: 'custom-tags',
+    input: 'a `!!js/function` tag (read as plain text, never run)',
+    origin: 'fixture',
+    expect: fail('entity/individual-name', 'The entity name "function () { return 1 }" differs', 1),
+  },
+  {
+    name: 'control-characters-in-values',
+    input: 'ANSI, OSC 8 and bidi characters in a name',
+    origin: 'fixture',
+    expect: fail('entity/individual-name', 'The entity name "王小五[2J]8;;http://evil.example点我]8;;" differs', 1),
+  },
   { name: 'control-characters-in-keys', input: 'ANSI and C1 control characters in a key', origin: 'fixture', expect: fail('manifest/unknown-key', 'Unknown key "[31mred[0m2J".') },
   { name: 'hostile-domain', input: 'ANSI and bidi characters in a domain', origin: 'fixture', expect: fail('domain/syntax', 'wang[2Jxiaowu.cn', 1) },
   {
@@ -82,7 +133,8 @@ export const CATALOGUE: HostileCase[] = [
     name: 'huge-string-value',
     input: 'a 900 KB name (under the 1 MiB cap)',
     origin: 'generated',
-    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('name: 王小五\n  principal', `name: ${'王'.repeat(300_000)}\n  principal`)),
+    setup: (dir) =>
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('name: 王小五\n  principal', `name: ${'王'.repeat(300_000)}\n  principal`)),
     expect: READ,
   },
   {
@@ -98,7 +150,7 @@ export const CATALOGUE: HostileCase[] = [
     origin: 'generated',
     setup: (dir) => {
       const text = personManifest('docs/id-front.jpg');
-      writeFileSync(path.join(dir, 'manifest.yaml'), text + '#'.repeat(1024 * 1024 + 1 - Buffer.byteLength(text) - 1) + '\n');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${text + '#'.repeat(1024 * 1024 + 1 - Buffer.byteLength(text) - 1)}\n`);
     },
     expect: fail('manifest/too-large', 'The manifest is 1048577 bytes; the limit is 1048576 bytes.'),
   },
@@ -108,7 +160,7 @@ export const CATALOGUE: HostileCase[] = [
     origin: 'generated',
     setup: (dir) => {
       const text = personManifest('docs/id-front.jpg');
-      writeFileSync(path.join(dir, 'manifest.yaml'), text + '#'.repeat(1024 * 1024 - Buffer.byteLength(text) - 1) + '\n');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${text + '#'.repeat(1024 * 1024 - Buffer.byteLength(text) - 1)}\n`);
     },
     expect: READ,
   },

@@ -29,7 +29,14 @@ describe('the hostile catalogue', () => {
       assertReportProperties(report, json, exitCode);
       const findings = report.filings[0]!.findings;
       const hit = findings.find((f) => f.rule === c.expect.rule && f.status === c.expect.status && f.message.includes(c.expect.message));
-      expect(hit, JSON.stringify(findings.filter((f) => f.status !== 'pass' || f.rule === c.expect.rule), null, 1)).toBeDefined();
+      expect(
+        hit,
+        JSON.stringify(
+          findings.filter((f) => f.status !== 'pass' || f.rule === c.expect.rule),
+          null,
+          1,
+        ),
+      ).toBeDefined();
       expect(exitCode).toBe(c.expect.exit);
       const text = pretty(report, { lang: 'en', rules: ruleIndex(), cwd: root, color: false });
       expect(UNSAFE_OUTPUT.test(text), text).toBe(false);

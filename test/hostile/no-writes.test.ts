@@ -47,7 +47,11 @@ describe('no writes', () => {
     const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
     expect(changed).toEqual([]);
     // Only the reports (and no temporary file beside them) were written.
-    expect(readdirSync(outDir).filter((f) => f !== 'cache').sort()).toEqual(FORMATS.map((f) => `report.${f}`).sort());
+    expect(
+      readdirSync(outDir)
+        .filter((f) => f !== 'cache')
+        .sort(),
+    ).toEqual(FORMATS.map((f) => `report.${f}`).sort());
   }, 300_000);
 
   it('the snapshot sees a write: --output into the checked folder shows as a change', () => {

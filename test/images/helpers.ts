@@ -18,12 +18,7 @@ export function manifestWith(extra: Record<string, unknown>, entity: Record<stri
   });
 }
 
-export async function gathered(
-  extra: Record<string, unknown>,
-  entity: Record<string, unknown> = {},
-  dir = FIXTURE_IMAGES,
-  date = '2026-11-26',
-): Promise<CheckContext> {
+export async function gathered(extra: Record<string, unknown>, entity: Record<string, unknown> = {}, dir = FIXTURE_IMAGES, date = '2026-11-26'): Promise<CheckContext> {
   const manifest = manifestWith(extra, entity);
   const n = toFiling(manifest, path.join(dir, 'manifest.yaml'), dir);
   if (!n.ok) throw new Error(JSON.stringify(n.findings));

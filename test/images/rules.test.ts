@@ -147,7 +147,7 @@ describe('document rules', () => {
 });
 
 describe('imageReferences', () => {
-  test('lists every file reference under its manifest path, the principal\'s documents once', () => {
+  test("lists every file reference under its manifest path, the principal's documents once", () => {
     const person = (n: string) => ({ name: n, id: { type: 'id-card', number: '1', front: `${n}-f.jpg`, back: `${n}-b.jpg` }, residencePermit: `${n}-rp.jpg` });
     const m = manifestWith(
       {

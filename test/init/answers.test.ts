@@ -25,7 +25,11 @@ function enterpriseAnswers(): Record<string, any> {
       principal: { name: '张三', id: { type: 'id-card', number: ZHANG_ID, expires: '2031-05-01' }, mobile: '138 0013 8000', email: 'zhangsan@example.com' },
     },
     websites: [
-      { name: '示例科技官网', domains: ['example.com', 'EXAMPLE.cn'], admin: { name: '李四', id: { type: 'id-card', number: LI_ID }, mobile: '13900139000', email: 'lisi@example.com' } },
+      {
+        name: '示例科技官网',
+        domains: ['example.com', 'EXAMPLE.cn'],
+        admin: { name: '李四', id: { type: 'id-card', number: LI_ID }, mobile: '13900139000', email: 'lisi@example.com' },
+      },
       { name: '示例科技帮助中心', domains: ['example-help.com'] },
     ],
     instances: [{ id: 'i-wz9exampleecs01', product: 'ecs', region: 'cn-shenzhen', billing: 'subscription', expires: '2027-09-30', publicBandwidthMbps: 5, serviceNumbersUsed: 0 }],
@@ -203,14 +207,18 @@ describe('init --answers', () => {
     const d = io();
     const seen: string[][] = [];
     const file = join(dir, 'manifest.yaml');
-    const code = await runInit(file, { answers: join(dir, 'answers.json'), lang: 'en', check: true }, {
-      ...d,
-      runCheck: async (argv) => {
-        seen.push(argv);
-        // The manifest is in place when the check starts.
-        return existsSync(argv[0]!) ? 1 : 99;
+    const code = await runInit(
+      file,
+      { answers: join(dir, 'answers.json'), lang: 'en', check: true },
+      {
+        ...d,
+        runCheck: async (argv) => {
+          seen.push(argv);
+          // The manifest is in place when the check starts.
+          return existsSync(argv[0]!) ? 1 : 99;
+        },
       },
-    });
+    );
     expect(seen).toEqual([[file]]);
     expect(code).toBe(1);
   });

@@ -187,7 +187,9 @@ describe('icp-check init without a terminal', { timeout: 120_000 }, () => {
           principal: { name: '张三', id: { type: 'id-card', number: ZHANG_ID, expires: '2031-05-01' }, mobile: '13800138000', email: 'zhangsan@example.com' },
         },
         websites: [{ name: '示例科技官网', domains: ['example.com'] }],
-        instances: [{ id: 'i-wz9exampleecs01', product: 'ecs', region: 'cn-shenzhen', billing: 'subscription', expires: '2027-09-30', publicBandwidthMbps: 5, serviceNumbersUsed: 0 }],
+        instances: [
+          { id: 'i-wz9exampleecs01', product: 'ecs', region: 'cn-shenzhen', billing: 'subscription', expires: '2027-09-30', publicBandwidthMbps: 5, serviceNumbersUsed: 0 },
+        ],
       }),
     );
     const r = spawnSync(initArgv[0]!, [...initArgv.slice(1), 'm.yaml', '--answers', 'answers.json', '--lang', 'zh'], { cwd: dir, env: ENV, encoding: 'utf8', input: '' });

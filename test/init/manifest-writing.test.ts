@@ -24,14 +24,21 @@ function answers(): InitAnswers {
       principal: { name: '王五', id: { type: 'id-card', number: WANG_ID }, mobile: '13700137000', email: 'wangwu@example.com' },
     },
     websites: [
-      { name: '示例网络官网', domains: ['example.com'], content: ['ecommerce'], admin: { name: 'John Smith', id: { type: 'passport', number: 'E12345678' }, mobile: '13900139000', email: 'john@example.com' }, instances: ['i-1'] },
+      {
+        name: '示例网络官网',
+        domains: ['example.com'],
+        content: ['ecommerce'],
+        admin: { name: 'John Smith', id: { type: 'passport', number: 'E12345678' }, mobile: '13900139000', email: 'john@example.com' },
+        instances: ['i-1'],
+      },
       { name: '示例网络社区', domains: ['例子.中国'], content: [], admin: 'principal', instances: ['i-1'] },
     ],
     instances: [{ id: 'i-1', product: 'ecs', region: 'cn-hangzhou', billing: 'subscription', expires: '2027-01-31', publicBandwidthMbps: 1, serviceNumbersUsed: 2 }],
   };
 }
 
-const write = (lang: 'en' | 'zh', a = answers()) => manifestYaml(buildManifest(a), { lang, schemaRef: './node_modules/icp-check/schema/icp-manifest.schema.json', fileLabel: 'manifest.yaml' });
+const write = (lang: 'en' | 'zh', a = answers()) =>
+  manifestYaml(buildManifest(a), { lang, schemaRef: './node_modules/icp-check/schema/icp-manifest.schema.json', fileLabel: 'manifest.yaml' });
 
 describe('manifest YAML', () => {
   it('starts with the schema modeline and parses back to what was answered', () => {

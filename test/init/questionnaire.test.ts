@@ -64,10 +64,17 @@ describe('init questionnaire', () => {
     const a = await done;
     expect(user.unused()).toEqual([]);
     expect(a.province).toBe('guangdong');
-    expect(a.entity).toMatchObject({ type: 'enterprise', name: '深圳市示例科技有限公司', certificate: { type: 'business-license', number: ACME_USCC, expires: 'long-term' }, legalRepresentative: { name: '张三' } });
+    expect(a.entity).toMatchObject({
+      type: 'enterprise',
+      name: '深圳市示例科技有限公司',
+      certificate: { type: 'business-license', number: ACME_USCC, expires: 'long-term' },
+      legalRepresentative: { name: '张三' },
+    });
     expect(a.entity.principal).toEqual({ name: '张三', id: { type: 'id-card', number: ZHANG_ID, expires: '2031-05-01' }, mobile: '13800138000', email: 'zhangsan@example.com' });
     expect(a.websites).toEqual([{ name: '示例科技官网', domains: ['example.com', 'example.cn'], content: [], admin: 'principal', instances: ['i-wz9exampleecs01'] }]);
-    expect(a.instances).toEqual([{ id: 'i-wz9exampleecs01', product: 'ecs', region: 'cn-shenzhen', billing: 'subscription', expires: '2027-09-30', publicBandwidthMbps: 5, serviceNumbersUsed: 0 }]);
+    expect(a.instances).toEqual([
+      { id: 'i-wz9exampleecs01', product: 'ecs', region: 'cn-shenzhen', billing: 'subscription', expires: '2027-09-30', publicBandwidthMbps: 5, serviceNumbersUsed: 0 },
+    ]);
     const text = manifestYaml(buildManifest(a), { lang: 'en', schemaRef: './schema.json', fileLabel: 'manifest.yaml' });
     expect(validateManifestText(text)).toEqual([]);
   });
@@ -148,7 +155,11 @@ describe('init questionnaire', () => {
       ...enterprise(),
       ...person('website.admin', '李四', LI_ID, '13900139000', 'lisi@example.com'),
       'website.name': [answer('示例科技官网'), answer('示例科技帮助中心'), answer('示例科技博客')],
-      'website.domains': [answer('example.com'), badThenGood('example.com example-help.com', /example\.com is already given for another website/, 'example-help.com'), answer('example-blog.cn')],
+      'website.domains': [
+        answer('example.com'),
+        badThenGood('example.com example-help.com', /example\.com is already given for another website/, 'example-help.com'),
+        answer('example-blog.cn'),
+      ],
       'website.content': [tick('ecommerce'), tick(), tick('forum', 'general')],
       'website.admin': [choose('__other__'), choose('principal'), [{ see: /李四, as for an earlier website/ }, { choose: 'admin:0' }]],
       'website.more': [yes, yes, no],

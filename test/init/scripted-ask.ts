@@ -26,11 +26,7 @@ export const no: Reply = [{ type: 'n' }, { key: 'enter' }];
 export const choose = (value: string): Reply => [{ choose: value }];
 export const tick = (...values: string[]): Reply => [{ tick: values }];
 /** Types a bad answer, expects the reason on screen, then types the good one. */
-export const badThenGood = (bad: string, reason: RegExp, good: string): Reply => [
-  ...answer(bad),
-  { see: reason },
-  ...answer(good),
-];
+export const badThenGood = (bad: string, reason: RegExp, good: string): Reply => [...answer(bad), { see: reason }, ...answer(good)];
 
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
@@ -77,8 +73,8 @@ export function scriptedUser(replies: Record<string, Reply[]>): ScriptedUser {
         for (const value of step.tick) {
           const index = choices.findIndex((c) => c.value === value);
           if (index < 0) throw new Error(`question ${key}: no choice ${value}`);
-          while (cursor < index) (rendered.events.keypress('down'), cursor++);
-          while (cursor > index) (rendered.events.keypress('up'), cursor--);
+          while (cursor < index) rendered.events.keypress('down'), cursor++;
+          while (cursor > index) rendered.events.keypress('up'), cursor--;
           rendered.events.keypress('space');
         }
         rendered.events.keypress('enter');

@@ -86,9 +86,7 @@ describe('shards', () => {
   it('covers every filing once for other shard counts too', async () => {
     const all = (await expandInputs(['filings'], { cwd: root })).files;
     for (const count of [1, 2, 5, 7]) {
-      const parts = await Promise.all(
-        Array.from({ length: count }, (_, i) => expandInputs(['filings'], { cwd: root, shard: { index: i + 1, count } })),
-      );
+      const parts = await Promise.all(Array.from({ length: count }, (_, i) => expandInputs(['filings'], { cwd: root, shard: { index: i + 1, count } })));
       const union = parts.flatMap((p) => p.files);
       expect(union.slice().sort()).toEqual(all);
     }

@@ -36,7 +36,9 @@ describe('reading a DescribeInstances file', () => {
     expect(instances[3]).toMatchObject({ publicIp: '8.134.56.78', publicBandwidthMbps: 10, expires: '2027-02-26' });
     expect(instances[4]).toMatchObject({ billing: 'pay-as-you-go', expires: '2099-12-31' });
     expect(instances[1]!.serviceNumbersUsed).toBeUndefined();
-    expect(findings).toEqual([{ rule: IMPORT_RULE, status: 'info', path: 'instances[0].describeInstances', key: 'imported', args: { file: 'describe-instances-shenzhen.json', count: 5 } }]);
+    expect(findings).toEqual([
+      { rule: IMPORT_RULE, status: 'info', path: 'instances[0].describeInstances', key: 'imported', args: { file: 'describe-instances-shenzhen.json', count: 5 } },
+    ]);
   });
 
   test('the rules judge imported instances: stopped, no public address, pay-as-you-go', async () => {
@@ -52,8 +54,16 @@ describe('reading a DescribeInstances file', () => {
       ['i-wz9vpconly0003', 'no-public-ip'],
     ]);
     expect(running.filter((f) => f.status === 'pass').map((f) => f.args!.id)).toEqual(['i-wz9exampleecs01', 'i-wz9eipbound004', 'i-wz9paygo000005']);
-    expect(byRule(findings, 'instance/subscription-billing').filter((f) => f.status === 'fail').map((f) => f.args!.id)).toEqual(['i-wz9paygo000005']);
-    expect(byRule(findings, 'instance/public-bandwidth').filter((f) => f.status === 'fail').map((f) => f.args!.id)).toEqual(['i-wz9vpconly0003']);
+    expect(
+      byRule(findings, 'instance/subscription-billing')
+        .filter((f) => f.status === 'fail')
+        .map((f) => f.args!.id),
+    ).toEqual(['i-wz9paygo000005']);
+    expect(
+      byRule(findings, 'instance/public-bandwidth')
+        .filter((f) => f.status === 'fail')
+        .map((f) => f.args!.id),
+    ).toEqual(['i-wz9vpconly0003']);
     // The EIP-bound instance expires 2027-02-26 (CST): exactly 3 months after 2026-11-26.
     expect(byRule(findings, 'instance/remaining-term').find((f) => f.args!.id === 'i-wz9eipbound004')).toMatchObject({ status: 'pass', args: { months: 3 } });
     expect(byRule(findings, 'instance/mainland-region').every((f) => f.status === 'pass')).toBe(true);
@@ -62,7 +72,10 @@ describe('reading a DescribeInstances file', () => {
   test('pages saved as an array; Hong Kong and overseas regions fail with the reason', async () => {
     const ctx = await contextFor({ instances: [{ describeInstances: 'describe-instances-overseas-pages.json' }], websites: [] });
     expect(ctx.filing.instances.map((i) => i.region)).toEqual(['cn-hongkong', 'ap-southeast-1']);
-    const region = byRule(instanceRules.flatMap((r) => r.check(ctx)), 'instance/mainland-region');
+    const region = byRule(
+      instanceRules.flatMap((r) => r.check(ctx)),
+      'instance/mainland-region',
+    );
     expect(region.map((f) => [f.status, f.key])).toEqual([
       ['fail', 'hong-kong'],
       ['fail', 'overseas'],
@@ -101,7 +114,19 @@ describe('reading a DescribeInstances file', () => {
 
   test('every finding key has words in both languages', () => {
     const meta = instanceRules.find((r) => r.id === IMPORT_RULE)!;
-    for (const key of ['imported', 'missing', 'not-a-file', 'too-large', 'unreadable', 'invalid-json', 'not-describe-instances', 'bad-instance', 'bad-expiry', 'empty', 'unknown-used-id']) {
+    for (const key of [
+      'imported',
+      'missing',
+      'not-a-file',
+      'too-large',
+      'unreadable',
+      'invalid-json',
+      'not-describe-instances',
+      'bad-instance',
+      'bad-expiry',
+      'empty',
+      'unknown-used-id',
+    ]) {
       expect(meta.messages[key]?.message.en, key).toBeTruthy();
       expect(meta.messages[key]?.message.zh, key).toBeTruthy();
     }

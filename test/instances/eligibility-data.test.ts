@@ -25,7 +25,10 @@ describe('regulations/instances.yaml', () => {
   });
 
   test('a malformed file fails naming the file and the field', () => {
-    const text = readFileSync(INSTANCES_FILE, 'utf8').replace('serviceNumbers: 5\n    quotaScope: instance\n    source: before Table 1-1; before Table 4-1\n    quote: >-', 'serviceNumbers: five\n    quotaScope: instance\n    source: before Table 1-1; before Table 4-1\n    quote: >-');
+    const text = readFileSync(INSTANCES_FILE, 'utf8').replace(
+      'serviceNumbers: 5\n    quotaScope: instance\n    source: before Table 1-1; before Table 4-1\n    quote: >-',
+      'serviceNumbers: five\n    quotaScope: instance\n    source: before Table 1-1; before Table 4-1\n    quote: >-',
+    );
     expect(() => parseInstanceEligibility(text, 'instances.yaml')).toThrow(/instances\.yaml: products\.ecs\.serviceNumbers/);
     const missingRow = readFileSync(INSTANCES_FILE, 'utf8').replace(/\n {2}ens:[\s\S]*$/, '\n');
     expect(() => parseInstanceEligibility(missingRow, 'instances.yaml')).toThrow(/instances\.yaml: products/);

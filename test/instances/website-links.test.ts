@@ -13,17 +13,27 @@ async function findingsOf(extra: Record<string, unknown>) {
 describe('websites and instances', () => {
   test('a website naming an id not among the instances fails at that entry', async () => {
     const f = await findingsOf({ instances: [ecs('i-one')], websites: [{ name: '示例网站', domains: ['example.com'], instances: ['i-one', 'i-tow'] }] });
-    expect(byRule(f, 'instance/unknown-instance')).toEqual([{ rule: 'instance/unknown-instance', status: 'fail', path: 'websites[0].instances[1]', args: { id: 'i-tow', website: '示例网站' } }]);
+    expect(byRule(f, 'instance/unknown-instance')).toEqual([
+      { rule: 'instance/unknown-instance', status: 'fail', path: 'websites[0].instances[1]', args: { id: 'i-tow', website: '示例网站' } },
+    ]);
   });
 
   test('a website with no instance fails', async () => {
-    const f = await findingsOf({ instances: [ecs('i-one')], websites: [{ name: '示例网站', domains: ['example.com'] }, { name: '第二网站', domains: ['example.cn'], instances: ['i-one'] }] });
+    const f = await findingsOf({
+      instances: [ecs('i-one')],
+      websites: [
+        { name: '示例网站', domains: ['example.com'] },
+        { name: '第二网站', domains: ['example.cn'], instances: ['i-one'] },
+      ],
+    });
     expect(byRule(f, 'instance/website-without-instance')).toMatchObject([{ status: 'fail', path: 'websites[0].instances' }]);
   });
 
   test('an instance no website uses is info, and does not count toward a quota', async () => {
     const f = await findingsOf({ instances: [ecs('i-one'), ecs('i-two')], websites: [{ name: '示例网站', domains: ['example.com'], instances: ['i-one'] }] });
-    expect(byRule(f, 'instance/unused-instance')).toEqual([{ rule: 'instance/unused-instance', status: 'info', path: 'instances[1]', args: expect.objectContaining({ id: 'i-two' }) }]);
+    expect(byRule(f, 'instance/unused-instance')).toEqual([
+      { rule: 'instance/unused-instance', status: 'info', path: 'instances[1]', args: expect.objectContaining({ id: 'i-two' }) },
+    ]);
     expect(byRule(f, 'instance/service-number-quota').map((x) => x.args!.id)).toEqual(['i-one']);
   });
 

@@ -63,7 +63,12 @@ describe('loading a manifest', () => {
 
   it('stops an alias bomb with the library guard', async () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const r = await loadManifest(file(`${levels.join('\n')}\n`));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.findings[0]!.rule).toBe('manifest/aliases');

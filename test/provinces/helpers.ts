@@ -22,8 +22,7 @@ export function evaluateManifest(raw: unknown, file = 'manifest.yaml', date = CH
   });
 }
 
-export const fixtureFile = (slug: string) =>
-  fileURLToPath(new URL(`../fixtures/provinces/${slug}/manifest.yaml`, import.meta.url));
+export const fixtureFile = (slug: string) => fileURLToPath(new URL(`../fixtures/provinces/${slug}/manifest.yaml`, import.meta.url));
 
 export function evaluateFixture(slug: string): RawFinding[] {
   const file = fixtureFile(slug);

@@ -15,17 +15,37 @@ const files = new Map<string, ProvinceFile>(slugs.map((slug) => [slug, provinceF
 
 // CONTRACT.md "Document kinds".
 const KINDS = new Set([
-  'entity-certificate', 'id-front', 'id-back', 'authenticity-statement', 'power-of-attorney', 'domain-certificate',
-  'domain-holder-certificate', 'residence-permit', 'proof-of-study-work-or-residence', 'website-construction-plan',
-  'letter-of-guarantee', 'finance-commitment-letter', 'guangdong-authenticity-commitment', 'scopsr-certificate',
-  'change-certificate', 'business-statement', 'phone-bills', 'proof-of-employment', 'proof-of-employment-or-income',
-  'guardian-id', 'holding-id-photo',
+  'entity-certificate',
+  'id-front',
+  'id-back',
+  'authenticity-statement',
+  'power-of-attorney',
+  'domain-certificate',
+  'domain-holder-certificate',
+  'residence-permit',
+  'proof-of-study-work-or-residence',
+  'website-construction-plan',
+  'letter-of-guarantee',
+  'finance-commitment-letter',
+  'guangdong-authenticity-commitment',
+  'scopsr-certificate',
+  'change-certificate',
+  'business-statement',
+  'phone-bills',
+  'proof-of-employment',
+  'proof-of-employment-or-income',
+  'guardian-id',
+  'holding-id-photo',
 ]);
 const COMPARE_KEYS = ['domainCount', 'prefixCount', 'domainsUnderSubject', 'prefixesUnderSubject', 'websiteCount', 'age'];
 const CJK = /[\u4e00-\u9fff]/;
 
 test('one file per province slug and nothing else', () => {
-  expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(slugs.map((s) => `${s}.yaml`).sort());
+  expect(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort(),
+  ).toEqual(slugs.map((s) => `${s}.yaml`).sort());
 });
 
 test('ids are unique across all provinces', () => {
@@ -56,7 +76,11 @@ describe.each(slugs)('%s', (slug) => {
       expect(['person', 'website', 'count', 'name', 'province', 'domain'], `{${name}} in ${id}`).toContain(name);
       if (name === 'website') expect(rule.for, `{website} needs a website scope in ${id}`).toBe('website');
       if (name === 'person') expect(['person', 'website'], `{person} in ${id}`).toContain(rule.for);
-      if (name === 'count') expect(COMPARE_KEYS.some((k) => serialised.includes(`"${k}"`)), `{count} in ${id}`).toBe(true);
+      if (name === 'count')
+        expect(
+          COMPARE_KEYS.some((k) => serialised.includes(`"${k}"`)),
+          `{count} in ${id}`,
+        ).toBe(true);
     }
     for (const d of rule.documents) expect(KINDS, `${d.kind} in ${id}`).toContain(d.kind);
     const pattern = JSON.stringify(rule).match(/"nameMatches":"((?:[^"\\]|\\.)*)"/);

@@ -46,7 +46,9 @@ function manifest({ province, type, domains, previous, birth = '1990-03-15' }: S
 
 const of = (findings: RawFinding[], rule: string) => findings.filter((f) => f.rule === rule);
 const demanded = (findings: RawFinding[], rule: string) =>
-  of(findings, rule).flatMap((f) => (f.documents ?? []).map((d) => `${d.kind}@${d.for}`)).sort();
+  of(findings, rule)
+    .flatMap((f) => (f.documents ?? []).map((d) => `${d.kind}@${d.for}`))
+    .sort();
 
 describe('Guangdong: prefixes under the subject (before §5.5.1, §5.9.3)', () => {
   const plan = 'province/guangdong/website-construction-plan';

@@ -29,7 +29,11 @@ describe('every rule', () => {
   it('has a title, an explanation and messages in English and Chinese with the same placeholders', () => {
     const problems: string[] = [];
     for (const r of rules) {
-      const texts = [['title', r.title], ['explain', r.explain], ...Object.entries(r.messages).flatMap(([k, m]) => [[`${k}.message`, m.message], ...(m.fix ? [[`${k}.fix`, m.fix]] : [])])] as Array<[string, { en: string; zh: string }]>;
+      const texts = [
+        ['title', r.title],
+        ['explain', r.explain],
+        ...Object.entries(r.messages).flatMap(([k, m]) => [[`${k}.message`, m.message], ...(m.fix ? [[`${k}.fix`, m.fix]] : [])]),
+      ] as Array<[string, { en: string; zh: string }]>;
       for (const [where, t] of texts) {
         if (!t.en?.trim() || !t.zh?.trim()) problems.push(`${r.id} ${where}: missing a language`);
         else if (!CHINESE.test(t.zh) && !/^\{\w+\}$/.test(t.zh)) problems.push(`${r.id} ${where}: the Chinese text has no Chinese`);
@@ -48,7 +52,11 @@ describe('every rule', () => {
   it('tells the user what to do whenever it warns or fails', () => {
     // Keys other than these name outcomes; pass-like keys (long-term, declared, imported ...) say nothing is wrong.
     const PASS_LIKE = /^(pass|info|unknown|long-term|declared|imported|organization-code-pass)$/;
-    const missing = rules.flatMap((r) => Object.entries(r.messages).filter(([k, m]) => !PASS_LIKE.test(k) && !m.fix).map(([k]) => `${r.id} ${k}`));
+    const missing = rules.flatMap((r) =>
+      Object.entries(r.messages)
+        .filter(([k, m]) => !PASS_LIKE.test(k) && !m.fix)
+        .map(([k]) => `${r.id} ${k}`),
+    );
     expect(missing).toEqual([]);
   });
 

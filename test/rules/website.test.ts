@@ -13,7 +13,11 @@ function check(websiteName: string, entity: { type?: string; name?: string } = {
   });
   const r = toFiling(manifest, 'm.yaml', '.');
   if (!r.ok) throw new Error('not a filing');
-  const ctx: CheckContext = { filing: r.filing, facts: { images: new Map(), domains: new Map(), findings: [] }, options: { date: '2026-11-26', offline: true, approvedSuffixes: [] } };
+  const ctx: CheckContext = {
+    filing: r.filing,
+    facts: { images: new Map(), domains: new Map(), findings: [] },
+    options: { date: '2026-11-26', offline: true, approvedSuffixes: [] },
+  };
   return Object.fromEntries(websiteRules.map((rule) => [rule.id, rule.check(ctx)[0]!.status]));
 }
 

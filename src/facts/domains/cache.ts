@@ -12,7 +12,7 @@ const FORMAT = 1;
 /** `$XDG_CACHE_HOME/icp-check`, else `~/.cache/icp-check`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CACHE_HOME;
-  return xdg && xdg.startsWith('/') ? join(xdg, 'icp-check') : join(homedir(), '.cache', 'icp-check');
+  return xdg?.startsWith('/') ? join(xdg, 'icp-check') : join(homedir(), '.cache', 'icp-check');
 }
 
 interface Entry {

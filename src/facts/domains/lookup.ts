@@ -164,7 +164,12 @@ export class DomainLookupService {
 
     const server = this.fixedWhois ?? whoisServerFor(domain);
     if (!server) {
-      return { domain, status: 'error', error: rdapError ? `RDAP ${rdapError}; no WHOIS server is known for this suffix` : 'no RDAP or WHOIS server is known for this suffix', fetchedAt };
+      return {
+        domain,
+        status: 'error',
+        error: rdapError ? `RDAP ${rdapError}; no WHOIS server is known for this suffix` : 'no RDAP or WHOIS server is known for this suffix',
+        fetchedAt,
+      };
     }
     try {
       this.counters.whoisQueries++;

@@ -100,8 +100,7 @@ export function parseRdapDomain(json: unknown): ParsedWhois {
     const statuses = Array.isArray(registrant.status) ? registrant.status.map((s) => String(s).toLowerCase()) : [];
     // RFC 8056 adds `private`, `proxy`, `removed` and `obscured` for contacts hidden from view.
     const hidden = statuses.find((s) => ['private', 'proxy', 'removed', 'obscured'].includes(s));
-    const marker =
-      privacyMarkerOf(fn) ?? privacyMarkerOf(org) ?? remarkTitles(registrant).find((t) => privacyMarkerOf(t)) ?? (hidden ? `status: ${hidden}` : undefined);
+    const marker = privacyMarkerOf(fn) ?? privacyMarkerOf(org) ?? remarkTitles(registrant).find((t) => privacyMarkerOf(t)) ?? (hidden ? `status: ${hidden}` : undefined);
     if (marker) {
       out.redacted = true;
       out.privacyMarker = marker;
@@ -110,7 +109,10 @@ export function parseRdapDomain(json: unknown): ParsedWhois {
   // RFC 9537 lists redacted fields by name.
   if (!out.redacted && Array.isArray(doc.redacted)) {
     const hit = doc.redacted.find((r) => {
-      const n = r && typeof r === 'object' ? str((r as { name?: { type?: unknown; description?: unknown } }).name?.type) ?? str((r as { name?: { description?: unknown } }).name?.description) : undefined;
+      const n =
+        r && typeof r === 'object'
+          ? (str((r as { name?: { type?: unknown; description?: unknown } }).name?.type) ?? str((r as { name?: { description?: unknown } }).name?.description))
+          : undefined;
       return n !== undefined && /registrant/i.test(n) && /name|organi[sz]ation/i.test(n);
     });
     if (hit) {

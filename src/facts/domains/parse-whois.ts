@@ -37,12 +37,18 @@ const NOT_FOUND = [
 /** Statuses, EPP spelling (RFC 5731) from RDAP's RFC 8056 phrases or WHOIS text with URLs. */
 export function normaliseStatus(value: string): string | undefined {
   let v = value.trim();
-  v = v.replace(/\(?\s*https?:\/\/\S*\)?/gi, '').replace(/\s+-\s*$/, '').trim();
+  v = v
+    .replace(/\(?\s*https?:\/\/\S*\)?/gi, '')
+    .replace(/\s+-\s*$/, '')
+    .trim();
   v = v.replace(/[\s,;-]+$/, '');
   if (!v) return undefined;
   const special: Record<string, string> = { active: 'ok', associated: 'linked' };
   if (/\s/.test(v)) {
-    const words = v.toLowerCase().split(/[\s_]+/).filter(Boolean);
+    const words = v
+      .toLowerCase()
+      .split(/[\s_]+/)
+      .filter(Boolean);
     const joined = words.join(' ');
     if (special[joined]) return special[joined];
     return words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
@@ -142,7 +148,7 @@ interface Collected {
 }
 
 function isIana(text: string): boolean {
-  return /^% IANA WHOIS server/m.test(text) || /^domain:\s+\S+\s*$/m.test(text) && /^contact:\s+/m.test(text);
+  return /^% IANA WHOIS server/m.test(text) || (/^domain:\s+\S+\s*$/m.test(text) && /^contact:\s+/m.test(text));
 }
 
 function isCnnic(text: string): boolean {

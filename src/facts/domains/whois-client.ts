@@ -27,7 +27,7 @@ const OVERRIDES: ServerTable = { 'xn--fiqs8s': 'whois.cnnic.cn', 'xn--fiqz9s': '
 
 export function parseServer(text: string): WhoisServer {
   const m = /^\[?([^\]]+?)\]?(?::(\d{1,5}))?$/.exec(text.trim());
-  if (!m || !m[1]) throw new Error(`expected host[:port], got "${text}"`);
+  if (!m?.[1]) throw new Error(`expected host[:port], got "${text}"`);
   const port = m[2] ? Number(m[2]) : 43;
   if (port < 1 || port > 65535) throw new Error(`port out of range in "${text}"`);
   return { host: m[1].toLowerCase(), port };
@@ -136,7 +136,7 @@ export async function queryWhois(domain: string, opts: WhoisQueryOptions): Promi
     } catch {
       break;
     }
-    if (visited.has(serverLabel(next)) || next.host === current.host && next.port === current.port) break;
+    if (visited.has(serverLabel(next)) || (next.host === current.host && next.port === current.port)) break;
     if (opts.onlyHost !== undefined && next.host !== opts.onlyHost) break;
     server = next;
   }

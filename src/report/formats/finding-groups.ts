@@ -30,9 +30,7 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
     if (list) list.push(f);
     else byRule.set(f.rule, [f]);
   }
-  return [...byRule.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([rule, list]) => ({ rule, findings: sortFindings(list), worst: worstStatus(list) }));
+  return [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, list]) => ({ rule, findings: sortFindings(list), worst: worstStatus(list) }));
 }
 
 /** Severity first, then position in the manifest, then path. */

@@ -73,17 +73,13 @@ function filingAnnotations(filing: FilingReport, ctx: FormatContext): string[] {
 }
 
 function missingText(d: RequiredDocument, lang: Lang): string {
-  return lang === 'zh'
-    ? `缺少材料：${documentLabel(d.kind, lang)}（${d.kind}），对应 ${d.for}`
-    : `Missing document: ${documentLabel(d.kind, lang)} (${d.kind}) for ${d.for}`;
+  return lang === 'zh' ? `缺少材料：${documentLabel(d.kind, lang)}（${d.kind}），对应 ${d.for}` : `Missing document: ${documentLabel(d.kind, lang)} (${d.kind}) for ${d.for}`;
 }
 
 function countText(report: Report, ctx: FormatContext): string {
   const counts = new Map<string, number>();
   for (const f of report.filings) counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
-  const parts = (['ready', 'ready-with-warnings', 'blocked', 'invalid'] as const)
-    .filter((v) => counts.has(v))
-    .map((v) => `${counts.get(v)} ${verdictLabel(v, ctx.lang)}`);
+  const parts = (['ready', 'ready-with-warnings', 'blocked', 'invalid'] as const).filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${verdictLabel(v, ctx.lang)}`);
   const total = report.filings.length;
   if (ctx.lang === 'zh') return `共 ${total} 份备案${parts.length ? `：${parts.join('，')}` : ''}`;
   return `${total} filing${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
@@ -122,15 +118,7 @@ export function githubStepSummary(report: Report, ctx: FormatContext): string {
     for (const d of missingDocuments(filing)) {
       items.push(`- **${mdEscape(ctx.lang === 'zh' ? '缺少材料' : 'missing document')}**: ${mdEscape(documentLabel(d.kind, ctx.lang))} ${mdCode(d.for)}`);
     }
-    const block = [
-      '<details>',
-      `<summary>${htmlEscape(file)}: ${htmlEscape(verdictLabel(filing.verdict, ctx.lang))}</summary>`,
-      '',
-      ...items,
-      '',
-      '</details>',
-      '',
-    ].join('\n');
+    const block = ['<details>', `<summary>${htmlEscape(file)}: ${htmlEscape(verdictLabel(filing.verdict, ctx.lang))}</summary>`, '', ...items, '', '</details>', ''].join('\n');
     const bytes = Buffer.byteLength(block);
     if (size + bytes > SUMMARY_BUDGET) {
       omitted += 1;

@@ -56,9 +56,7 @@ function ruleCase(group: RuleGroup, missing: RequiredDocument[], file: string, c
   const testCase: TestCase = { name: group.rule };
   if (failing.length > 0 || missing.length > 0) {
     const first = failing[0];
-    const message = first
-      ? `${first.message}${positionText(first) ? ` (${file}:${positionText(first)})` : ''}`
-      : documentText(missing[0]!, ctx);
+    const message = first ? `${first.message}${positionText(first) ? ` (${file}:${positionText(first)})` : ''}` : documentText(missing[0]!, ctx);
     testCase.failure = {
       message,
       type: first ? first.status : 'missing-document',

@@ -135,5 +135,8 @@ export const markdown: Formatter = (report: Report, ctx: FormatContext): string 
   if (report.filings.length === 0) return [...out, w('none', lang), ''].join('\n');
   out.push(filingsTable(report, ctx), '');
   report.filings.forEach((filing, i) => out.push(filingSection(filing, i, ctx)));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 };

@@ -85,7 +85,7 @@ function summaryLine(f: FilingReport, lang: Lang): string {
     : `${s.fail} failed, ${s.warn} warnings, ${s.unknown} to confirm, ${s.pass} passed, ${s.info} notes; ${s.missingDocuments} documents missing`;
 }
 
-function findingLines(c: ChalkInstance, f: Finding, lang: Lang, file: string): string[] {
+function findingLines(c: ChalkInstance, f: Finding, _lang: Lang, file: string): string[] {
   const lines = [`    ${paint(c, f.status, MARKS[f.status])} ${f.message}`];
   if (f.status === 'pass') return lines;
   if (f.fix) lines.push(`      ${c.dim('→')} ${f.fix}`);
@@ -110,7 +110,7 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, wi
   const out: string[] = [];
   const file = stripControl(displayPath(f.file, ctx.cwd));
   if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
-  out.push(`${c.bold(file)}  ${f.province ? c.dim(f.province) + '  ' : ''}${verdictText(c, f.verdict, lang)}`);
+  out.push(`${c.bold(file)}  ${f.province ? `${c.dim(f.province)}  ` : ''}${verdictText(c, f.verdict, lang)}`);
   // A note that only demands a document is said once, under that document in "Documents to prepare".
   const demandsOnly = (x: Finding) => x.status === 'info' && (x.documents?.length ?? 0) > 0;
   const shown = f.findings.filter((x) => (ctx.quiet ? x.status === 'fail' : !demandsOnly(x) && (withPasses || x.status !== 'pass')));

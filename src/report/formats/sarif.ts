@@ -35,9 +35,7 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Finding 
   const source = stripControl(meta?.source ?? sample?.source ?? '');
   const title = stripControl(meta?.title[ctx.lang] ?? id);
   const explain = stripControl(meta?.explain[ctx.lang] ?? title, true);
-  const help = [explain, meta?.quote ? `“${stripControl(meta.quote, true)}”` : '', source ? `Source: ${source}` : '']
-    .filter(Boolean)
-    .join('\n\n');
+  const help = [explain, meta?.quote ? `“${stripControl(meta.quote, true)}”` : '', source ? `Source: ${source}` : ''].filter(Boolean).join('\n\n');
   const area = id.split('/')[0] ?? id;
   return {
     id,
