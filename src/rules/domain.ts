@@ -102,9 +102,12 @@ function said(l: DomainLookup | undefined): { said: string; saidZh: string } {
   if (holder) en.push(`holder "${holder}"`), zh.push(`持有者“${holder}”`);
   if (r.expires) en.push(`expires ${cstDate(r.expires)}`), zh.push(`到期 ${cstDate(r.expires)}`);
   if (r.statuses.length) en.push(`status ${r.statuses.join(', ')}`), zh.push(`状态 ${r.statuses.join(', ')}`);
+  // A referral, redirect or related link the network policy did not follow, so the user sees why a field is missing.
+  const notFollowed = r.notFollowed ? ` (${r.notFollowed})` : '';
+  const notFollowedZh = r.notFollowed ? `（未跟随：${r.notFollowed}）` : '';
   return {
-    said: `${via} ${server}${cached} said: ${en.join('; ') || 'no fields'}`,
-    saidZh: `${via}（${server}）${cachedZh}显示：${zh.join('；') || '无字段'}`,
+    said: `${via} ${server}${cached} said: ${en.join('; ') || 'no fields'}${notFollowed}`,
+    saidZh: `${via}（${server}）${cachedZh}显示：${zh.join('；') || '无字段'}${notFollowedZh}`,
   };
 }
 

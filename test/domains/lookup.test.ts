@@ -138,7 +138,9 @@ describe('port-43 WHOIS', () => {
   it('follows a Verisign referral to the registrar, keeping the registry registrar and taking the registrant', async () => {
     const registrar = await whois((q) => registrarAnswer(q, '深圳市示例科技有限公司'));
     const registry = await whois((q) => verisign(q, registrar.address));
-    const r = await service({ whoisServer: registry.address }).lookup('example.com');
+    // A server table naming both (as node-whois's names the real ones), the loopback address trusted.
+    const whoisServers = { com: registry.address, 'registrar.example': registrar.address };
+    const r = await service({ whoisServers, trustedHosts: ['127.0.0.1'] }).lookup('example.com');
     expect(registry.queries).toEqual(['example.com']);
     expect(registrar.queries).toEqual(['example.com']);
     expect(r.status).toBe('found');
@@ -164,7 +166,8 @@ describe('port-43 WHOIS', () => {
   it('keeps the registry answer when the registrar does not answer', async () => {
     const port = await closedPort();
     const registry = await whois((q) => verisign(q, `127.0.0.1:${port}`));
-    const r = await service({ whoisServer: registry.address }).lookup('example.com');
+    const whoisServers = { com: registry.address, 'registrar.example': `127.0.0.1:${port}` };
+    const r = await service({ whoisServers, trustedHosts: ['127.0.0.1'] }).lookup('example.com');
     expect(r.status).toBe('found');
     expect(r.record?.registrar).toContain('HiChina');
   });
@@ -243,7 +246,8 @@ describe('RDAP', () => {
   it('asks the server the bootstrap names and reads the registrar, the registrant vCard, events and statuses', async () => {
     const srv = await http((path) => (path === '/rdap/domain/example.top' ? { status: 200, body: rdapDomain('example.top') } : { status: 404 }));
     const bootstrap = { version: '1.0', services: [[['top'], [srv.url]]] as [string[], string[]][] };
-    const r = await service({ bootstrap }).lookup('example.top');
+    // The test server is on loopback: named as trusted, as a user would name a proxy.
+    const r = await service({ bootstrap, trustedHosts: ['127.0.0.1'] }).lookup('example.top');
     expect(srv.requests).toEqual(['/rdap/domain/example.top']);
     expect(r.status).toBe('found');
     expect(r.record).toMatchObject({

@@ -9,7 +9,8 @@ import { LookupCache, CACHE_TTL_MS, defaultCacheDir } from './cache.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
 import { mergeWhoisAnswers, parseWhoisAnswer, stripControl, type ParsedWhois } from './parse-whois.js';
 import { queryRdap } from './rdap-client.js';
-import { parseServer, queryWhois, whoisServerFor, type WhoisServer } from './whois-client.js';
+import { knownServers, parseServer, queryWhois, serverLabel, whoisRegistryFor, type ServerTable, type WhoisServer } from './whois-client.js';
+import { Destinations, isUnder, normaliseHost, ownDomainOf } from './destinations.js';
 
 export interface LookupOptions {
   /** No network at all: answers come from the cache or nowhere (`status: 'offline'`). */
@@ -38,6 +39,13 @@ export interface LookupOptions {
   cacheTtlMs?: number;
   /** Raw answers kept in records, in characters; default 20 000. */
   maxRawChars?: number;
+  /**
+   * Hosts or addresses that may be loopback or private (a WHOIS proxy on the office network, test
+   * servers). The hosts of `whoisServer` and `rdapUrl` are always allowed; no other is.
+   */
+  trustedHosts?: string[];
+  /** A WHOIS server table (node-whois's `servers.json` shape) instead of node-whois's own. */
+  whoisServers?: ServerTable;
 }
 
 export interface LookupStats {
@@ -65,6 +73,8 @@ export class DomainLookupService {
   private readonly perServer: KeyedLimiter;
   private bootstrapData?: RdapBootstrap;
   private readonly fixedWhois?: WhoisServer;
+  private readonly destinations: Destinations;
+  private knownWhois?: Set<string>;
   private readonly counters: LookupStats = { lookups: 0, whoisQueries: 0, rdapQueries: 0, cacheHits: 0, shared: 0, errors: 0, cacheWriteErrors: 0 };
 
   constructor(readonly options: LookupOptions) {
@@ -81,6 +91,11 @@ export class DomainLookupService {
     if (options.rdapUrl && !URL.canParse(options.rdapUrl)) throw new UsageError(`--rdap-url: expected an http(s) URL, got "${options.rdapUrl}"`);
     if (options.rdapUrl && !/^https?:\/\//i.test(options.rdapUrl)) throw new UsageError(`--rdap-url: expected an http(s) URL, got "${options.rdapUrl}"`);
     if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) throw new UsageError(`--whois-timeout: expected a positive duration, got ${options.timeoutMs} ms`);
+    // Only the hosts the user named may be loopback or private addresses.
+    const named = [...(options.trustedHosts ?? [])];
+    if (this.fixedWhois) named.push(this.fixedWhois.host);
+    if (options.rdapUrl) named.push(new URL(options.rdapUrl).hostname);
+    this.destinations = new Destinations(named);
   }
 
   /** Looks a registrable domain (ASCII) up once per run. */
@@ -150,19 +165,21 @@ export class DomainLookupService {
           timeoutMs,
           deadline,
           followRelated: true,
-          ...(fixedOrigin ? { onlyOrigin: fixedOrigin } : {}),
+          ...(fixedOrigin ? { onlyOrigin: fixedOrigin } : { refuse: (u: URL) => this.refuseRdap(u, rdapBase) }),
+          destinations: this.destinations,
           perHop: this.hop,
         });
         if (r.status === 'not-found') return { domain, status: 'not-found', server: r.server, fetchedAt };
-        return { domain, status: 'found', record: this.record(domain, r.parsed, 'rdap', r.server, r.raw), server: r.server, fetchedAt };
+        return { domain, status: 'found', record: this.record(domain, r.parsed, 'rdap', r.server, r.raw, r.notFollowed), server: r.server, fetchedAt };
       } catch (err) {
-        rdapError = (err as Error).message;
+        rdapError = clean((err as Error).message);
         // With `--rdap-url` the user asked for that server only; otherwise WHOIS may still answer.
         if (this.options.rdapUrl) return { domain, status: 'error', error: `RDAP ${rdapError}`, server: rdapBase, fetchedAt };
       }
     }
 
-    const server = this.fixedWhois ?? whoisServerFor(domain);
+    const registry = this.fixedWhois ? undefined : whoisRegistryFor(domain, this.options.whoisServers);
+    const server = this.fixedWhois ?? registry?.server;
     if (!server) {
       return {
         domain,
@@ -173,12 +190,13 @@ export class DomainLookupService {
     }
     try {
       this.counters.whoisQueries++;
-      const hops = await queryWhois(domain, {
+      const { hops, notFollowed } = await queryWhois(domain, {
         server,
         timeoutMs,
         deadline,
         maxReferrals: this.options.maxReferrals ?? 1,
-        ...(this.fixedWhois ? { onlyHost: this.fixedWhois.host } : {}),
+        refuse: (next) => this.refuseReferral(next, registry?.suffix),
+        destinations: this.destinations,
         perHop: this.hop,
       });
       const parsed = mergeWhoisAnswers(hops.map((h) => parseWhoisAnswer(h.data)));
@@ -188,15 +206,53 @@ export class DomainLookupService {
       if (parsed.notFound) return { domain, status: 'not-found', server: first.server, fetchedAt };
       if (!parsed.recognised) return { domain, status: 'error', error: `${first.server}: the answer could not be read as WHOIS data`, server: first.server, fetchedAt };
       const serverText = hops.length > 1 ? `${first.server} → ${last.server}` : first.server;
-      return { domain, status: 'found', record: this.record(domain, parsed, 'whois', serverText, raw), server: serverText, fetchedAt };
+      return { domain, status: 'found', record: this.record(domain, parsed, 'whois', serverText, raw, notFollowed), server: serverText, fetchedAt };
     } catch (err) {
       const msg = (err as Error).message;
       return { domain, status: 'error', error: rdapError ? `RDAP ${rdapError}; WHOIS ${msg}` : msg, server: `${server.host}:${server.port}`, fetchedAt };
     }
   }
 
-  private record(domain: string, p: ParsedWhois, source: 'rdap' | 'whois', server: string, raw: string): WhoisRecord {
+  /**
+   * Why an RDAP redirect or `related` link may not be followed: only HTTPS on the standard port, to
+   * a server the bootstrap names or a host under the registry's own domain.
+   */
+  private refuseRdap(u: URL, base: string): string | undefined {
+    if (u.protocol !== 'https:' || (u.port !== '' && u.port !== '443')) return 'only HTTPS on port 443 is followed';
+    const host = normaliseHost(u.hostname);
+    const registryHost = normaliseHost(new URL(base).hostname);
+    if (isUnder(host, ownDomainOf(registryHost))) return undefined;
+    if (this.bootstrapHosts().has(host)) return undefined;
+    return `${host} is neither named by the RDAP bootstrap nor under the registry's domain ${ownDomainOf(registryHost)}`;
+  }
+
+  private bootstrapHostSet?: Set<string>;
+  private bootstrapHosts(): Set<string> {
+    if (!this.bootstrapHostSet) {
+      this.bootstrapHostSet = new Set();
+      for (const [, urls] of safe(() => this.bootstrap())?.services ?? []) for (const u of urls) if (URL.canParse(u)) this.bootstrapHostSet.add(normaliseHost(new URL(u).hostname));
+    }
+    return this.bootstrapHostSet;
+  }
+
+  /**
+   * Why a WHOIS referral may not be followed: under `--whois-server` never (only that server is
+   * asked); otherwise only to port 43 of a host in the known-servers table or under the registry's
+   * suffix, or to the exact `host:port` a table entry names.
+   */
+  private refuseReferral(next: WhoisServer, suffix: string | undefined): string | undefined {
+    if (this.fixedWhois) return `only ${serverLabel(this.fixedWhois)} (--whois-server) is asked`;
+    this.knownWhois ??= knownServers(this.options.whoisServers);
+    const host = normaliseHost(next.host);
+    if (this.knownWhois.has(`${host}:${next.port}`)) return undefined;
+    if (next.port !== 43) return 'only port 43 is followed';
+    if (this.knownWhois.has(`${host}:43`) || (suffix !== undefined && isUnder(host, suffix) && host !== suffix)) return undefined;
+    return `${host} is neither a known WHOIS server nor under .${suffix ?? '?'}`;
+  }
+
+  private record(domain: string, p: ParsedWhois, source: 'rdap' | 'whois', server: string, raw: string, notFollowed?: string): WhoisRecord {
     const r: WhoisRecord = { domain, statuses: p.statuses, redacted: p.redacted, source, server };
+    if (notFollowed) r.notFollowed = clean(notFollowed);
     if (p.registrar) r.registrar = p.registrar;
     if (p.registrantName) r.registrantName = p.registrantName;
     if (p.registrantOrganization) r.registrantOrganization = p.registrantOrganization;
@@ -206,6 +262,12 @@ export class DomainLookupService {
     r.raw = stripControl(raw).slice(0, this.options.maxRawChars ?? 20_000);
     return r;
   }
+}
+
+/** Text from outside (hosts in answers) without control characters, and short. */
+function clean(text: string): string {
+  const t = stripControl(text);
+  return t.length > 300 ? `${t.slice(0, 300)}…` : t;
 }
 
 function safe<T>(f: () => T): T | undefined {
