@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainLookupService, type LookupOptions } from '../../src/facts/domains/lookup.js';
+import { LookupCache } from '../../src/facts/domains/cache.js';
 import { closedPort, startHttpServer, startWhoisServer, type LoopbackHttp, type LoopbackWhois } from './loopback-servers.js';
 
 const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
@@ -328,7 +329,8 @@ describe('cost and manners', () => {
     expect(srv.connections).toBe(10);
     expect(new Set(srv.queries)).toEqual(new Set(tenDomains));
     expect(first.stats()).toMatchObject({ lookups: 10, shared: 20, cacheHits: 0 });
-    expect((await readdir(join(cacheDir, 'domains'))).filter((f) => f.endsWith('.json'))).toHaveLength(10);
+    const route = join(cacheDir, 'v2', LookupCache.routeFolder(`whois:${srv.address}`));
+    expect((await readdir(route)).filter((f) => f.endsWith('.json'))).toHaveLength(10);
 
     const second = service({ whoisServer: srv.address, useCache: true, cacheDir });
     const again = await Promise.all(thirtyFilings.map((d) => second.lookup(d)));
@@ -338,16 +340,19 @@ describe('cost and manners', () => {
     expect(second.stats()).toMatchObject({ lookups: 0, cacheHits: 10 });
   });
 
-  it('--offline makes no connection and answers `offline`, except from the cache', async () => {
+  it("--offline makes no connection and answers `offline`, except from the real servers' cached answers", async () => {
     const srv = await whois(answer);
     const cacheDir = await tempDir();
+    // What a run against the real servers left (the public route), and what a test server answered.
+    await new LookupCache(cacheDir).set({ domain: 'shared2.cn', status: 'not-found', server: 'whois.cnnic.cn', fetchedAt: new Date().toISOString() });
     await service({ whoisServer: srv.address, useCache: true, cacheDir }).lookup('shared0.cn');
     const before = srv.connections;
     const offline = service({ whoisServer: srv.address, useCache: true, cacheDir, offline: true });
-    const [cached, other] = await Promise.all([offline.lookup('shared0.cn'), offline.lookup('shared1.cn')]);
+    const [fromTestServer, other, fromRealServers] = await Promise.all([offline.lookup('shared0.cn'), offline.lookup('shared1.cn'), offline.lookup('shared2.cn')]);
     expect(srv.connections).toBe(before);
-    expect(cached).toMatchObject({ status: 'found', fromCache: true });
+    expect(fromTestServer).toEqual({ domain: 'shared0.cn', status: 'offline' });
     expect(other).toEqual({ domain: 'shared1.cn', status: 'offline' });
+    expect(fromRealServers).toMatchObject({ status: 'not-found', server: 'whois.cnnic.cn', fromCache: true });
     expect(offline.stats().lookups).toBe(0);
   });
 
@@ -363,17 +368,19 @@ describe('cost and manners', () => {
   it('ignores a corrupt or stale cache entry and replaces it', async () => {
     const srv = await whois(answer);
     const cacheDir = await tempDir();
-    await mkdir(join(cacheDir, 'domains'), { recursive: true });
-    await writeFile(join(cacheDir, 'domains', 'shared0.cn.json'), '{"format":1,"storedAt":"2026-');
-    const stale = { format: 1, storedAt: new Date(Date.now() - 25 * 3600e3).toISOString(), lookup: { domain: 'shared1.cn', status: 'not-found' } };
-    await writeFile(join(cacheDir, 'domains', 'shared1.cn.json'), JSON.stringify(stale));
+    const cache = new LookupCache(cacheDir, undefined, () => Date.now() - 25 * 3600e3);
+    const route = `whois:${srv.address}`;
+    await cache.set({ domain: 'shared1.cn', status: 'not-found' }, route);
+    const folder = join(cacheDir, 'v2', LookupCache.routeFolder(route));
+    await writeFile(join(folder, 'shared0.cn.json'), '{"format":1,"storedAt":"2026-');
     const s = service({ whoisServer: srv.address, useCache: true, cacheDir });
     expect((await s.lookup('shared0.cn')).status).toBe('found');
     expect((await s.lookup('shared1.cn')).status).toBe('found');
     expect(srv.connections).toBe(2);
     const s2 = service({ whoisServer: srv.address, useCache: true, cacheDir });
     expect((await s2.lookup('shared0.cn')).fromCache).toBe(true);
-    expect((await readdir(join(cacheDir, 'domains'))).some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect((await s2.lookup('shared1.cn')).fromCache).toBe(true);
+    expect((await readdir(folder)).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
   it('asks one server at most 2 at a time, whatever the overall limit', async () => {

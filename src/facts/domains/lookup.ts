@@ -5,7 +5,8 @@ import { domainToASCII } from 'node:url';
 import type { DomainLookup, WhoisRecord } from '../types.js';
 import { UsageError } from '../../errors.js';
 import { loadBootstrap, rdapBaseFor, type RdapBootstrap } from './bootstrap.js';
-import { LookupCache, CACHE_TTL_MS, defaultCacheDir } from './cache.js';
+import { createHash } from 'node:crypto';
+import { LookupCache, CACHE_TTL_MS, PUBLIC_ROUTE, defaultCacheDir } from './cache.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
 import { mergeWhoisAnswers, parseWhoisAnswer, stripControl, type ParsedWhois } from './parse-whois.js';
 import { queryRdap } from './rdap-client.js';
@@ -75,6 +76,8 @@ export class DomainLookupService {
   private readonly fixedWhois?: WhoisServer;
   private readonly destinations: Destinations;
   private knownWhois?: Set<string>;
+  /** Which servers answer this run's lookups: the cache keeps each route's answers apart. */
+  private readonly route: string;
   private readonly counters: LookupStats = { lookups: 0, whoisQueries: 0, rdapQueries: 0, cacheHits: 0, shared: 0, errors: 0, cacheWriteErrors: 0 };
 
   constructor(readonly options: LookupOptions) {
@@ -96,6 +99,7 @@ export class DomainLookupService {
     if (this.fixedWhois) named.push(this.fixedWhois.host);
     if (options.rdapUrl) named.push(new URL(options.rdapUrl).hostname);
     this.destinations = new Destinations(named);
+    this.route = routeOf(options, this.fixedWhois);
   }
 
   /** Looks a registrable domain (ASCII) up once per run. */
@@ -122,7 +126,8 @@ export class DomainLookupService {
 
   private async resolve(domain: string): Promise<DomainLookup> {
     if (this.cache) {
-      const hit = await this.cache.get(domain);
+      // Offline, only answers from the real servers are reused: never a test server's.
+      const hit = await this.cache.get(domain, this.options.offline ? PUBLIC_ROUTE : this.route);
       if (hit) {
         this.counters.cacheHits++;
         return hit;
@@ -133,7 +138,7 @@ export class DomainLookupService {
     if (result.status === 'error') this.counters.errors++;
     if (this.cache && (result.status === 'found' || result.status === 'not-found')) {
       try {
-        await this.cache.set(result);
+        await this.cache.set(result, this.route);
       } catch {
         // A cache that cannot be written costs a lookup next time, nothing more.
         this.counters.cacheWriteErrors++;
@@ -262,6 +267,20 @@ export class DomainLookupService {
     r.raw = stripControl(raw).slice(0, this.options.maxRawChars ?? 20_000);
     return r;
   }
+}
+
+/**
+ * The cache route of a run: `public` when the real servers answer (the bundled bootstrap and
+ * node-whois's table), otherwise the protocol and the servers named (`whois:host:port`,
+ * `rdap:origin`), or a hash of a custom bootstrap or server table.
+ */
+function routeOf(o: LookupOptions, fixedWhois: WhoisServer | undefined): string {
+  const parts: string[] = [];
+  if (o.rdapUrl) parts.push(`rdap:${new URL(o.rdapUrl).origin}`);
+  if (fixedWhois) parts.push(`whois:${fixedWhois.host}:${fixedWhois.port}`);
+  const custom = { bootstrap: o.rdapUrl || fixedWhois ? undefined : (o.bootstrap ?? o.bootstrapFile), whoisServers: fixedWhois ? undefined : o.whoisServers };
+  if (custom.bootstrap !== undefined || custom.whoisServers !== undefined) parts.push(`custom:${createHash('sha256').update(JSON.stringify(custom)).digest('hex')}`);
+  return parts.length ? parts.join('+') : PUBLIC_ROUTE;
 }
 
 /** Text from outside (hosts in answers) without control characters, and short. */
