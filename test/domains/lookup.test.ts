@@ -1,7 +1,7 @@
 // DomainLookupService against real servers on 127.0.0.1: WHOIS answers in CNNIC, Verisign-referral
 // and registrar styles, a redacted one and a not-found one; an RDAP server named by a bootstrap;
 // sharing, caching, offline mode, timeouts and refused connections.
-import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
