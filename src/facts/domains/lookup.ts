@@ -6,6 +6,7 @@ import type { DomainLookup, WhoisRecord } from '../types.js';
 import { UsageError } from '../../errors.js';
 import { loadBootstrap, rdapBaseFor, type RdapBootstrap } from './bootstrap.js';
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { LookupCache, CACHE_TTL_MS, PUBLIC_ROUTE, defaultCacheDir } from './cache.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
 import { mergeWhoisAnswers, parseWhoisAnswer, stripControl, type ParsedWhois } from './parse-whois.js';
@@ -226,9 +227,11 @@ export class DomainLookupService {
     if (u.protocol !== 'https:' || (u.port !== '' && u.port !== '443')) return 'only HTTPS on port 443 is followed';
     const host = normaliseHost(u.hostname);
     const registryHost = normaliseHost(new URL(base).hostname);
-    if (isUnder(host, ownDomainOf(registryHost))) return undefined;
+    // A registry named by address has no domain of its own.
+    const own = isIP(registryHost) === 0 ? ownDomainOf(registryHost) : undefined;
+    if (own !== undefined && isUnder(host, own)) return undefined;
     if (this.bootstrapHosts().has(host)) return undefined;
-    return `${host} is neither named by the RDAP bootstrap nor under the registry's domain ${ownDomainOf(registryHost)}`;
+    return `${host} is neither named by the RDAP bootstrap nor under the registry's domain${own ? ` ${own}` : ''}`;
   }
 
   private bootstrapHostSet?: Set<string>;
