@@ -160,6 +160,26 @@ describe('RDAP `related` links', () => {
   });
 });
 
+describe('the holder when the registrar record is off limits', () => {
+  it("takes the holder from port-43 WHOIS (the registry's referral to its registrar) instead of the refused `related` link", async () => {
+    const related = await http(() => ({ status: 200, body: rdapDomain('broken.top') }));
+    const srv = await http(() => ({
+      status: 200,
+      body: { ...rdapDomain('broken.top', false), links: [{ rel: 'related', type: 'application/rdap+json', href: `${related.origin}/domain/broken.top` }] },
+    }));
+    const registrar = await whois(() => CRLF(['Domain Name: broken.top', 'Registrant Name: 王小五', 'Registrar: Alibaba Cloud Computing Ltd.']));
+    const registry = await whois(() => CRLF(['Domain Name: BROKEN.TOP', `Registrar WHOIS Server: ${registrar.address}`, 'Registrar: Alibaba Cloud Computing Ltd.']));
+    const bootstrap = { version: '1.0', services: [[['top'], [srv.url]]] as [string[], string[]][] };
+    const whoisServers = { top: registry.address, 'registrar.example': registrar.address };
+    const r = await check({ bootstrap, whoisServers, trustedHosts: ['127.0.0.1'] });
+    expect(related.requests).toEqual([]);
+    expect(registry.connections).toBe(1);
+    expect(registrar.connections).toBe(1);
+    expect(r.holder?.status).toBe('pass');
+    expect(r.holder?.message).toContain(`+ WHOIS ${registrar.address}`);
+  });
+});
+
 describe('WHOIS referrals', () => {
   const registry = (referral: string) =>
     CRLF([

@@ -176,7 +176,20 @@ export class DomainLookupService {
           perHop: this.hop,
         });
         if (r.status === 'not-found') return { domain, status: 'not-found', server: r.server, fetchedAt };
-        return { domain, status: 'found', record: this.record(domain, r.parsed, 'rdap', r.server, r.raw, r.notFollowed), server: r.server, fetchedAt };
+        let { notFollowed, raw } = r;
+        let server = r.server;
+        if (notFollowed && !fixedOrigin && !r.parsed.registrantName && !r.parsed.registrantOrganization) {
+          // The registrar's RDAP record is off limits: its port-43 WHOIS, reached by the registry's referral, may show the holder.
+          const holder = await this.holderFromWhois(domain, deadline);
+          if (holder) {
+            for (const k of ['registrantName', 'registrantOrganization', 'privacyMarker'] as const) if (holder.parsed[k] && !r.parsed[k]) r.parsed[k] = holder.parsed[k];
+            r.parsed.redacted ||= holder.parsed.redacted;
+            server = `${r.server} + WHOIS ${holder.server}`;
+            raw = `${raw}\n${holder.raw}`;
+            notFollowed = undefined;
+          }
+        }
+        return { domain, status: 'found', record: this.record(domain, r.parsed, 'rdap', server, raw, notFollowed), server, fetchedAt };
       } catch (err) {
         rdapError = clean((err as Error).message);
         // With `--rdap-url` the user asked for that server only; otherwise WHOIS may still answer.
@@ -216,6 +229,30 @@ export class DomainLookupService {
     } catch (err) {
       const msg = (err as Error).message;
       return { domain, status: 'error', error: rdapError ? `RDAP ${rdapError}; WHOIS ${msg}` : msg, server: `${server.host}:${server.port}`, fetchedAt };
+    }
+  }
+
+  /** The holder as port-43 WHOIS shows it (registry, then the registrar it refers to), or undefined. */
+  private async holderFromWhois(domain: string, deadline: number): Promise<{ parsed: ParsedWhois; server: string; raw: string } | undefined> {
+    const registry = whoisRegistryFor(domain, this.options.whoisServers);
+    if (!registry) return undefined;
+    try {
+      this.counters.whoisQueries++;
+      const { hops } = await queryWhois(domain, {
+        server: registry.server,
+        timeoutMs: this.options.timeoutMs,
+        deadline,
+        maxReferrals: this.options.maxReferrals ?? 1,
+        refuse: (next) => this.refuseReferral(next, registry.suffix),
+        destinations: this.destinations,
+        perHop: this.hop,
+      });
+      const parsed = mergeWhoisAnswers(hops.map((h) => parseWhoisAnswer(h.data)));
+      if (!parsed.recognised || (!parsed.registrantName && !parsed.registrantOrganization)) return undefined;
+      const last = hops[hops.length - 1]!;
+      return { parsed, server: last.server, raw: hops.map((h) => `# ${h.server}\n${h.data}`).join('\n') };
+    } catch {
+      return undefined;
     }
   }
 
