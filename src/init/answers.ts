@@ -9,6 +9,7 @@ import {
   ENTITY_TYPES,
   FILING_KINDS,
   ID_TYPES,
+  PRE_APPROVAL_TYPES,
   PRODUCTS,
   type EntityType,
   type FilingKind,
@@ -27,6 +28,7 @@ import {
   checkProvince,
   checkRegion,
   checkRequired,
+  MAX_ANSWER_CHARS,
   type Checked,
 } from './validators.js';
 import { BANDWIDTH_PRODUCTS, CERTIFICATE_FOR, ORDER_PRODUCTS, USCC_CERTIFICATES } from './choices.js';
@@ -39,13 +41,47 @@ export interface PersonAnswers {
   name: string;
   id: { type: IdType; number: string; expires?: string; front?: string; back?: string };
   mobile: string;
+  /** Province where the mobile number is registered (a slug). */
+  mobileProvince?: string;
   email: string;
+}
+
+export interface PreApprovalAnswers {
+  type: (typeof PRE_APPROVAL_TYPES)[number];
+  number: string;
+  image?: string;
+}
+
+export interface DomainAnswers {
+  holder?: string;
+  registrar?: string;
+  realNameVerified?: boolean;
+  realNameVerifiedOn?: string;
+  privacyProtection?: boolean;
+  expires?: string;
+}
+
+export interface DocumentAnswers {
+  kind: string;
+  for?: string;
+  file: string;
+  issued?: string;
+}
+
+export interface PreviousFilingAnswers {
+  number?: string;
+  entityType?: EntityType;
+  entityName?: string;
+  certificateNumber?: string;
 }
 
 export interface WebsiteAnswers {
   name: string;
   domains: string[];
   content: ContentCategory[];
+  /** Asked where the province demands a form of words (several domains, a personal site). */
+  remarks?: string;
+  preApprovals?: PreApprovalAnswers[];
   /** `principal`, or another person. */
   admin: 'principal' | PersonAnswers;
   /** Ids from `instances`. */
@@ -67,16 +103,21 @@ export interface InstanceAnswers {
 export interface InitAnswers {
   province: ProvinceSlug;
   filing: FilingKind;
+  previousFiling?: PreviousFilingAnswers;
   entity: {
     type: EntityType;
     name: string;
     /** Non-individual entities; an individual files with the principal's identity document. */
     certificate?: { type: CertificateType; number: string; expires?: string; image?: string };
+    address?: string;
     legalRepresentative?: { name: string };
     principal: PersonAnswers;
   };
   websites: WebsiteAnswers[];
   instances: InstanceAnswers[];
+  /** Facts about each domain that a lookup may not show, by domain. */
+  domains?: Record<string, DomainAnswers>;
+  documents?: DocumentAnswers[];
 }
 
 /** A problem in an answers file, at a path such as `entity.principal.id.number`. */
@@ -107,15 +148,25 @@ const personSchema = z.strictObject({
     back: optionalPath,
   }),
   mobile: checked(checkMobile),
+  mobileProvince: checked(checkProvince).optional(),
   email: checked(checkEmail),
 });
 
 export const answersSchema = z.strictObject({
   province: checked(checkProvince),
   filing: z.enum(FILING_KINDS).default('new'),
+  previousFiling: z
+    .strictObject({
+      number: checked(checkRequired).optional(),
+      entityType: z.enum(ENTITY_TYPES).optional(),
+      entityName: checked(checkRequired).optional(),
+      certificateNumber: checked(checkRequired).optional(),
+    })
+    .optional(),
   entity: z.strictObject({
     type: z.enum(ENTITY_TYPES),
     name: checked(checkRequired).optional(),
+    address: checked(checkRequired).optional(),
     certificate: z
       .strictObject({
         type: z.enum(CERTIFICATE_TYPES).optional(),
@@ -133,6 +184,8 @@ export const answersSchema = z.strictObject({
         name: checked(checkRequired),
         domains: z.array(z.string()).min(1),
         content: z.array(z.enum(CONTENT_CATEGORIES)).default([]),
+        remarks: checked(checkRequired).optional(),
+        preApprovals: z.array(z.strictObject({ type: z.enum(PRE_APPROVAL_TYPES), number: checked(checkRequired), image: optionalPath })).optional(),
         admin: z.union([z.literal('principal'), personSchema]).default('principal'),
         instances: z.array(z.string()).optional(),
       }),
@@ -153,6 +206,29 @@ export const answersSchema = z.strictObject({
       }),
     )
     .min(1),
+  domains: z
+    .record(
+      z.string().max(MAX_ANSWER_CHARS),
+      z.strictObject({
+        holder: checked(checkRequired).optional(),
+        registrar: checked(checkRequired).optional(),
+        realNameVerified: z.boolean().optional(),
+        realNameVerifiedOn: checked(checkDate).optional(),
+        privacyProtection: z.boolean().optional(),
+        expires: checked(checkDate).optional(),
+      }),
+    )
+    .optional(),
+  documents: z
+    .array(
+      z.strictObject({
+        kind: z.string().regex(/^[a-z][a-z-]*(:[a-z-]+)?$/),
+        for: checked(checkRequired).optional(),
+        file: z.string().trim().min(1),
+        issued: checked(checkDate).optional(),
+      }),
+    )
+    .optional(),
 });
 
 type RawAnswers = z.output<typeof answersSchema>;
@@ -173,12 +249,13 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
       number: take(`${path}.id.number`, checkIdentityNumber(p.id.type, p.id.number, today), p.id.number),
     },
     mobile: p.mobile,
+    ...(p.mobileProvince ? { mobileProvince: p.mobileProvince } : {}),
     email: p.email,
   });
 
   const e = raw.entity;
   const principal = person(e.principal, 'entity.principal');
-  const entity: InitAnswers['entity'] = { type: e.type, name: e.name ?? principal.name, principal };
+  const entity: InitAnswers['entity'] = { type: e.type, name: e.name ?? principal.name, ...(e.address ? { address: e.address } : {}), principal };
   if (e.type === 'individual') {
     if (e.legalRepresentative) fail('entity.legalRepresentative', { en: 'an individual has no legal representative', zh: '个人主体没有法定代表人' });
     if (e.certificate)
@@ -237,12 +314,18 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
       name: w.name,
       domains,
       content: w.content,
+      ...(w.remarks ? { remarks: w.remarks } : {}),
+      ...(w.preApprovals?.length ? { preApprovals: w.preApprovals } : {}),
       admin: w.admin === 'principal' ? 'principal' : person(w.admin, `${path}.admin`),
       instances: hosted,
     };
   });
 
-  return { answers: { province: raw.province, filing: raw.filing, entity, websites, instances }, issues };
+  const answers: InitAnswers = { province: raw.province, filing: raw.filing, entity, websites, instances };
+  if (raw.previousFiling) answers.previousFiling = raw.previousFiling;
+  if (raw.domains) answers.domains = raw.domains;
+  if (raw.documents) answers.documents = raw.documents;
+  return { answers, issues };
 }
 
 export type AnswersResult = { ok: true; answers: InitAnswers } | { ok: false; issues: AnswerIssue[] };

@@ -15,10 +15,22 @@ import { todayInChina } from '../facts/dates.js';
 
 export { todayInChina };
 
+/**
+ * The longest answer to one question, in characters: far above any real name, address or list of
+ * domains, and far below what would make a manifest the checker refuses for its size.
+ */
+export const MAX_ANSWER_CHARS = 500;
+
+const tooLong = (): Checked<never> => bad(`at most ${MAX_ANSWER_CHARS} characters`, `最多 ${MAX_ANSWER_CHARS} 个字符`);
+
 export function checkRequired(input: string): Checked<string> {
   const v = input.trim();
+  if (v.length > MAX_ANSWER_CHARS) return tooLong();
   return v === '' ? bad('an answer is required', '此项必填') : ok(v);
 }
+
+/** The words shown when typing or pasting goes beyond MAX_ANSWER_CHARS. */
+export const TOO_LONG: Text = { en: `at most ${MAX_ANSWER_CHARS} characters: the rest was cut`, zh: `最多 ${MAX_ANSWER_CHARS} 个字符，超出部分已截去` };
 
 export function checkProvince(input: string): Checked<ProvinceSlug> {
   const slug = normaliseProvince(input);
@@ -132,6 +144,7 @@ export function checkDomain(input: string): Checked<string> {
 
 /** A list of domains separated by commas or spaces; `taken` are domains already given for other websites. */
 export function checkDomainList(input: string, taken: readonly string[] = []): Checked<string[]> {
+  if (input.length > MAX_ANSWER_CHARS) return tooLong();
   const parts = input.split(/[\s,，、;；]+/).filter((s) => s !== '');
   if (parts.length === 0) return bad('give at least one domain name', '请至少填写一个域名');
   const out: string[] = [];
