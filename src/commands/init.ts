@@ -274,7 +274,7 @@ async function questionnaireWithReview(ask: Ask, c: ReviewContext): Promise<stri
 
     const choices: Choice<string>[] = [];
     if (filing.verdict !== 'invalid') choices.push({ value: WRITE, name: say(`Write ${stripControl(c.label)}`, `写入 ${stripControl(c.label)}`) });
-    for (const a of record) choices.push({ value: a.id, name: `${a.message}: ${stripControl(a.shown)}`, section: a.section });
+    for (const a of record) choices.push({ value: a.id, name: `${a.message}${say(': ', '：')}${stripControl(a.shown)}`, section: a.section });
     let choice: string;
     try {
       choice = await ask.select('review', {

@@ -60,12 +60,15 @@ export class Draft {
 
   /** A manifest the rules can read: what is not answered yet is absent, or a neutral stand-in where the manifest requires a value. */
   manifest(): Manifest {
+    // biome-ignore lint/suspicious/noExplicitAny: a partial manifest, filled in before the rules read it
     const r = structuredClone(this.root) as Record<string, any>;
     const entity = (r.entity ??= {});
     entity.type ??= 'enterprise';
     const principal = (entity.principal ??= {});
     principal.name ??= entity.type === 'individual' ? (entity.name ?? '') : '';
     entity.name ??= entity.type === 'individual' ? principal.name : '';
+    if (entity.legalRepresentative) entity.legalRepresentative.name ??= '';
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     const websites = ((r.websites as unknown[]) ?? []).filter((w) => w !== undefined) as Record<string, any>[];
     for (const w of websites) {
       w.name ??= '';
@@ -73,7 +76,9 @@ export class Draft {
       w.content ??= [];
       w.instances ??= [];
       w.preApprovals = ((w.preApprovals as unknown[]) ?? []).filter((p) => p !== undefined);
+      if (w.admin && typeof w.admin === 'object') w.admin.name ??= '';
     }
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     const instances = ((r.instances as unknown[]) ?? []).filter((i) => i !== undefined) as Record<string, any>[];
     for (const i of instances) {
       i.id ??= '';
@@ -140,7 +145,12 @@ export async function draftCheck(manifest: Manifest, ctx: JudgeContext): Promise
     // As above.
   }
   const demands = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
-  const documents = mergeDocuments(n.filing, demands, ctx.date);
+  let documents: RequiredDocument[] = [];
+  try {
+    documents = mergeDocuments(n.filing, demands, ctx.date);
+  } catch {
+    // As above: an incomplete draft.
+  }
   for (const d of documents) {
     if (!d.provided || !d.providedBy) continue;
     const image = facts.images.get(d.providedBy) ?? facts.images.get(`${d.providedBy}.file`);
@@ -155,9 +165,9 @@ export function dataRulesRequiring(key: string): LoadedRule[] {
 }
 
 /** Renders a raw finding in the user's language, its fix after an arrow. */
-export function findingLine(f: RawFinding, lang: Lang): string {
+export function findingLine(f: RawFinding, lang: Lang, withFix = true): string {
   const shown = renderFinding(f, ruleIndex().get(f.rule), lang);
-  return shown.fix ? `${shown.message} → ${shown.fix}` : shown.message;
+  return shown.fix && withFix ? `${shown.message} → ${shown.fix}` : shown.message;
 }
 
 let dataRulesByKind: Map<AnswerKind, Set<string>> | undefined;

@@ -43,6 +43,7 @@ import {
 } from './validators.js';
 import { Draft, dataRulesRequiring, draftCheck, findingLine, judgeAnswer, type Token } from './draft.js';
 import { stripControl } from './terminal-text.js';
+import type { Condition } from '../regulations/schema.js';
 
 export interface QuestionnaireOptions {
   lang: Lang;
@@ -312,8 +313,17 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     const remarkRules = new Set(dataRulesRequiring('remarksContain').map((r) => r.id));
     const demands = raws.filter((f) => remarkRules.has(f.rule) && f.status !== 'pass' && (f.path === w || f.path === ''));
     if (demands.length > 0) {
-      const why = [...new Set(demands.map((f) => findingLine(f, lang)))].join(' ');
-      remarks = await required('website.remarks', `${w}.remarks`, say(`${site}: remarks (${stripControl(why)})`, `${site}：备注（${stripControl(why)}）`), checkRequired);
+      const why = [...new Set(demands.map((f) => findingLine(f, lang, false)))].join(' ');
+      remarks = await required(
+        'website.remarks',
+        `${w}.remarks`,
+        say(`${site}: remarks (${stripControl(why)})`, `${site}：备注（${stripControl(why)}）`),
+        checkRequired,
+        suggestedRemarks(
+          demands.map((f) => f.rule),
+          lang,
+        ),
+      );
     }
 
     const adminChoices: Choice<string>[] = [
@@ -540,6 +550,23 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     const unquote = (v: string) => v.trim().replace(/^(["'])(.*)\1$/, '$2');
     return valid(key, path, message, (v) => checkRequired(unquote(v)), { optional: true });
   }
+}
+
+/** Words that satisfy the remarks rules: of each `remarksContain` list, the first phrase in the user's language. */
+function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {
+  const cjk = /[\u3400-\u9fff]/;
+  const phrases: string[] = [];
+  const visit = (c: Condition | undefined) => {
+    if (!c) return;
+    if (c.remarksContain) {
+      const pick = c.remarksContain.find((p) => cjk.test(p) === (lang === 'zh')) ?? c.remarksContain[0];
+      if (pick && !phrases.includes(pick)) phrases.push(pick);
+    }
+    c.all?.forEach(visit);
+    c.any?.slice(0, 1).forEach(visit);
+  };
+  for (const r of dataRulesRequiring('remarksContain')) if (ruleIds.includes(r.id)) visit(r.require);
+  return phrases.length ? phrases.join(lang === 'zh' ? '；' : '; ') : undefined;
 }
 
 /** The person a holder path names: `entity.principal`, `websites[0].admin`, or the legal representative when they are the principal. */
