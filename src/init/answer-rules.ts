@@ -34,6 +34,8 @@ export type AnswerKind =
   | 'instance.orderAmountCny'
   | 'instance.initialSubscriptionMonths'
   | 'instance.serviceNumbersUsed'
+  | 'document.file'
+  | 'document.issued'
   | 'previousFiling.number'
   | 'previousFiling.entityName'
   | 'previousFiling.certificateNumber';
@@ -62,6 +64,8 @@ export const ANSWER_CODE_RULES: Partial<Record<AnswerKind, readonly string[]>> =
   'website.name': ['website/name-not-domain', 'website/name-chinese', 'website/name-national-prefix'],
   'website.domains': ['domain/syntax', 'domain/subdomain', 'domain/duplicate', 'domain/suffix-approved', 'domain/public-institution-suffix'],
   'website.preApprovals.image': IMAGE_RULES,
+  'document.file': IMAGE_RULES,
+  'document.issued': ['document/issued-in-future'],
   'instance.id': ['instance/duplicate-instance'],
   'instance.product': ['instance/supported-product'],
   'instance.region': ['instance/mainland-region'],
@@ -96,7 +100,6 @@ export const WHOLE_FILING_CODE_RULES: Readonly<Record<string, string>> = {
   'instance/unknown-instance': 'init offers only the instances already given',
   'instance/website-without-instance': 'init asks which instances host each website',
   'instance/unused-instance': 'the websites and instances together',
-  'document/issued-in-future': 'documents are not asked by init',
   'document/reuse-after-cancellation': 'documents are not asked by init',
   'document/reuse-authenticity-verification': 'documents are not asked by init',
   'document/reuse-kind': 'documents are not asked by init',
@@ -186,6 +189,7 @@ export function answerKindOf(path: string): AnswerKind | undefined {
     .replace(/^(entity\.principal|entity\.legalRepresentative|websites\[\d+\]\.admin)\./, 'person.')
     .replace(/^websites\[\d+\]\.preApprovals\[\d+\]\./, 'website.preApprovals.')
     .replace(/^websites\[\d+\]\./, 'website.')
-    .replace(/^instances\[\d+\]\./, 'instance.');
+    .replace(/^instances\[\d+\]\./, 'instance.')
+    .replace(/^documents\[\d+\]\./, 'document.');
   return p as AnswerKind;
 }

@@ -25,6 +25,7 @@ import {
   checkIdentityNumber,
   checkInstanceId,
   checkMobile,
+  checkPersonName,
   checkProvince,
   checkRegion,
   checkRequired,
@@ -139,7 +140,7 @@ function checked<T>(check: (v: string) => Checked<T>) {
 const optionalPath = z.string().trim().min(1).optional();
 
 const personSchema = z.strictObject({
-  name: checked(checkRequired),
+  name: checked(checkPersonName),
   id: z.strictObject({
     type: z.enum(ID_TYPES),
     number: z.union([z.string(), z.number()]).transform(String),
@@ -175,7 +176,7 @@ export const answersSchema = z.strictObject({
         image: optionalPath,
       })
       .optional(),
-    legalRepresentative: z.strictObject({ name: checked(checkRequired) }).optional(),
+    legalRepresentative: z.strictObject({ name: checked(checkPersonName) }).optional(),
     principal: personSchema,
   }),
   websites: z

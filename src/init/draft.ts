@@ -94,8 +94,8 @@ export class Draft {
       entity,
       websites,
       instances,
-      domains: {},
-      documents: [],
+      domains: r.domains ?? {},
+      documents: ((r.documents as unknown[]) ?? []).filter((d) => d !== undefined),
     } as unknown as Manifest;
   }
 }

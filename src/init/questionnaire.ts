@@ -35,6 +35,7 @@ import {
   checkIdentityNumber,
   checkInstanceId,
   checkMobile,
+  checkPersonName,
   checkProvince,
   checkRegion,
   checkRequired,
@@ -81,7 +82,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     path: string | undefined,
     message: string,
     check: (v: string) => Checked<T>,
-    opts: { def?: string; optional?: boolean; toDraft?: (v: T) => unknown } = {},
+    opts: { def?: string; optional?: boolean; toDraft?: (v: T) => unknown; raw?: (v: string) => unknown } = {},
   ): Promise<T | undefined> {
     const toDraft = opts.toDraft ?? ((v: T) => v);
     const validate = async (v: string): Promise<Verdict> => {
@@ -89,7 +90,8 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       const r = check(v);
       if (path) {
         const trial = draft.clone();
-        trial.set(path, r.ok ? toDraft(r.value) : v.trim());
+        // A value the field check refuses still goes to the rules, which say why in the checker's words.
+        trial.set(path, r.ok ? toDraft(r.value) : (opts.raw ?? ((x: string) => x.trim()))(v));
         const j = await judgeAnswer(trial, path, judgeCtx);
         if (j.fail.length > 0) return j.fail.join('\n');
         if (!r.ok) return r.reason[lang];
@@ -193,7 +195,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     );
     certificate = { type: certType, number, ...(expires ? { expires } : {}) };
     legalRepresentative = {
-      name: await required('entity.legalRepresentative.name', 'entity.legalRepresentative.name', say('Legal representative (法定代表人): name', '法定代表人姓名'), checkRequired),
+      name: await required('entity.legalRepresentative.name', 'entity.legalRepresentative.name', say('Legal representative (法定代表人): name', '法定代表人姓名'), checkPersonName),
     };
   }
 
@@ -216,7 +218,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   if (entityType === 'individual') entityName = principal.name;
 
   async function askPerson(key: string, path: string, who: string, defaultName?: string): Promise<PersonAnswers> {
-    const name = await required(`${key}.name`, `${path}.name`, say(`${who}: name`, `${who}：姓名`), checkRequired, defaultName);
+    const name = await required(`${key}.name`, `${path}.name`, say(`${who}: name`, `${who}：姓名`), checkPersonName, defaultName);
     if (path === 'entity.principal' && entityType === 'individual') draft.set('entity.name', name);
     if (path === 'entity.principal' && legalRepresentative && name === legalRepresentative.name) draft.set('entity.legalRepresentative.name', name);
     const idType = await ask.select<IdType>(`${key}.id.type`, {
@@ -279,7 +281,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       say(`${site}: name (a few Chinese characters describing the site, not the domain)`, `${site}：网站名称（几个描述网站的汉字，不要用域名）`),
       checkRequired,
     );
-    const domains = await required(
+    const domains = (await valid(
       'website.domains',
       `${w}.domains`,
       say(`${site}: domain names, separated by commas (example.com, example.cn)`, `${site}：域名，多个用逗号分隔（example.com, example.cn）`),
@@ -288,7 +290,8 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
           v,
           websites.flatMap((x) => x.domains),
         ),
-    );
+      { raw: splitDomains },
+    ))!;
     const content = await ask.checkbox('website.content', {
       message: say(`${site}: what the site offers (space to tick, Enter when done; none for a plain site)`, `${site}：网站内容（空格勾选，回车确认；普通网站可不选）`),
       choices: CONTENT_CATEGORIES.map((c) => ({ value: c, name: contentName(c) })),
@@ -551,6 +554,9 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     return valid(key, path, message, (v) => checkRequired(unquote(v)), { optional: true });
   }
 }
+
+/** A list of domains as typed, for the rules to judge even when the field check refused it. */
+const splitDomains = (v: string): string[] => v.split(/[\s,，、;；]+/).filter((x) => x !== '');
 
 /** Words that satisfy the remarks rules: of each `remarksContain` list, the first phrase in the user's language. */
 function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {

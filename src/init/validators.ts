@@ -29,6 +29,20 @@ export function checkRequired(input: string): Checked<string> {
   return v === '' ? bad('an answer is required', '此项必填') : ok(v);
 }
 
+/**
+ * A person's name: not what belongs to another question (a date, "long-term", a number, an
+ * email), the usual slip when answers are typed one question off.
+ */
+export function checkPersonName(input: string): Checked<string> {
+  const r = checkRequired(input);
+  if (!r.ok) return r;
+  const v = r.value;
+  if (/^(long-term|longterm|long term|长期)$/i.test(v) || /\d/.test(v) || v.includes('@')) {
+    return bad(`"${v}" is not a person's name: give the name as on the identity document`, `“${v}”不是人名：请填写证件上的姓名`);
+  }
+  return r;
+}
+
 /** The words shown when typing or pasting goes beyond MAX_ANSWER_CHARS. */
 export const TOO_LONG: Text = { en: `at most ${MAX_ANSWER_CHARS} characters: the rest was cut`, zh: `最多 ${MAX_ANSWER_CHARS} 个字符，超出部分已截去` };
 

@@ -14,3 +14,5 @@ export const HK_PERMIT = idNumber('81000019880808123');
 /** A Shenzhen enterprise's unified social credit code and a wrong variant. */
 export const ACME_USCC = uscc('91440300MA5FAAAA1');
 export const ACME_USCC_WRONG = ACME_USCC.slice(0, 17) + (ACME_USCC[17] === '0' ? '1' : '0');
+/** A Chengdu (Sichuan) enterprise's credit code. */
+export const SICHUAN_USCC = uscc('91510100MA6CAAAA1');
