@@ -96,6 +96,7 @@ export const WHOLE_FILING_CODE_RULES: Readonly<Record<string, string>> = {
   'whois/declared-mismatch': 'declared domain facts against a lookup',
   'domain/real-name-verified': 'a lookup, or the declared domains section',
   'domain/real-name-sync': 'a lookup, or the declared domains section',
+  'instance/describe-instances-file': 'a DescribeInstances file, which init does not write',
   'instance/running-with-public-ip': 'read from a DescribeInstances file, which init does not write',
   'instance/unknown-instance': 'init offers only the instances already given',
   'instance/website-without-instance': 'init asks which instances host each website',

@@ -13,10 +13,14 @@ export interface Choice<T extends string> {
   description?: string;
   /** A heading shown above this choice when it differs from the previous choice's. */
   section?: string;
+  /** Why the choice cannot be taken (shown beside it, greyed). */
+  disabled?: string;
 }
 
 export interface InputQuestion {
   message: string;
+  /** Where the answer goes in the manifest, when it goes to one place. */
+  path?: string;
   default?: string;
   /** `true`, the reason to show before asking again, or a warning the user can accept. */
   validate?: (value: string) => Verdict | Promise<Verdict>;
@@ -24,10 +28,18 @@ export interface InputQuestion {
   initialError?: string;
 }
 
+export interface SelectQuestion<T extends string> {
+  message: string;
+  choices: Choice<T>[];
+  default?: T;
+  /** Where the answer goes in the manifest, when it goes to one place. */
+  path?: string;
+}
+
 export interface Ask {
   input(key: string, q: InputQuestion): Promise<string>;
   confirm(key: string, q: { message: string; default?: boolean }): Promise<boolean>;
-  select<T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  select<T extends string>(key: string, q: SelectQuestion<T>): Promise<T>;
   search<T extends string>(key: string, q: { message: string; source: (term: string | undefined) => Choice<T>[]; validate?: (value: T) => true | string }): Promise<T>;
   checkbox<T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => true | string }): Promise<T[]>;
 }

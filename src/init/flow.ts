@@ -2,7 +2,7 @@
 // questionnaire is run again from the start, and every question answered before is answered
 // from the record (checked again) except the one to ask anew. A question is known by its key and
 // how many times that key was asked before (the second website's name is `website.name#1`).
-import type { Ask, Choice, InputQuestion } from './ask.js';
+import type { Ask, Choice, InputQuestion, SelectQuestion } from './ask.js';
 
 export interface Answered {
   /** `key#n`. */
@@ -70,10 +70,10 @@ export function replayingAsk(base: Ask, plan: ReplayPlan, record: Answered[], se
       keep(key, id, n, q.message, value, value ? '✔' : '✘');
       return value;
     },
-    async select<T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: T }) {
+    async select<T extends string>(key: string, q: SelectQuestion<T>) {
       const { id, n } = next(key);
       const before = earlier(id) as T | undefined;
-      const known = before !== undefined && q.choices.some((c) => c.value === before);
+      const known = before !== undefined && q.choices.some((c) => c.value === before && !c.disabled);
       const value = known && replay(id) ? before! : await base.select(key, { ...q, default: known ? before : q.default });
       keep(key, id, n, q.message, value, names(q.choices, [value]));
       return value;

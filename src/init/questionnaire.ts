@@ -100,7 +100,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       }
       return r.ok ? true : r.reason[lang];
     };
-    const answer = await ask.input(key, { message: opts.optional ? `${message}${SKIP(lang)}` : message, default: opts.def, validate });
+    const answer = await ask.input(key, { message: opts.optional ? `${message}${SKIP(lang)}` : message, path, default: opts.def, validate });
     if (opts.optional && answer.trim() === '') {
       if (path) draft.set(path, undefined);
       return undefined;
@@ -113,6 +113,28 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   const required = async <T>(key: string, path: string | undefined, message: string, check: (v: string) => Checked<T>, def?: string): Promise<T> =>
     (await valid(key, path, message, check, { def }))!;
   const optional = <T>(key: string, path: string | undefined, message: string, check: (v: string) => Checked<T>) => valid(key, path, message, check, { optional: true });
+
+  /**
+   * A list question whose choices are judged beforehand by the rules at `path`: a choice the
+   * checker would fail is shown disabled with the checker's reason, a warned one with its warning.
+   */
+  async function judgedSelect<T extends string>(key: string, path: string, message: string, choices: Choice<T>[], def?: T): Promise<T> {
+    const judged = await Promise.all(
+      choices.map(async (c) => {
+        if (c.value === OTHER) return c;
+        const trial = draft.clone();
+        trial.set(path, c.value);
+        const j = await judgeAnswer(trial, path, judgeCtx);
+        if (j.fail.length > 0) return { ...c, disabled: j.fail.join(' ') };
+        if (j.warn.length > 0) return { ...c, description: j.warn.join(' ') };
+        return c;
+      }),
+    );
+    const open = judged.find((c) => c.value === def && !c.disabled) ?? judged.find((c) => !c.disabled);
+    const value = await ask.select(key, { message, choices: judged, default: open?.value, path });
+    if (value !== OTHER) draft.set(path, value);
+    return value;
+  }
 
   section('Filing', '备案');
   const province = await ask.search('province', {
@@ -370,32 +392,26 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
           instances.map((x) => x.id),
         ),
     );
-    const product = await ask.select('instance.product', {
-      message: say(`${inst}: product`, `${inst}：产品`),
-      choices: PRODUCTS.map((p) => ({ value: p, name: tr(PRODUCT_NAMES[p]) })),
-      default: 'ecs',
-    });
-    draft.set(`${at}.product`, product);
-    const regionChoice = await ask.select('instance.region', {
-      message: say(`${inst}: region (mainland China only)`, `${inst}：地域（仅限中国大陆）`),
-      choices: [
-        ...MAINLAND_REGIONS.map((r) => ({ value: r.id, name: `${r.id}  ${lang === 'zh' ? r.zh : r.en}` })),
-        { value: OTHER, name: say('Another region: type its ID', '其他地域：输入地域 ID') },
-      ],
-    });
+    const product = await judgedSelect(
+      'instance.product',
+      `${at}.product`,
+      say(`${inst}: product`, `${inst}：产品`),
+      PRODUCTS.map((p) => ({ value: p, name: tr(PRODUCT_NAMES[p]) })),
+      'ecs',
+    );
+    const regionChoice = await judgedSelect('instance.region', `${at}.region`, say(`${inst}: region (mainland China only)`, `${inst}：地域（仅限中国大陆）`), [
+      ...MAINLAND_REGIONS.map((r) => ({ value: r.id, name: `${r.id}  ${lang === 'zh' ? r.zh : r.en}` })),
+      { value: OTHER, name: say('Another region: type its ID', '其他地域：输入地域 ID') },
+    ]);
     const region =
       regionChoice === OTHER ? await required('instance.region.other', `${at}.region`, say(`${inst}: region ID (cn-…)`, `${inst}：地域 ID（cn-…）`), checkRegion) : regionChoice;
     draft.set(`${at}.region`, region);
     const entry: InstanceAnswers = { id, product, region };
     if (!ORDER_PRODUCTS.includes(product)) {
-      entry.billing = await ask.select<'subscription' | 'pay-as-you-go'>('instance.billing', {
-        message: say(`${inst}: billing`, `${inst}：付费方式`),
-        choices: [
-          { value: 'subscription', name: say('Subscription (monthly or yearly)', '包年包月') },
-          { value: 'pay-as-you-go', name: say('Pay-as-you-go', '按量付费') },
-        ],
-      });
-      draft.set(`${at}.billing`, entry.billing);
+      entry.billing = await judgedSelect<'subscription' | 'pay-as-you-go'>('instance.billing', `${at}.billing`, say(`${inst}: billing`, `${inst}：付费方式`), [
+        { value: 'subscription', name: say('Subscription (monthly or yearly)', '包年包月') },
+        { value: 'pay-as-you-go', name: say('Pay-as-you-go', '按量付费') },
+      ]);
     }
     if (entry.billing !== 'pay-as-you-go') {
       const expires = await optional('instance.expires', `${at}.expires`, say(`${inst}: subscription ends on (YYYY-MM-DD)`, `${inst}：到期日期（YYYY-MM-DD）`), checkDate);

@@ -95,7 +95,14 @@ describe('init questionnaire', () => {
     expect(a.entity.address).toBe('广东省深圳市南山区科技园路1号');
     // Guangdong asks that several domains be declared the same website, in the remarks.
     expect(a.websites).toEqual([
-      { name: '示例科技官网', domains: ['example.com', 'example.cn'], content: [], remarks: 'The domain names direct to the same website', admin: 'principal', instances: ['i-wz9exampleecs01'] },
+      {
+        name: '示例科技官网',
+        domains: ['example.com', 'example.cn'],
+        content: [],
+        remarks: 'The domain names direct to the same website',
+        admin: 'principal',
+        instances: ['i-wz9exampleecs01'],
+      },
     ]);
     expect(a.domains).toEqual({
       'example.com': { holder: '深圳市示例科技有限公司', realNameVerified: false, privacyProtection: false },
@@ -257,12 +264,22 @@ describe('init questionnaire', () => {
 
   it('does not ask for an expiry date of a pay-as-you-go instance', async () => {
     const replies = enterprise();
+    replies['instance.product'] = [choose('nat-gateway')];
     replies['instance.billing'] = [choose('pay-as-you-go')];
     delete replies['instance.expires'];
+    delete replies['instance.bandwidth'];
     const { user, done } = run(replies);
     const a = await done;
     expect(user.asked).not.toContain('instance.expires');
     expect(a.instances[0]!.billing).toBe('pay-as-you-go');
+  });
+
+  it("offers pay-as-you-go for an ECS instance disabled, with check's reason", async () => {
+    const replies = enterprise();
+    replies['instance.billing'] = [[{ see: /- Pay-as-you-go Instance i-wz9exampleecs01 is pay-as-you-go: it cannot get a\s+service number/ }, { choose: 'subscription' }]];
+    const { user, done } = run(replies);
+    await done;
+    expect(user.unused()).toEqual([]);
   });
 
   it('asks for the files of the documents the check lists, and inspects each as an image at once', async () => {
@@ -273,14 +290,7 @@ describe('init questionnaire', () => {
       ...enterprise(),
       documents: [yes],
       'document.file': [
-        [
-          { see: /Authenticity statement/ },
-          ...answer('statement.jpg'),
-          { see: /statement\.jpg/ },
-          ...answer('missing.jpg'),
-          { see: /missing\.jpg/ },
-          ...answer(''),
-        ],
+        [{ see: /Authenticity statement/ }, ...answer('statement.jpg'), { see: /statement\.jpg/ }, ...answer('missing.jpg'), { see: /missing\.jpg/ }, ...answer('')],
         [{ see: /Entity certificate/ }, ...answer('"certificate.jpg"')],
         [{ see: /back \(张三\)/ }, ...answer('id-back.jpg')],
         [{ see: /front \(张三\)/ }, ...answer('id-front.jpg')],

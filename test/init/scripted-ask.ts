@@ -2,7 +2,7 @@
 // real @inquirer prompt, and a scripted user reads its screen and presses keys.
 import { render } from '@inquirer/testing';
 import { checkbox, confirm, search, select } from '@inquirer/prompts';
-import { GoBack, type Ask, type Choice, type InputQuestion } from '../../src/init/ask.js';
+import { GoBack, type Ask, type Choice, type InputQuestion, type SelectQuestion } from '../../src/init/ask.js';
 import { textPrompt, type TextResult } from '../../src/init/text-prompt.js';
 
 type Key = string | { name: string; ctrl?: boolean };
@@ -35,6 +35,8 @@ export interface ScriptedUser {
   ask: Ask;
   /** Keys of the questions asked, in order. */
   asked: string[];
+  /** Manifest paths of the text answers asked for, in order. */
+  paths: string[];
   /** The screen each question showed first, by key (the last one asked under that key). */
   firstScreens: Map<string, string>;
   /** Every screen seen after a step. */
@@ -50,6 +52,7 @@ export type Fallback = Record<string, Reply>;
 export function scriptedUser(replies: Record<string, Reply[]>, fallback: Fallback = {}): ScriptedUser {
   const queues = new Map(Object.entries(replies).map(([k, v]) => [k, [...v]]));
   const asked: string[] = [];
+  const paths: string[] = [];
   const firstScreens = new Map<string, string>();
   const screens: string[] = [];
   /** Answer checks still running (they run the checker's rules, which may read files). */
@@ -109,6 +112,7 @@ export function scriptedUser(replies: Record<string, Reply[]>, fallback: Fallbac
 
   const ask: Ask = {
     input: async (key: string, q: InputQuestion) => {
+      if (q.path) paths.push(q.path);
       const r = await drive<TextResult>(
         key,
         await render(textPrompt, {
@@ -125,15 +129,19 @@ export function scriptedUser(replies: Record<string, Reply[]>, fallback: Fallbac
       return r.value;
     },
     confirm: async (key, q) => drive(key, await render(confirm, { message: q.message, default: q.default })),
-    select: async <T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      drive<T>(key, await render(select, { message: q.message, choices: q.choices, default: q.default, loop: false, pageSize: 30 }), q.choices),
+    select: async <T extends string>(key: string, q: SelectQuestion<T>) => {
+      if (q.path) paths.push(q.path);
+      // Arrow keys skip disabled choices: the list to move through is the enabled one.
+      return drive<T>(
+        key,
+        await render(select, { message: q.message, choices: q.choices, default: q.default, loop: false, pageSize: 30 }),
+        q.choices.filter((c) => !c.disabled),
+      );
+    },
     search: async <T extends string>(key: string, q: { message: string; source: (term: string | undefined) => Choice<T>[] }) =>
       // A search reply types a term and presses Enter on the first match, as a user would.
       drive<T>(key, await render(search, { message: q.message, source: (term: string | undefined) => q.source(term), pageSize: 40 })),
-    checkbox: async <T extends string>(
-      key: string,
-      q: { message: string; choices: Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => true | string },
-    ) =>
+    checkbox: async <T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => true | string }) =>
       drive<T[]>(
         key,
         await render(checkbox, {
@@ -150,6 +158,7 @@ export function scriptedUser(replies: Record<string, Reply[]>, fallback: Fallbac
   return {
     ask,
     asked,
+    paths,
     firstScreens,
     screens,
     unused: () => [...queues.entries()].filter(([, v]) => v.length > 0).map(([k]) => k),
