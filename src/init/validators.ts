@@ -92,11 +92,8 @@ export function checkIdentityNumber(type: IdType, input: string, today: string =
     return /^[A-Z0-9]{5,20}$/.test(v) ? ok(v) : bad('expected 5 to 20 letters and digits', '应为 5 至 20 位字母或数字');
   }
   const r = checkIdNumber(v, today);
-  if (!r.ok) {
-    const reason = ID_PROBLEMS[r.problem];
-    const expected = r.expected ? { en: ` (expected ${r.expected})`, zh: `（应为 ${r.expected}）` } : { en: '', zh: '' };
-    return bad(`${reason.en}${expected.en}`, `${reason.zh}${expected.zh}`);
-  }
+  // The expected check character is never shown: with it, a mistyped number becomes a valid one.
+  if (!r.ok) return bad(ID_PROBLEMS[r.problem].en, ID_PROBLEMS[r.problem].zh);
   if (!regionOk(r.facts.regionCode)) {
     return ['81', '82', '83'].includes(r.facts.regionCode)
       ? bad(
@@ -121,9 +118,7 @@ export function checkCreditCode(input: string): Checked<string> {
   if (v === '') return checkRequired(v);
   const r = checkUscc(v);
   if (r.ok) return ok(r.facts.code);
-  const reason = USCC_PROBLEMS[r.problem];
-  const expected = r.expected ? { en: ` (expected ${r.expected})`, zh: `（应为 ${r.expected}）` } : { en: '', zh: '' };
-  return bad(`${reason.en}${expected.en}`, `${reason.zh}${expected.zh}`);
+  return bad(USCC_PROBLEMS[r.problem].en, USCC_PROBLEMS[r.problem].zh);
 }
 
 export function checkMobile(input: string): Checked<string> {

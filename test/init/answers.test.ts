@@ -20,7 +20,8 @@ function enterpriseAnswers(): Record<string, any> {
     entity: {
       type: 'enterprise',
       name: '深圳市示例科技有限公司',
-      certificate: { number: ACME_USCC, expires: 'long-term', image: 'docs/licence.jpg' },
+      certificate: { number: ACME_USCC, expires: 'long-term' },
+      address: '广东省深圳市南山区科技园路1号',
       legalRepresentative: { name: '张三' },
       principal: { name: '张三', id: { type: 'id-card', number: ZHANG_ID, expires: '2031-05-01' }, mobile: '138 0013 8000', email: 'zhangsan@example.com' },
     },
@@ -28,6 +29,7 @@ function enterpriseAnswers(): Record<string, any> {
       {
         name: '示例科技官网',
         domains: ['example.com', 'EXAMPLE.cn'],
+        remarks: 'The domain names direct to the same website',
         admin: { name: '李四', id: { type: 'id-card', number: LI_ID }, mobile: '13900139000', email: 'lisi@example.com' },
       },
       { name: '示例科技帮助中心', domains: ['example-help.com'] },
@@ -131,19 +133,36 @@ describe('answers file', () => {
 });
 
 describe('init --answers', () => {
-  it('writes a manifest that loads and validates with the checker, with warnings for missing images', async () => {
+  it("refuses, in check's words, answers the questionnaire would refuse: an image that is not there, the remarks Guangdong demands", async () => {
+    const a = enterpriseAnswers();
+    a.entity.certificate.image = 'docs/licence.jpg';
+    delete a.websites[0].remarks;
+    const dir = workdir(a);
+    const d = io();
+    const code = await runInit(join(dir, 'manifest.yaml'), { answers: join(dir, 'answers.json'), lang: 'en' }, d);
+    expect(code).toBe(2);
+    expect(d.err.text.trim().split('\n')).toEqual([
+      expect.stringMatching(/answers\.json: entity\.certificate\.image: docs\/licence\.jpg \(entity-certificate\) does not exist\./),
+      expect.stringMatching(/answers\.json: websites\[0\]: 示例科技官网 has several domains: Guangdong requires the remark "The domain names direct to the same website"\./),
+    ]);
+    expect(readdirSync(dir)).toEqual(['answers.json']);
+  });
+
+  it('writes a manifest that loads and validates with the checker, and shows its checklist first', async () => {
     const dir = workdir(enterpriseAnswers());
     const d = io();
     const file = join(dir, 'manifest.yaml');
     const code = await runInit(file, { answers: join(dir, 'answers.json'), lang: 'en' }, d);
-    expect(d.err.text).toBe(`warning: docs/licence.jpg does not exist yet (relative to the manifest's folder); kept\n`);
+    expect(d.err.text).toBe('');
     expect(code).toBe(0);
+    expect(d.out.text).toMatch(/manifest\.yaml {2}guangdong {2}(READY|BLOCKED)/);
+    expect(d.out.text.indexOf('Documents to prepare')).toBeLessThan(d.out.text.indexOf('Wrote'));
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S*schema\/icp-manifest\.schema\.json$/);
     const parsed = manifestSchema.parse(parseDocument(text).toJS());
     expect(parsed.entity.principal.id?.number).toBe(ZHANG_ID);
     expect(parsed.websites[0]!.admin).toMatchObject({ name: '李四' });
-    expect(parsed.entity.certificate?.image).toBe('docs/licence.jpg');
+    expect(parsed.websites[0]!.remarks).toBe('The domain names direct to the same website');
     expect(readdirSync(dir).sort()).toEqual(['answers.json', 'manifest.yaml']);
   });
 
