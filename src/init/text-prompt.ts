@@ -31,11 +31,13 @@ export const textPrompt = createPrompt<TextResult, TextConfig>((config, done) =>
   const [error, setError] = useState<string | undefined>(config.initialError);
   const [warned, setWarned] = useState<string | undefined>(undefined);
   const [value, setValue] = useState('');
+  const [wentBack, setWentBack] = useState(false);
   const prefix = usePrefix({ status, theme });
 
   useKeypress(async (key, rl) => {
     if (status !== 'idle') return;
     if (key.name === 'escape') {
+      setWentBack(true);
       setStatus('done');
       done({ back: true });
       return;
@@ -43,6 +45,7 @@ export const textPrompt = createPrompt<TextResult, TextConfig>((config, done) =>
     if (isEnterKey(key)) {
       const answer = value || defaultValue || '';
       if (answer.trim() === '<') {
+        setWentBack(true);
         setStatus('done');
         done({ back: true });
         return;
@@ -93,6 +96,8 @@ export const textPrompt = createPrompt<TextResult, TextConfig>((config, done) =>
   });
 
   const message = theme.style.message(config.message, status);
+  // Left for the question before: marked so, not as answered.
+  if (wentBack) return `← ${message}`;
   const shownValue = status === 'done' ? theme.style.answer(value) : value;
   const defaultStr = defaultValue && status !== 'done' && !value ? theme.style.defaultAnswer(defaultValue) : undefined;
   const bottom = error && status !== 'done' ? theme.style.error(error) : '';

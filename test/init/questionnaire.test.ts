@@ -10,7 +10,7 @@ import { buildManifest } from '../../src/init/build-manifest.js';
 import { manifestYaml } from '../../src/init/manifest-yaml.js';
 import { validateManifestText } from '../../src/init/write-manifest.js';
 import { accept, answer, badThenGood, choose, no, scriptedUser, tick, yes, type Fallback, type Reply } from './scripted-ask.js';
-import { ACME_USCC, ACME_USCC_WRONG, HK_PERMIT, LI_ID, SICHUAN_USCC, WANG_ID, ZHANG_ID, ZHANG_ID_WRONG } from './samples.js';
+import { ACME_USCC, ACME_USCC_WRONG, HK_PERMIT, LI_ID, SICHUAN_USCC, WANG_ID, ZHANG_ID, ZHANG_ID_WRONG, ZHEJIANG_USCC } from './samples.js';
 
 const TODAY = '2026-11-26';
 const IMAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'images');
@@ -302,6 +302,27 @@ describe('init questionnaire', () => {
     expect(a.entity.certificate?.image).toBe('certificate.jpg');
     expect(a.entity.principal.id).toMatchObject({ front: 'id-front.jpg', back: 'id-back.jpg' });
     expect(a.documents).toBeUndefined();
+  });
+
+  it('marks education as needing a pre-approval only where the province asks for one, and asks for it there', async () => {
+    const guangdong = run(enterprise());
+    await guangdong.done;
+    const screen = guangdong.user.firstScreens.get('website.content')!;
+    expect(screen).toMatch(/News \(needs a pre-approval in Guangdong\)/);
+    expect(screen).toMatch(/Education\n/);
+
+    const replies = enterprise();
+    replies.province = [[{ type: 'zhejiang' }, { key: 'enter' }]];
+    replies['entity.certificate.number'] = [answer(ZHEJIANG_USCC)];
+    replies['entity.address'] = [answer('浙江省杭州市西湖区文三路1号')];
+    replies['website.content'] = [tick('education')];
+    replies['website.preApproval.number'] = [answer('浙教 2026-001')];
+    replies['website.preApproval.image'] = [answer('')];
+    const zhejiang = run(replies);
+    const a = await zhejiang.done;
+    expect(zhejiang.user.unused()).toEqual([]);
+    expect(zhejiang.user.firstScreens.get('website.content')).toMatch(/Education \(needs a pre-approval in Zhejiang\)/);
+    expect(a.websites[0]!.preApprovals).toEqual([{ type: 'education', number: '浙教 2026-001' }]);
   });
 
   it('asks in Chinese with --lang zh', async () => {
