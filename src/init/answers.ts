@@ -137,6 +137,27 @@ function checked<T>(check: (v: string) => Checked<T>) {
   });
 }
 
+/**
+ * A field the checker's rules judge (a mobile number): normalised when it can be, otherwise kept as
+ * written so that the rules refuse it in their own words, as they do for a typed answer.
+ */
+function forTheRules(check: (v: string) => Checked<string>) {
+  return z.union([z.string(), z.number()]).transform((v, ctx): string => {
+    const r = check(String(v));
+    if (r.ok) return r.value;
+    const raw = String(v).trim();
+    if (raw.length > MAX_ANSWER_CHARS) {
+      const reason = { en: `at most ${MAX_ANSWER_CHARS} characters`, zh: `最多 ${MAX_ANSWER_CHARS} 个字符` };
+      ctx.addIssue({ code: 'custom', message: reason.en, params: { reason } });
+      return z.NEVER;
+    }
+    return raw;
+  });
+}
+
+/** Document types whose numbers follow GB 11643, which the rule person/id-number judges. */
+const GB11643_TYPES = new Set<string>(['id-card', 'temporary-id-card', 'hk-macao-residence-permit', 'taiwan-residence-permit']);
+
 const optionalPath = z.string().trim().min(1).optional();
 
 const personSchema = z.strictObject({
@@ -148,7 +169,7 @@ const personSchema = z.strictObject({
     front: optionalPath,
     back: optionalPath,
   }),
-  mobile: checked(checkMobile),
+  mobile: forTheRules(checkMobile),
   mobileProvince: checked(checkProvince).optional(),
   email: checked(checkEmail),
 });
@@ -243,11 +264,19 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
     fail(path, r.reason);
     return fallback;
   };
+  /** A value the rules judge: kept as written when the field check refuses it, for the rules to refuse in their words. */
+  const ruled = (path: string, r: Checked<string>, raw: string): string => {
+    if (r.ok) return r.value;
+    if (raw.trim().length > MAX_ANSWER_CHARS) return take(path, r, raw);
+    return raw.trim().toUpperCase();
+  };
   const person = (p: RawAnswers['entity']['principal'], path: string): PersonAnswers => ({
     name: p.name,
     id: {
       ...p.id,
-      number: take(`${path}.id.number`, checkIdentityNumber(p.id.type, p.id.number, today), p.id.number),
+      number: GB11643_TYPES.has(p.id.type)
+        ? ruled(`${path}.id.number`, checkIdentityNumber(p.id.type, p.id.number, today), p.id.number)
+        : take(`${path}.id.number`, checkIdentityNumber(p.id.type, p.id.number, today), p.id.number),
     },
     mobile: p.mobile,
     ...(p.mobileProvince ? { mobileProvince: p.mobileProvince } : {}),
@@ -272,7 +301,7 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
     else {
       const type = e.certificate.type ?? CERTIFICATE_FOR[e.type];
       const number = USCC_CERTIFICATES.includes(type)
-        ? take('entity.certificate.number', checkCreditCode(e.certificate.number), e.certificate.number)
+        ? ruled('entity.certificate.number', checkCreditCode(e.certificate.number), e.certificate.number)
         : take('entity.certificate.number', checkRequired(e.certificate.number), '');
       entity.certificate = { ...e.certificate, type, number };
     }
