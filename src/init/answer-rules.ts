@@ -23,6 +23,7 @@ export type AnswerKind =
   | 'website.name'
   | 'website.domains'
   | 'website.remarks'
+  | 'website.content'
   | 'website.preApprovals.number'
   | 'website.preApprovals.image'
   | 'instance.id'
@@ -120,6 +121,7 @@ export const ANSWER_CONDITION_KEYS: Readonly<Record<string, AnswerKind>> = {
   addressInProvince: 'entity.address',
   nameMatches: 'website.name',
   age: 'person.id.number',
+  content: 'website.content',
   domainCount: 'website.domains',
   prefixCount: 'website.domains',
 };
@@ -136,7 +138,6 @@ export const CONTEXT_CONDITION_KEYS: Readonly<Record<string, string>> = {
   entityType: 'context',
   filingKind: 'context',
   previousEntityType: 'context',
-  content: 'context (the content is ticked, then its pre-approvals are asked)',
   hasPreApproval: 'asked right after the content that needs it',
   certificateType: 'the certificate type follows from the kind of entity',
   principalIsLegalRepresentative: 'compares two people',

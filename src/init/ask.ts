@@ -41,7 +41,10 @@ export interface Ask {
   confirm(key: string, q: { message: string; default?: boolean }): Promise<boolean>;
   select<T extends string>(key: string, q: SelectQuestion<T>): Promise<T>;
   search<T extends string>(key: string, q: { message: string; source: (term: string | undefined) => Choice<T>[]; validate?: (value: T) => true | string }): Promise<T>;
-  checkbox<T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => true | string }): Promise<T[]>;
+  checkbox<T extends string>(
+    key: string,
+    q: { message: string; choices: Choice<T>[]; default?: readonly T[]; path?: string; validate?: (values: readonly T[]) => true | string },
+  ): Promise<T[]>;
 }
 
 /** Thrown by a prompt when the user goes back one question (Esc, or `<` then Enter). */
@@ -121,7 +124,7 @@ export function terminalAsk(context: AskContext): Ask {
         checkbox(
           {
             message: q.message,
-            choices: q.choices.map((ch) => ({ ...ch, checked: q.default?.includes(ch.value) ?? false })),
+            choices: q.choices.map((ch) => ({ ...ch, checked: !ch.disabled && (q.default?.includes(ch.value) ?? false) })),
             validate: q.validate && ((items) => q.validate!(items.map((i) => i.value))),
             pageSize: 14,
           },

@@ -87,10 +87,13 @@ export function replayingAsk(base: Ask, plan: ReplayPlan, record: Answered[], se
       keep(key, id, n, q.message, value, names(all, [value]));
       return value;
     },
-    async checkbox<T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => true | string }) {
+    async checkbox<T extends string>(
+      key: string,
+      q: { message: string; choices: Choice<T>[]; default?: readonly T[]; path?: string; validate?: (values: readonly T[]) => true | string },
+    ) {
       const { id, n } = next(key);
       const before = earlier(id) as T[] | undefined;
-      const known = Array.isArray(before) && before.every((v) => q.choices.some((c) => c.value === v)) && (!q.validate || q.validate(before) === true);
+      const known = Array.isArray(before) && before.every((v) => q.choices.some((c) => c.value === v && !c.disabled)) && (!q.validate || q.validate(before) === true);
       const value = known && replay(id) ? [...before!] : await base.checkbox(key, { ...q, default: Array.isArray(before) ? before : q.default });
       keep(key, id, n, q.message, value, value.length ? names(q.choices, value) : '—');
       return value;

@@ -314,9 +314,20 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
         ),
       { raw: splitDomains },
     ))!;
+    // Each kind of content is judged alone beforehand: one the province refuses (e-commerce for an
+    // individual in Tianjin) is shown disabled with the checker's reason.
+    const contentChoices = await Promise.all(
+      CONTENT_CATEGORIES.map(async (c) => {
+        const trial = draft.clone();
+        trial.set(`${w}.content`, [c]);
+        const j = await judgeAnswer(trial, `${w}.content`, judgeCtx);
+        return { value: c, name: contentName(c), ...(j.fail.length ? { disabled: j.fail.join(' ') } : {}) };
+      }),
+    );
     const content = await ask.checkbox('website.content', {
       message: say(`${site}: what the site offers (space to tick, Enter when done; none for a plain site)`, `${site}：网站内容（空格勾选，回车确认；普通网站可不选）`),
-      choices: CONTENT_CATEGORIES.map((c) => ({ value: c, name: contentName(c) })),
+      choices: contentChoices,
+      path: `${w}.content`,
     });
     draft.set(`${w}.content`, content);
 

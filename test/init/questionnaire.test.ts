@@ -10,7 +10,7 @@ import { buildManifest } from '../../src/init/build-manifest.js';
 import { manifestYaml } from '../../src/init/manifest-yaml.js';
 import { validateManifestText } from '../../src/init/write-manifest.js';
 import { accept, answer, badThenGood, choose, no, scriptedUser, tick, yes, type Fallback, type Reply } from './scripted-ask.js';
-import { ACME_USCC, ACME_USCC_WRONG, HK_PERMIT, LI_ID, SICHUAN_USCC, WANG_ID, ZHANG_ID, ZHANG_ID_WRONG, ZHEJIANG_USCC } from './samples.js';
+import { ACME_USCC, ACME_USCC_WRONG, HK_PERMIT, LI_ID, SICHUAN_USCC, WANG_ID, ZHANG_ID, ZHANG_ID_WRONG, ZHEJIANG_USCC, TIANJIN_ID } from './samples.js';
 
 const TODAY = '2026-11-26';
 const IMAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'images');
@@ -323,6 +323,21 @@ describe('init questionnaire', () => {
     expect(zhejiang.user.unused()).toEqual([]);
     expect(zhejiang.user.firstScreens.get('website.content')).toMatch(/Education \(needs a pre-approval in Zhejiang\)/);
     expect(a.websites[0]!.preApprovals).toEqual([{ type: 'education', number: '浙教 2026-001' }]);
+  });
+
+  it('shows e-commerce disabled for an individual in Tianjin, with the reason of the province rule', async () => {
+    const replies = enterprise();
+    replies.province = [[{ type: 'tianjin' }, { key: 'enter' }]];
+    replies['entity.type'] = [choose('individual')];
+    replies['entity.address'] = [answer('天津市南开区卫津路1号')];
+    replies['entity.principal.id.number'] = [answer(TIANJIN_ID)];
+    replies['website.domains'] = [answer('example.com')];
+    replies['website.content'] = [[{ see: /- E-commerce .*Tianjin/s }, { tick: ['personal-blog'] }]];
+    for (const k of ['entity.name', 'entity.certificate.number', 'entity.certificate.expires', 'entity.legalRepresentative.name']) delete replies[k];
+    const { user, done } = run(replies);
+    const a = await done;
+    expect(user.unused()).toEqual([]);
+    expect(a.websites[0]!.content).toEqual(['personal-blog']);
   });
 
   it('asks in Chinese with --lang zh', async () => {

@@ -18,3 +18,5 @@ export const ACME_USCC_WRONG = ACME_USCC.slice(0, 17) + (ACME_USCC[17] === '0' ?
 export const SICHUAN_USCC = uscc('91510100MA6CAAAA1');
 /** A Hangzhou (Zhejiang) enterprise's credit code. */
 export const ZHEJIANG_USCC = uscc('91330100MA2CAAAA1');
+/** A Tianjin ID number (born 1990-01-01). */
+export const TIANJIN_ID = idNumber('12010419900101123');

@@ -141,18 +141,24 @@ export function scriptedUser(replies: Record<string, Reply[]>, fallback: Fallbac
     search: async <T extends string>(key: string, q: { message: string; source: (term: string | undefined) => Choice<T>[] }) =>
       // A search reply types a term and presses Enter on the first match, as a user would.
       drive<T>(key, await render(search, { message: q.message, source: (term: string | undefined) => q.source(term), pageSize: 40 })),
-    checkbox: async <T extends string>(key: string, q: { message: string; choices: Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => true | string }) =>
-      drive<T[]>(
+    checkbox: async <T extends string>(
+      key: string,
+      q: { message: string; choices: Choice<T>[]; default?: readonly T[]; path?: string; validate?: (values: readonly T[]) => true | string },
+    ) => {
+      if (q.path) paths.push(q.path);
+      return drive<T[]>(
         key,
         await render(checkbox, {
           message: q.message,
-          choices: q.choices.map((c) => ({ ...c, checked: q.default?.includes(c.value) ?? false })),
+          choices: q.choices.map((c) => ({ ...c, checked: !c.disabled && (q.default?.includes(c.value) ?? false) })),
           loop: false,
           pageSize: 30,
           validate: q.validate && ((items: readonly { value: T }[]) => q.validate!(items.map((c) => c.value))),
         }),
-        q.choices,
-      ),
+        // Arrow keys skip disabled choices.
+        q.choices.filter((c) => !c.disabled),
+      );
+    },
   };
 
   return {
