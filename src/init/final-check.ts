@@ -21,20 +21,32 @@ export interface FinalCheck {
 
 export async function checkBeforeWriting(text: string, target: string, label: string, o: { lang: Lang; date: string; color?: boolean }): Promise<FinalCheck> {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.check.yaml`);
+  // Ctrl-C or a closed terminal during the check leaves no temporary file behind.
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Not there.
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 129);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
+  for (const s of signals) process.once(s, onSignal);
   const domains = new DomainLookupService({ offline: true, useCache: false, timeoutMs: 1000 });
   try {
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
     const filing = await checkFiling(temp, { date: o.date, offline: true, approvedSuffixes: [], lang: o.lang, concurrency: 1 }, { images: new ImageInspector(), domains });
     filing.file = label;
     const report: Report = { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: o.date, filings: [filing] };
     const checklist = FORMATTERS.pretty(report, { lang: o.lang, rules: ruleIndex(), cwd: process.cwd(), color: o.color ?? false });
     return { filing, checklist };
   } finally {
+    for (const s of signals) process.off(s, onSignal);
     await domains.close();
     try {
       unlinkSync(temp);

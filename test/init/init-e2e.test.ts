@@ -223,6 +223,31 @@ describe('icp-check init in a terminal', { timeout: 180_000 }, () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('Esc on a list question goes back to the question before, whose answer can then change', () => {
+    const dir = workdir();
+    const s = session(
+      dir,
+      ['manifest.yaml', '--lang', 'en'],
+      [
+        ...q('Filing province', 'guang'),
+        ...q('Guangdong', ENTER),
+        ...q('kind of filing', ESC),
+        // The province is asked again; another one is chosen.
+        ...q('Filing province', 'tianjin'),
+        ...q('Tianjin', ENTER),
+        ...q('kind of filing', ENTER),
+        ...q('Who is filing', ESC),
+        ...q('kind of filing', '\u0003'),
+        { expect: 'cancelled' },
+      ],
+    );
+    expect(s.error).toBeNull();
+    expect(s.exit).toBe(130);
+    expect(s.output).toMatch(/✔ Filing province.* Guangdong[\s\S]*✔ Filing province.* Tianjin/);
+    expect(s.output.match(/\? What kind of filing is this\?/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('closing input (Ctrl-D) mid-way exits 130 with one line and writes nothing', () => {
     const dir = workdir();
     const s = session(dir, ['manifest.yaml', '--lang', 'en'], [...entity('en'), ...q('Website 1: name', '\u0004'), { expect: 'cancelled' }]);
