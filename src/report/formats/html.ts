@@ -157,8 +157,9 @@ function documentItem(d: RequiredDocument, f: FilingReport, ctx: FormatContext, 
   const why = f.findings.find((x) => d.rules.includes(x.rule) && x.documents?.includes(d.kind) && x.status !== 'pass');
   const quotes = d.rules.map((r) => ctx.rules.get(r)?.quote ?? '').join(' ');
   const how = [...imageRequirements(d.kind, lang, organisation)];
-  if (/alibaba cloud app/i.test(quotes)) how.unshift(w('app', lang));
   const plainFix = why?.fix ? plainWords(why.fix) : undefined;
+  const app = /alibaba cloud app|阿里云 ?app/i;
+  if (app.test(quotes) && !(plainFix && app.test(plainFix))) how.unshift(w('app', lang));
   if (plainFix) how.unshift(plainFix);
   const state = d.provided ? 'provided' : d.required ? 'missing' : 'optional';
   const mark = d.provided ? '☑' : '☐';
