@@ -5,12 +5,12 @@ import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, S
 import { STATUS_ORDER } from '../model.js';
 import { loadManifest, manifestDir, Positions } from '../manifest/load.js';
 import { toFiling } from '../manifest/normalise.js';
-import { evaluateRegulations, RULES_DATE } from '../regulations/index.js';
+import { bundledRegulations, evaluateWith, RULES_DATE } from '../regulations/index.js';
 import { mergeDocuments } from '../regulations/documents.js';
 import { codeRules, ruleIndex } from '../rules/registry.js';
 import type { CheckContext, CheckOptions, FilingFacts } from '../rules/types.js';
 import { renderFinding } from '../report/render.js';
-import { type Evaluation, validityOf } from '../report/validity.js';
+import { type Evaluation, groupByRule, type PartialRun, validityOf } from '../report/validity.js';
 import { gatherFacts, type FactSources } from './gather.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
@@ -91,7 +91,7 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
     report,
     validityOf(
       today,
-      (date) => evaluateAt(ctx, facts, date, undated),
+      (date, only) => evaluateAt(ctx, facts, date, undated, only),
       options.lang,
       (r) => renderFinding(r, ruleIndex().get(r.rule), options.lang).message,
     ),
@@ -102,13 +102,15 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
 /**
  * Everything `check` decides about a filing on one day: pure, so it can be re-run at other dates.
  * A code rule that never read the date on the first run gives the same findings on every day:
- * `undated` keeps them so later days run only the rules that did read it.
+ * `undated` keeps them so later days run only the rules that did read it. With `only`, the rules
+ * outside it are taken from `only.from`, a day on which they gave the same findings (bisection).
  */
-function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undated: Map<string, RawFinding[]>): Evaluation {
+function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undated: Map<string, RawFinding[]>, only?: PartialRun): Evaluation {
   const first = undated.size === 0;
+  const prior = only ? groupByRule(only.from.raws) : undefined;
   const raws: RawFinding[] = [...facts.findings];
   for (const rule of codeRules()) {
-    const known = undated.get(rule.id);
+    const known = undated.get(rule.id) ?? (only && !only.rules.has(rule.id) ? (prior?.get(rule.id) ?? []) : undefined);
     if (known) {
       raws.push(...known);
       continue;
@@ -121,8 +123,11 @@ function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undate
     raws.push(...found);
   }
   const ctx: CheckContext = { ...base, options: { ...base.options, date } };
+  const regulations = bundledRegulations();
+  const rerun = only ? regulations.rules.filter((r) => only.rules.has(r.id)) : regulations.rules;
+  if (only && prior) for (const r of regulations.rules) if (!only.rules.has(r.id)) raws.push(...(prior.get(r.id) ?? []));
   try {
-    raws.push(...evaluateRegulations(ctx));
+    if (rerun.length > 0) raws.push(...evaluateWith(only ? { ...regulations, rules: rerun } : regulations, ctx));
   } catch (err) {
     raws.push({ rule: 'manifest/internal-error', status: 'unknown', path: '', text: internalErrorText('of the province rules', err) });
   }

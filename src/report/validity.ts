@@ -15,19 +15,58 @@ export interface Evaluation {
   documents: RequiredDocument[];
 }
 
+/** Re-run only `rules`; the findings of the others come from `from`, a day on which they were the same. */
+export interface PartialRun {
+  rules: ReadonlySet<string>;
+  from: Evaluation;
+}
+
+export type EvaluateAt = (date: string, only?: PartialRun) => Evaluation;
+
+export function groupByRule(raws: readonly RawFinding[]): Map<string, RawFinding[]> {
+  const out = new Map<string, RawFinding[]>();
+  for (const r of raws) {
+    const list = out.get(r.rule);
+    if (list) list.push(r);
+    else out.set(r.rule, [r]);
+  }
+  return out;
+}
+
+/** Rules whose findings differ (status, place, documents demanded) between two days. */
+function changedRules(a: Evaluation, b: Evaluation): Set<string> {
+  const shape = (e: Evaluation) => {
+    const m = new Map<string, string[]>();
+    for (const r of e.raws) {
+      const key = `${r.status}\u0000${r.path}\u0000${(r.documents ?? []).map((d) => `${d.kind}@${d.for}`).join(',')}`;
+      const list = m.get(r.rule);
+      if (list) list.push(key);
+      else m.set(r.rule, [key]);
+    }
+    return m;
+  };
+  const sa = shape(a);
+  const sb = shape(b);
+  const out = new Set<string>();
+  for (const id of new Set([...sa.keys(), ...sb.keys()])) {
+    if ((sa.get(id) ?? []).sort().join('\n') !== (sb.get(id) ?? []).sort().join('\n')) out.add(id);
+  }
+  return out;
+}
+
 /** How far ahead to look: ten years covers every subscription, ID card and domain term in practice. */
 export const HORIZON_DAYS = 3653;
 
 /**
- * Days probed before bisecting: daily for a week, weekly for a year, then every 30 days. A change is
- * found to the exact day by bisection; only a change that reverts between two probes could be missed.
+ * Days probed: close together in the first months (waiting periods, short windows), then ever wider.
+ * A change between two probes is found to the day by bisection; only a finding that changes and
+ * changes back between two probes could be missed. Each probe runs every rule that reads the date.
  */
 export function probeOffsets(horizon = HORIZON_DAYS): number[] {
-  const out: number[] = [];
-  for (let d = 1; d <= Math.min(7, horizon); d++) out.push(d);
-  for (let d = 14; d <= Math.min(371, horizon); d += 7) out.push(d);
-  for (let d = 401; d <= horizon; d += 30) out.push(d);
-  if (out[out.length - 1] !== horizon) out.push(horizon);
+  const steps = [1, 3, 7, 14, 30, 61, 92, 122, 153, 183, 244, 275, 366, 548, 731];
+  const out = steps.filter((d) => d < horizon);
+  for (let d = 731 + 365; d < horizon; d += 365) out.push(d);
+  out.push(horizon);
   return out;
 }
 
@@ -81,34 +120,53 @@ interface Change {
   evaluation: Evaluation;
 }
 
-/** Every day within the horizon on which the signature changes, found by probing and bisection. */
-function changes(today: Evaluation, evaluateAt: (date: string) => Evaluation, horizon: number): Change[] {
-  const cache = new Map<number, { e: Evaluation; sig: Signature }>();
-  const at = (offset: number) => {
-    let hit = cache.get(offset);
+/**
+ * Every day within the horizon on which the signature changes, found by probing and bisection.
+ * Between two probes only the rules that differ at their ends are run again.
+ */
+function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number): Change[] {
+  const probes = new Map<number, { e: Evaluation; sig: Signature }>([[0, { e: today, sig: signatureOf(today) }]]);
+  const probe = (offset: number) => {
+    let hit = probes.get(offset);
     if (!hit) {
-      const e = offset === 0 ? today : evaluateAt(addDays(today.date, offset));
+      const e = evaluateAt(addDays(today.date, offset));
       hit = { e, sig: signatureOf(e) };
-      cache.set(offset, hit);
+      probes.set(offset, hit);
     }
     return hit;
   };
   const out: Change[] = [];
   let prev = 0;
-  for (const probe of probeOffsets(horizon)) {
+  for (const offset of probeOffsets(horizon)) {
+    const end = probe(offset);
+    let start = probes.get(prev)!;
     // Several changes may lie between two probes: find the first, then look again from it.
-    while (!sameSignature(at(prev).sig, at(probe).sig)) {
+    while (!sameSignature(start.sig, end.sig)) {
+      const only: PartialRun = { rules: changedRules(start.e, end.e), from: start.e };
+      const between = new Map<number, { e: Evaluation; sig: Signature }>([[offset, end]]);
+      const at = (o: number) => {
+        let hit = between.get(o);
+        if (!hit) {
+          const e = evaluateAt(addDays(today.date, o), only);
+          hit = { e, sig: signatureOf(e) };
+          between.set(o, hit);
+        }
+        return hit;
+      };
       let lo = prev;
-      let hi = probe; // sig(lo) differs from sig(hi); find the first day differing from sig(prev)
+      let hi = offset; // the first day whose signature differs from `start` lies in (lo, hi]
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
-        if (sameSignature(at(prev).sig, at(mid).sig)) lo = mid;
+        if (sameSignature(start.sig, at(mid).sig)) lo = mid;
         else hi = mid;
       }
-      out.push({ date: at(hi).e.date, before: at(hi - 1).sig, after: at(hi).sig, evaluation: at(hi).e });
+      const found = at(hi);
+      out.push({ date: found.e.date, before: start.sig, after: found.sig, evaluation: found.e });
+      probes.set(hi, found);
       prev = hi;
+      start = found;
     }
-    prev = probe;
+    prev = offset;
   }
   return out;
 }
@@ -133,7 +191,7 @@ export interface Validity {
  * `submitFrom`: the first day after which no finding of today gets better by waiting (absent when
  * none does: the filing may go in today). `readyUntil`: the first day some finding gets worse than the day before.
  */
-export function validityOf(today: Evaluation, evaluateAt: (date: string) => Evaluation, lang: Lang, render: (raw: RawFinding) => string, horizon = HORIZON_DAYS): Validity {
+export function validityOf(today: Evaluation, evaluateAt: EvaluateAt, lang: Lang, render: (raw: RawFinding) => string, horizon = HORIZON_DAYS): Validity {
   const all = changes(today, evaluateAt, horizon);
   const result: Validity = {};
   const start = signatureOf(today);
