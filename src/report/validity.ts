@@ -65,7 +65,7 @@ export const HORIZON_DAYS = 3653;
 export function probeOffsets(horizon = HORIZON_DAYS): number[] {
   const steps = [1, 3, 7, 14, 30, 61, 92, 122, 153, 183, 244, 275, 366, 548, 731];
   const out = steps.filter((d) => d < horizon);
-  for (let d = 731 + 365; d < horizon; d += 365) out.push(d);
+  for (let d = 731 + 730; d < horizon; d += 730) out.push(d);
   out.push(horizon);
   return out;
 }
