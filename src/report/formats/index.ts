@@ -1,6 +1,7 @@
 // Every output format, one pure formatter each; the keys feed `--format`'s choices.
 import type { Formatter } from './context.js';
 import { github } from './github.js';
+import { htmlReport } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -14,6 +15,7 @@ export const FORMATTERS = {
   sarif,
   github,
   markdown,
+  html: htmlReport,
 } satisfies Record<string, Formatter>;
 
 export type Format = keyof typeof FORMATTERS;

@@ -126,12 +126,7 @@ export const junit: Formatter = (report: Report, ctx: FormatContext): string => 
     const failed = cases.filter((c) => c.failure).length;
     tests += cases.length;
     failures += failed;
-    const props = [
-      ['verdict', filing.verdict],
-      ['province', filing.province ?? ''],
-      ['date', report.date],
-      ['rulesDate', report.tool.rulesDate],
-    ]
+    const props = [['verdict', filing.verdict], ['province', filing.province ?? ''], ['date', report.date], ['rulesDate', report.tool.rulesDate], ...datesProperties(filing)]
       .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
       .join('\n');
     suites.push(
@@ -146,3 +141,12 @@ export const junit: Formatter = (report: Report, ctx: FormatContext): string => 
   const head = `<testsuites${attrs({ name: report.tool.name, tests, failures, errors: 0, time: '0' })}>`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...suites, '</testsuites>', ''].join('\n');
 };
+
+/** `submitFrom` and `readyUntil` of a filing as suite properties (src/report/validity.ts). */
+function datesProperties(f: FilingReport): string[][] {
+  const out: string[][] = [];
+  if (f.submitFrom) out.push(['submitFrom', f.submitFrom.date], ['submitFromRule', f.submitFrom.rule], ['submitFromReason', f.submitFrom.reason]);
+  if (f.readyUntil)
+    out.push(['readyUntil', f.readyUntil.date], ['readyUntilRule', f.readyUntil.rule], ['readyUntilPath', f.readyUntil.path], ['readyUntilReason', f.readyUntil.reason]);
+  return out;
+}

@@ -139,10 +139,18 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
         properties: {
           date: report.date,
           rulesDate: report.tool.rulesDate,
-          filings: report.filings.map((f) => ({ file: relativeFile(f, ctx.cwd), verdict: f.verdict, summary: f.summary })),
+          filings: report.filings.map((f) => ({ file: relativeFile(f, ctx.cwd), verdict: f.verdict, summary: f.summary, ...datesOf(f) })),
         },
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/** `submitFrom` and `readyUntil` of a filing (src/report/validity.ts), outside text made safe. */
+function datesOf(f: FilingReport): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (f.submitFrom) out.submitFrom = { ...f.submitFrom, path: stripControl(f.submitFrom.path), reason: stripControl(f.submitFrom.reason) };
+  if (f.readyUntil) out.readyUntil = { ...f.readyUntil, path: stripControl(f.readyUntil.path), reason: stripControl(f.readyUntil.reason) };
+  return out;
+}
