@@ -495,8 +495,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     quote: 'If your domain name registrar has not been approved by MIIT, you must transfer the domain name to an approved registrar before you apply for an ICP filing.',
     title: { en: 'The registrar is approved by MIIT', zh: '域名注册商已获工信部批准' },
     explain: {
-      en: 'The domain must be registered with a registrar approved by MIIT, in China. icp-check compares the registrar WHOIS/RDAP names with a small dated list (regulations/registrars.yaml, Chinese and English names and the aliases WHOIS prints): a listed approved registrar passes; a listed registrar outside China warns (the guide asks for a Chinese provider); a registrar not on the list is unknown: confirm it on the MIIT site.',
-      zh: '域名须在工信部批准的国内注册商处注册。icp-check 将 WHOIS/RDAP 显示的注册商与一份注明日期的小型列表（regulations/registrars.yaml，含中英文名称及 WHOIS 中的别名）比对：列表中已批准的注册商为通过；列表中的境外注册商给出警告（指南要求使用国内服务商）；不在列表中的注册商为“未知”，请在工信部网站确认。',
+      en: 'The domain must be registered with a registrar approved by MIIT, in China. icp-check compares the registrar WHOIS/RDAP names with a small dated list (regulations/registrars.yaml, Chinese and English names and the aliases WHOIS prints): a listed approved registrar passes; a listed registrar that is not approved fails in every province (before §3: transfer the domain before you apply; the guide asks for a Chinese provider); a registrar not on the list is unknown: confirm it on the MIIT site.',
+      zh: '域名须在工信部批准的国内注册商处注册。icp-check 将 WHOIS/RDAP 显示的注册商与一份注明日期的小型列表（regulations/registrars.yaml，含中英文名称及 WHOIS 中的别名）比对：列表中已批准的注册商为通过；列表中未获批准的注册商在所有省份均不通过（before §3：须先转出域名再申请备案；指南要求使用国内服务商）；不在列表中的注册商为“未知”，请在工信部网站确认。',
     },
     messages: {
       pass: {
@@ -541,7 +541,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         if (known?.alibabaInternational) return []; // whois/alibaba-international says it, as a failure
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
         if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: `${known.zh} (${known.en})` } }];
-        return [{ rule: this.id, status: 'warn', key: 'foreign', path: r.path, args }];
+        return [{ rule: this.id, status: 'fail', key: 'foreign', path: r.path, args }];
       });
     },
   });
