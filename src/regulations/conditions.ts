@@ -8,6 +8,7 @@ import type { Condition } from './schema.js';
 import type { FilingDomain, FilingView, Subject } from './filing-view.js';
 import { mobileKey } from './filing-view.js';
 import { sameName } from '../manifest/people.js';
+import { documentsProvided } from './documents.js';
 
 /** `null` is "unknown". */
 export type Tri = boolean | null;
@@ -105,9 +106,15 @@ export function ageOf(subject: Subject, date: string): number | null {
   return checked.ok ? ageOn(checked.facts.birthDate, date) : null;
 }
 
+/**
+ * Only a mainland ID card (or temporary ID card) carries a domicile; any other document (a passport,
+ * a Hong Kong, Macao or Taiwan permit) is not an ID card issued in the province, so it is `false`.
+ * Unknown without a document or when the number cannot be read.
+ */
 function domicileInProvince(scope: Scope, subject: Subject): Tri {
   const id = subject.person.id;
-  if (!id || !DOMICILE_TYPES.has(id.type)) return null;
+  if (!id) return null;
+  if (!DOMICILE_TYPES.has(id.type)) return false;
   const checked = checkIdNumber(id.number, scope.date);
   if (!checked.ok || !checked.facts.province) return null;
   return checked.facts.province === scope.view.filing.province;
@@ -150,6 +157,28 @@ function keywordTexts(scope: Scope, where: string): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * A change from an individual filing to an organisation's: the previous name and number are a
+ * person's, so there is no old entity name or certificate number to have changed (the
+ * individual-to-enterprise rules judge such a change).
+ */
+function wasIndividual(m: FilingView['filing']['manifest']): boolean {
+  return m.previousFiling?.entityType === 'individual' && m.entity.type !== 'individual';
+}
+
+const compact = (s: string) => s.replace(/[\s-]+/g, '').toUpperCase();
+
+/**
+ * The Three-in-One conversion: the previous number is a 9-character organisation code (GB 11714,
+ * written with or without its hyphen) and the current 18-character unified social credit code
+ * carries it in characters 9 to 17 (GB 32100).
+ */
+export function threeInOne(previous: string, current: string): boolean {
+  const code = compact(previous);
+  const credit = compact(current);
+  return /^[0-9A-Z]{9}$/.test(code) && /^[0-9A-Z]{18}$/.test(credit) && credit.slice(8, 17) === code;
 }
 
 const contains = (haystack: string, needle: string) => haystack.toLocaleLowerCase().includes(needle.toLocaleLowerCase());
@@ -265,14 +294,26 @@ function predicate(key: string, value: unknown, scope: Scope): Tri {
     }
     case 'entityNameChanged': {
       const previous = m.previousFiling?.entityName;
+      if (wasIndividual(m)) return value === false;
       if (previous === undefined) return null;
       return (previous.trim() !== m.entity.name.trim()) === value;
     }
     case 'certificateNumberChanged': {
       const previous = m.previousFiling?.certificateNumber;
       const current = m.entity.certificate?.number;
+      if (wasIndividual(m)) return value === false;
       if (previous === undefined || current === undefined) return null;
-      return (previous.replace(/\s+/g, '').toUpperCase() !== current.replace(/\s+/g, '').toUpperCase()) === value;
+      return (compact(previous) !== compact(current)) === value;
+    }
+    case 'threeInOneConversion': {
+      const previous = m.previousFiling?.certificateNumber;
+      const current = m.entity.certificate?.number;
+      if (previous === undefined || current === undefined) return null;
+      return threeInOne(previous, current) === value;
+    }
+    case 'hasDocument': {
+      const kinds = new Set(strings);
+      return documentsProvided(view.filing, scope.date).some((d) => kinds.has(d.kind));
     }
     case 'adminIsPrincipal':
       return every((w) => (view.adminOf[w.index] === view.principal) === value);

@@ -9,6 +9,7 @@ import { compiledData } from './compiled.js';
 import type { z } from 'zod';
 import { CERTIFICATE_TYPES, CONTENT_CATEGORIES, ENTITY_TYPES, FILING_KINDS, ID_TYPES, PRE_APPROVAL_TYPES } from '../manifest/schema.js';
 import { PROVINCES, type ProvinceSlug } from '../manifest/provinces.js';
+import { expandGroups, groupsFile, type Groups } from './groups.js';
 import { provinceFile, provinceSettings, ruleFile, type Condition, type DataRule, type ProvinceSettings } from './schema.js';
 
 /** A malformed rule file: `file` is the path, `rule` the rule's id (or `rules[i]`) when one is to blame. */
@@ -43,6 +44,9 @@ export interface Regulations {
   byId: Map<string, LoadedRule>;
   provinces: Map<ProvinceSlug, ProvinceData>;
 }
+
+/** Named lists that conditions may use by name (src/regulations/groups.ts). */
+export const GROUPS_FILE = 'groups.yaml';
 
 /** The files of rules that hold for every province, in the order their documents are listed. */
 export const GENERAL_FILES = ['materials.yaml', 'pre-approvals.yaml', 'process.yaml'] as const;
@@ -79,6 +83,22 @@ function parseYaml(path: string, file: string): unknown {
     throw new RegulationsError(file, undefined, `YAML syntax error${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   return doc.toJS();
+}
+
+/** Replaces group names in the rules' conditions (a rule file that is not an object is left to zod). */
+function withGroups(raw: unknown, groups: Groups): unknown {
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules)) return raw;
+  return {
+    ...(raw as object),
+    rules: rules.map((r) => {
+      if (r === null || typeof r !== 'object') return r;
+      const rule = { ...(r as Record<string, unknown>) };
+      if (rule.when !== undefined) rule.when = expandGroups(rule.when, groups);
+      if (rule.require !== undefined) rule.require = expandGroups(rule.require, groups);
+      return rule;
+    }),
+  };
 }
 
 function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
@@ -139,12 +159,14 @@ export function loadRegulationsFrom(dir: string): Regulations {
   const seen = new Map<string, string>();
   const provinces = new Map<ProvinceSlug, ProvinceData>();
   const rel = (p: string) => relative(dir, p) || p;
+  const groupsPath = join(dir, GROUPS_FILE);
+  const groups: Groups = existsSync(groupsPath) ? validate(groupsFile, parseYaml(groupsPath, GROUPS_FILE), GROUPS_FILE).groups : {};
 
   for (const name of GENERAL_FILES) {
     const path = join(dir, name);
     if (!existsSync(path)) continue;
     const file = rel(path);
-    const raw = parseYaml(path, file);
+    const raw = withGroups(parseYaml(path, file), groups);
     const data = validate(ruleFile, raw, file);
     checkRules(data.rules, (raw as { rules: unknown[] }).rules, file, undefined, seen);
     for (const r of data.rules) rules.push({ ...r, file });
@@ -157,7 +179,7 @@ export function loadRegulationsFrom(dir: string): Regulations {
     const file = rel(path);
     const slug = basename(name).replace(/\.ya?ml$/, '');
     if (!SLUGS.has(slug)) throw new RegulationsError(file, undefined, `"${slug}" is not a province slug; expected one of ${[...SLUGS].join(', ')}`);
-    const raw = parseYaml(path, file);
+    const raw = withGroups(parseYaml(path, file), groups);
     const data = validate(provinceFile, raw, file);
     if (data.province !== slug) throw new RegulationsError(file, undefined, `province is "${data.province}" but the file is named for ${slug}`);
     checkRules(data.rules, (raw as { rules: unknown[] }).rules, file, `province/${slug}/`, seen);

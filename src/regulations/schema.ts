@@ -12,6 +12,9 @@ import { z } from 'zod';
 
 export const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 
+/** A day, YYYY-MM-DD. */
+export const asOfDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
 /** A numeric comparison: all given bounds must hold. */
 export const compare = z
   .strictObject({
@@ -79,6 +82,10 @@ type Condition = {
   entityNameChanged?: boolean;
   /** `previousFiling.certificateNumber` is given and differs from the certificate number (unknown when not given). */
   certificateNumberChanged?: boolean;
+  /** The previous number is an organisation code that the current credit code carries (the Three-in-One conversion). */
+  threeInOneConversion?: boolean;
+  /** The manifest provides a document of one of these kinds (`documents[]`, accepted reuses, image fields). */
+  hasDocument?: string[];
   // website
   adminIsPrincipal?: boolean;
   adminIsLegalRepresentative?: boolean;
@@ -129,6 +136,8 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     addressInProvince: z.boolean().optional(),
     entityNameChanged: z.boolean().optional(),
     certificateNumberChanged: z.boolean().optional(),
+    threeInOneConversion: z.boolean().optional(),
+    hasDocument: list.optional(),
     adminIsPrincipal: z.boolean().optional(),
     adminIsLegalRepresentative: z.boolean().optional(),
     remarksContain: list.optional(),

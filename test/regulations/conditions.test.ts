@@ -188,10 +188,11 @@ describe('person predicates', () => {
     expect(evaluate({ age: { lt: 18 } }, input, 'person', 1)).toBe(null);
     expect(evaluate({ age: { lt: 18 } }, input, 'person', 2, '2028-01-01')).toBe(false);
   });
-  it('domicileInProvince from the ID number; other documents do not say', () => {
+  it('domicileInProvince from the ID number; a document that is not a mainland ID card is not from the province', () => {
     expect(evaluate({ domicileInProvince: true }, input, 'person', 0)).toBe(true);
     expect(evaluate({ domicileInProvince: true }, input, 'person', 2)).toBe(false);
-    expect(evaluate({ domicileInProvince: true }, input, 'person', 3)).toBe(null);
+    expect(evaluate({ domicileInProvince: true }, input, 'person', 3)).toBe(false);
+    expect(evaluate({ domicileInProvince: false }, input, 'person', 3)).toBe(true);
   });
   it('mobileInProvince from the declared mobileProvince only', () => {
     expect(evaluate({ mobileInProvince: true }, input, 'person', 0)).toBe(true);
