@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDataFile } from './compiled.js';
 import { z } from 'zod';
 import { PRODUCTS } from '../manifest/schema.js';
-import { text } from './schema.js';
+import { text } from './dated.js';
 
 const product = z.strictObject({
   name: text,

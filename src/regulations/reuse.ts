@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PRE_APPROVAL_TYPES } from '../manifest/schema.js';
 import { parseDataFile } from './compiled.js';
-import { asOfDate } from './schema.js';
+import { asOfDate } from './dated.js';
 
 
 
