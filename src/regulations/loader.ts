@@ -39,6 +39,8 @@ export interface LoadedRule extends DataRule {
   asOf: string;
   /** The template the rule was written with, if any. */
   template?: string;
+  /** The named figures its conditions and texts use (`minAge: 18`). */
+  figures?: Record<string, number | string>;
 }
 
 export interface ProvinceData {
@@ -205,6 +207,7 @@ function complete(rule: AuthoredRule, raw: unknown, index: number, ctx: FileCont
   const loaded: LoadedRule = { ...result.data!, file: ctx.file, asOf: ctx.asOf };
   if (ctx.province) loaded.province = ctx.province;
   if (rule.template) loaded.template = rule.template;
+  if (Object.keys(figures).length > 0) loaded.figures = figures;
   return loaded;
 }
 

@@ -146,6 +146,24 @@ export interface DomainRuleData {
 }
 
 /** The domain rules over a source of province settings and lists (tests pass their own). */
+/** The provinces whose settings satisfy `test`, named in both languages. */
+function provincesWhere(settings: (province: string) => ProvinceSettings, test: (s: ProvinceSettings) => boolean): { en: string; zh: string } {
+  const found = PROVINCES.filter((p) => test(settings(p.slug)));
+  return { en: found.map((p) => p.en).join(', '), zh: found.map((p) => p.short).join('、') };
+}
+
+/** "90 days by default, 45 days in Shandong (source) ..." from the province settings. */
+function expiryThresholds(settings: (province: string) => ProvinceSettings): { en: string; zh: string } {
+  const fallback = settings('').domainExpiryWarnDays;
+  const own = PROVINCES.map((p) => ({ p, s: settings(p.slug) })).filter(({ s }) => s.domainExpirySource !== undefined || s.domainExpiryWarnDays !== fallback);
+  return {
+    en: [`${fallback} days by default`, ...own.map(({ p, s }) => `${s.domainExpiryWarnDays} days in ${p.en}${s.domainExpirySource ? ` (${s.domainExpirySource})` : ''}`)].join(
+      ', ',
+    ),
+    zh: [`默认 ${fallback} 天`, ...own.map(({ p, s }) => `${p.short} ${s.domainExpiryWarnDays} 天${s.domainExpirySource ? `（${s.domainExpirySource}）` : ''}`)].join('，'),
+  };
+}
+
 export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[] {
   const settings = data.settings ?? settingsFor;
   const tlds = data.tlds ?? loadTldList;
@@ -393,9 +411,13 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §1 (The domain name is valid); before §3 (Renew the domain name); EXTRA-RULES.md (Hubei, Shandong, Shanghai thresholds)',
     quote: 'If your domain name has expired, you must renew the domain name before you apply for an ICP filing.',
     title: { en: 'The domain is not expired or about to expire', zh: '域名未过期且不会很快到期' },
-    explain: {
-      en: "An expired domain fails. A domain that expires within the province's threshold warns: 90 days by default, 3 months in Hubei, 45 days in Shandong, 180 days in Shanghai (province data). The date comes from WHOIS/RDAP (China Standard Time), or from domains.<name>.expires when the lookup gave none.",
-      zh: '域名已过期则不通过；在省份规定的期限内到期则警告：默认 90 天，湖北 3 个月，山东 45 天，上海 180 天（来自省份数据）。到期日取自 WHOIS/RDAP（按北京时间），查询无结果时取自清单的 domains.<域名>.expires。',
+    // The thresholds are quoted from the province data (regulations/provinces/*.yaml), read on first use.
+    get explain() {
+      const t = expiryThresholds(settings);
+      return {
+        en: `An expired domain fails. A domain that expires within the province's threshold warns: ${t.en} (province data). The date comes from WHOIS/RDAP (China Standard Time), or from domains.<name>.expires when the lookup gave none.`,
+        zh: `域名已过期则不通过；在省份规定的期限内到期则警告：${t.zh}（来自省份数据）。到期日取自 WHOIS/RDAP（按北京时间），查询无结果时取自备案资料文件的 domains.<域名>.expires。`,
+      };
     },
     messages: {
       pass: {
@@ -582,9 +604,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §5.3.1 (Beijing); before §5.3.3 (Inner Mongolia); before §5.2.2 (Jilin); before §5 (Hunan)',
     quote: 'Domain names registered outside China cannot be used for ICP Filing.',
     title: { en: 'The domain is registered in China (provinces that refuse others)', zh: '域名在境内注册（不接受境外注册域名的省份）' },
-    explain: {
-      en: "Some provinces (Beijing, Inner Mongolia, Jilin, Hunan: province data) refuse domains registered with a registrar outside China. icp-check knows a registrar's country from regulations/registrars.yaml; a registrar it does not know is unknown.",
-      zh: '部分省份（北京、内蒙古、吉林、湖南，来自省份数据）不接受在境外注册商注册的域名。icp-check 依据 regulations/registrars.yaml 判断注册商所在地；不认识的注册商为“未知”。',
+    get explain() {
+      const p = provincesWhere(settings, (s) => s.refusesForeignRegistrars);
+      return {
+        en: `Some provinces (${p.en}: province data) refuse domains registered with a registrar outside China. icp-check knows a registrar's country from regulations/registrars.yaml; a registrar it does not know is unknown.`,
+        zh: `部分省份（${p.zh}，来自省份数据）不接受在境外注册商注册的域名。icp-check 依据 regulations/registrars.yaml 判断注册商所在地；不认识的注册商为“未知”。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: registrar {registrar} is in China.', zh: '{domain}：注册商 {registrar} 位于境内。' } },
@@ -696,9 +721,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §5.3.5 (Tianjin); before §5.4.5 (Shanghai); before §5 (Sichuan)',
     quote: 'If privacy protection is set for the domain name, it must be disabled during the ICP Filing process.',
     title: { en: 'Privacy protection is off', zh: '域名隐私保护已关闭' },
-    explain: {
-      en: 'Tianjin, Shanghai and Sichuan (province data) require privacy protection to be disabled during filing: a WHOIS record hidden by a privacy service or redaction fails there. Elsewhere a hidden holder is unknown, since the holder cannot be compared. The flag comes from WHOIS/RDAP (REDACTED FOR PRIVACY, Domains By Proxy, Withheld for Privacy ...) or domains.<name>.privacyProtection.',
-      zh: '天津、上海、四川（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（REDACTED FOR PRIVACY、Domains By Proxy、Withheld for Privacy 等）或 domains.<域名>.privacyProtection。',
+    get explain() {
+      const p = provincesWhere(settings, (s) => s.refusesPrivacyProtection);
+      return {
+        en: `${p.en} (province data) require privacy protection to be disabled during filing: a WHOIS record hidden by a privacy service or redaction fails there. Elsewhere a hidden holder is unknown, since the holder cannot be compared. The flag comes from WHOIS/RDAP (REDACTED FOR PRIVACY, Domains By Proxy, Withheld for Privacy ...) or domains.<name>.privacyProtection.`,
+        zh: `${p.zh}（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（REDACTED FOR PRIVACY、Domains By Proxy、Withheld for Privacy 等）或 domains.<域名>.privacyProtection。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: privacy protection is off ({from}).', zh: '{domain}：隐私保护未开启（来源：{fromZh}）。' } },
