@@ -408,7 +408,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const expiry = defineRule({
     id: 'whois/expiry',
-    source: 'before §1 (The domain name is valid); before §3 (Renew the domain name); EXTRA-RULES.md (Hubei, Shandong, Shanghai thresholds)',
+    source:
+      'before §1 (The domain name is valid); before §3 (Renew the domain name); province thresholds: Alibaba Cloud FAQ 50260 (Hubei), Alibaba Cloud FAQ 50253 (Shandong), QingCloud docs (Shanghai)',
     quote: 'If your domain name has expired, you must renew the domain name before you apply for an ICP filing.',
     title: { en: 'The domain is not expired or about to expire', zh: '域名未过期且不会很快到期' },
     // The thresholds are quoted from the province data (regulations/provinces/*.yaml), read on first use.
@@ -657,9 +658,13 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     quote:
       'The information about the entity that you specify in the registration information must be consistent with the information about the domain holder that you specify in the real-name verification information.',
     title: { en: 'The domain holder is the filing subject (or whom the province accepts)', zh: '域名持有者为备案主体（或省份认可的人员）' },
-    explain: {
-      en: 'The domain holder must match the filing subject. Some provinces also accept the legal representative (Tianjin, Shanghai, Shaanxi, Chongqing, Sichuan ...), and Jiangsu also the principal and the website administrator: that is province data. Names are compared after normalising full-width brackets, spaces and case. The holder comes from WHOIS/RDAP, or from domains.<name>.holder when WHOIS hides it.',
-      zh: '域名持有者须与备案主体一致。部分省份也接受法定代表人（天津、上海、陕西、重庆、四川等），江苏还接受主体负责人和网站负责人：这些来自省份数据。比对前统一全角括号、空格和大小写。持有者取自 WHOIS/RDAP；WHOIS 隐藏时取自 domains.<域名>.holder。',
+    get explain() {
+      const representative = provincesWhere(settings, (s) => s.domainHolderMayBe.includes('legalRepresentative'));
+      const people = provincesWhere(settings, (s) => s.domainHolderMayBe.includes('principal') || s.domainHolderMayBe.includes('admin'));
+      return {
+        en: `The domain holder must match the filing subject. Some provinces also accept the legal representative (${representative.en}), and ${people.en} also the principal and the website administrator: that is province data. Names are compared after normalising full-width brackets, spaces and case. The holder comes from WHOIS/RDAP, or from domains.<name>.holder when WHOIS hides it.`,
+        zh: `域名持有者须与备案主体一致。部分省份也接受法定代表人（${representative.zh}），${people.zh}还接受主体负责人和网站负责人：这些来自省份数据。比对前统一全角括号、空格和大小写。持有者取自 WHOIS/RDAP；WHOIS 隐藏时取自 domains.<域名>.holder。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: holder "{holder}" is {role} (from {from}).', zh: '{domain}：持有者“{holder}”是{roleZh}（来源：{fromZh}）。' } },
