@@ -60,3 +60,11 @@ describe('JSON Schemas of the rule files', () => {
     expect(validate(undated)).toBe(false);
   });
 });
+
+describe('regulations/README.md', () => {
+  it('documents every condition a rule may use', async () => {
+    const { PREDICATES } = await import('../../src/regulations/predicates/index.js');
+    const readme = readFileSync(join(REGULATIONS, 'README.md'), 'utf8');
+    expect(PREDICATES.filter((p) => !readme.includes(`| \`${p.name}\` |`)).map((p) => p.name)).toEqual([]);
+  });
+});
