@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { groupsFile } from './groups.js';
 import { reuseDataFile } from './reuse.js';
+import { imageSpecsFile } from './image-specs.js';
+import { instanceEligibilityFile } from './instance-eligibility.js';
+import { registrarFile, tldFile } from '../rules/domain-data.js';
 import { fileSchemas } from './schema.js';
 
 const BASE = 'https://icp-check.invalid/schema/regulations';
@@ -16,6 +19,10 @@ export function regulationsJsonSchemas(groups: Record<string, readonly string[]>
     templates: [templatesFile, 'regulations/templates.yaml: what rules of one kind share'],
     groups: [groupsFile, 'regulations/groups.yaml: named lists a condition may use by name'],
     reuse: [reuseDataFile, 'regulations/reuse.yaml: material reuse windows and reusable kinds'],
+    images: [imageSpecsFile, 'regulations/images.yaml: upload types, sizes and proportions'],
+    instances: [instanceEligibilityFile, 'regulations/instances.yaml: supported instances and service-number quotas'],
+    registrars: [registrarFile, 'regulations/registrars.yaml: registrars known to be approved, and the names WHOIS prints'],
+    tlds: [tldFile, 'regulations/tlds.yaml: suffixes approved for filing'],
   };
   return Object.fromEntries(
     Object.entries(schemas).map(([name, [schema, title]]) => [
