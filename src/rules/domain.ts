@@ -10,7 +10,7 @@ import type { DomainLookup, WhoisRecord } from '../facts/types.js';
 import { parseDomain, type DomainName } from '../facts/domain-name.js';
 import { daysBetween, todayInChina } from '../facts/dates.js';
 import { privacyMarkerOf } from '../facts/domains/parse-whois.js';
-import { settingsFor } from '../regulations/index.js';
+import { regulationFigure, settingsFor } from '../regulations/index.js';
 import type { ProvinceSettings } from '../regulations/schema.js';
 import { asciiSuffix, findRegistrar, loadRegistrarList, loadTldList, normaliseName, type RegistrarList, type TldList } from './domain-data.js';
 import { defineRule, type CheckContext, type CodeRule } from './types.js';
@@ -18,7 +18,8 @@ import { formatPath } from '../manifest/paths.js';
 import { PROVINCES } from '../manifest/provinces.js';
 
 /** Days real-name data takes to reach the MIIT database (`before` §3). */
-export const REAL_NAME_SYNC_DAYS = 3;
+/** Days real-name data takes to reach MIIT: the figure of process/real-name-sync (regulations/process.yaml). */
+export const realNameSyncDays = (): number => regulationFigure('process/real-name-sync', 'days');
 /** Statuses under which a domain does not resolve or is being deleted. */
 const HOLDS = ['clienthold', 'serverhold', 'pendingdelete', 'redemptionperiod'];
 
@@ -866,10 +867,16 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §3 (Real-name verification, Note)',
     quote:
       'After you complete the real-name verification process, it takes up to three days to synchronize the information to the MIIT database. We recommend that you wait three days and then apply for an ICP after the real-name verification process is completed.',
-    title: { en: 'Real-name verification has had 3 days to reach MIIT', zh: '实名认证已满 3 天同步至工信部' },
-    explain: {
-      en: 'Real-name data takes up to 3 days to reach the MIIT database; filing earlier may fail. icp-check warns when domains.<name>.realNameVerifiedOn is less than 3 days before the check date (--date).',
-      zh: '实名信息同步到工信部数据库最多需要 3 天，过早提交可能失败。当 domains.<域名>.realNameVerifiedOn 距检查日期（--date）不足 3 天时，icp-check 给出警告。',
+    get title() {
+      const n = realNameSyncDays();
+      return { en: `Real-name verification has had ${n} days to reach MIIT`, zh: `实名认证已满 ${n} 天同步至工信部` };
+    },
+    get explain() {
+      const n = realNameSyncDays();
+      return {
+        en: `Real-name data takes up to ${n} days to reach the MIIT database; filing earlier may fail. icp-check warns when domains.<name>.realNameVerifiedOn is less than ${n} days before the check date (--date).`,
+        zh: `实名信息同步到工信部数据库最多需要 ${n} 天，过早提交可能失败。当 domains.<域名>.realNameVerifiedOn 距检查日期（--date）不足 ${n} 天时，icp-check 给出警告。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: verified on {on}, {days} days before {date}.', zh: '{domain}：于 {on} 完成认证，距 {date} 已 {days} 天。' } },
@@ -886,9 +893,9 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const d = declared(ctx, r.name.registrable);
         if (!d?.realNameVerifiedOn || d.realNameVerified === false) return [];
         const days = daysBetween(d.realNameVerifiedOn, ctx.options.date);
-        const ready = new Date(Date.parse(`${d.realNameVerifiedOn}T00:00:00Z`) + REAL_NAME_SYNC_DAYS * 86_400_000).toISOString().slice(0, 10);
+        const ready = new Date(Date.parse(`${d.realNameVerifiedOn}T00:00:00Z`) + realNameSyncDays() * 86_400_000).toISOString().slice(0, 10);
         const args = { domain: r.name.registrableUnicode, on: d.realNameVerifiedOn, days, date: ctx.options.date, ready };
-        return [{ rule: this.id, status: days < REAL_NAME_SYNC_DAYS ? 'warn' : 'pass', path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn'), args }];
+        return [{ rule: this.id, status: days < realNameSyncDays() ? 'warn' : 'pass', path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn'), args }];
       });
     },
   });

@@ -6,7 +6,7 @@ import type { DomainLookup, WhoisRecord } from '../../src/facts/types.js';
 import { PROVINCES } from '../../src/manifest/provinces.js';
 import { manifestSchema } from '../../src/manifest/schema.js';
 import { toFiling } from '../../src/manifest/normalise.js';
-import { settingsFor } from '../../src/regulations/index.js';
+import { regulationFigure, settingsFor } from '../../src/regulations/index.js';
 import { domainRules } from '../../src/rules/domain.js';
 import type { CheckContext } from '../../src/rules/types.js';
 import { CHECK_DATE, evaluateManifest } from './helpers.js';
@@ -97,5 +97,32 @@ describe('mobile verification by text message after submission (guide step 8)', 
   it('reminds filers in Tianjin and Qinghai, not in Guangdong or Beijing', () => {
     for (const p of ['tianjin', 'qinghai']) expect(verified(p).map((f) => f.status)).toEqual(['info']);
     for (const p of ['guangdong', 'beijing']) expect(verified(p)).toEqual([]);
+  });
+});
+
+describe('real-name verification: the days it takes to reach MIIT (process/real-name-sync), on both sides', () => {
+  const days = regulationFigure('process/real-name-sync', 'days');
+  const verifiedOn = (daysBefore: number) => {
+    const r = toFiling(
+      manifestSchema.parse({
+        version: 1,
+        province: 'guangdong',
+        entity: { type: 'enterprise', name: '示例科技有限公司', legalRepresentative: { name: '张三' }, principal: { name: '张三' } },
+        websites: [{ name: '示例科技官网', domains: ['example.com'] }],
+        domains: { 'example.com': { realNameVerifiedOn: addDays(CHECK_DATE, -daysBefore) } },
+      }),
+      'manifest.yaml',
+      '.',
+    );
+    if (!r.ok) throw new Error('not a filing');
+    return run('domain/real-name-sync', {
+      filing: r.filing,
+      facts: { images: new Map(), domains: new Map(), findings: [] },
+      options: { date: CHECK_DATE, offline: true, approvedSuffixes: [] },
+    });
+  };
+  it('warns a day short of the figure and passes on it', () => {
+    expect(verifiedOn(days - 1)).toEqual(['warn']);
+    expect(verifiedOn(days)).toEqual(['pass']);
   });
 });
