@@ -220,6 +220,10 @@ describe('7. Sichuan business statement', () => {
     expect(statusOf(found, rule)).toEqual(['pass']);
     expect(demanded(found, 'business-statement')).toEqual([`${rule}:entity`]);
   });
+  it('a statement reused from an earlier order does not count: it is not a reusable material', () => {
+    const found = shop([{ kind: 'business-statement', reuse: { orderCompleted: '2026-10-01', orderKind: 'new' } }]);
+    expect(statusOf(found, rule)).toEqual(['warn']);
+  });
   it('does not apply outside Sichuan', () => {
     const found = evaluateManifest(enterprise('chongqing', { websites: [{ name: '示例商城', domains: ['example.com'] }] }, { name: '重庆示例贸易有限公司' }));
     expect(of(found, rule)).toEqual([]);

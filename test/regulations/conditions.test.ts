@@ -1,6 +1,6 @@
 // Every predicate of the condition vocabulary, true, false and (where the manifest can be silent) unknown.
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, type Scope, type Tri } from '../../src/regulations/conditions.js';
+import { evaluateCondition, threeInOne, type Scope, type Tri } from '../../src/regulations/conditions.js';
 import { buildView } from '../../src/regulations/filing-view.js';
 import { samePerson } from '../../src/manifest/people.js';
 import type { Condition } from '../../src/regulations/schema.js';
@@ -240,5 +240,20 @@ describe('samePerson', () => {
     expect(samePerson({ name: '张三', id: { type: 'id-card', number: '1' } }, { name: '张三' })).toBe(true);
     expect(samePerson({ name: '张三', id: { type: 'id-card', number: '1' } }, { name: '张三', id: { type: 'id-card', number: '2' } })).toBe(false);
     expect(samePerson({ name: '张三' }, { name: '李四' })).toBe(false);
+  });
+});
+
+describe('threeInOne: the credit code carries the old organisation code', () => {
+  it('accepts the code with or without its hyphen, in any case, with spaces', () => {
+    expect(threeInOne('80210043-3', '91110000802100433B')).toBe(true);
+    expect(threeInOne('802100433', '91110000802100433B')).toBe(true);
+    expect(threeInOne('ma5exam-p1', '91440300MA5EXAMP1X')).toBe(true);
+    expect(threeInOne(' 80210043-3 ', '9111 0000 8021 0043 3B')).toBe(true);
+  });
+  it('refuses another code, a credit code as the old number, or a wrong length', () => {
+    expect(threeInOne('80210043-4', '91110000802100433B')).toBe(false);
+    expect(threeInOne('91110000802100433B', '91110000802100433B')).toBe(false);
+    expect(threeInOne('8021004', '91110000802100433B')).toBe(false);
+    expect(threeInOne('80210043-3', '802100433')).toBe(false);
   });
 });
