@@ -24,7 +24,7 @@ export interface LookupOptions {
   timeoutMs: number;
   /** `host:port`: every WHOIS query goes there, and RDAP is not used (unless `rdapUrl` is also set). */
   whoisServer?: string;
-  /** Base URL: every lookup goes to this RDAP server. */
+  /** Base URL: every lookup goes to this RDAP server (with `whoisServer` too: those of suffixes that have an RDAP service). */
   rdapUrl?: string;
   /** Whole lookup of one domain, all hops; default 2 × `timeoutMs` + 1 s. */
   deadlineMs?: number;
@@ -160,7 +160,9 @@ export class DomainLookupService {
     const timeoutMs = this.options.timeoutMs;
     const deadline = Date.now() + (this.options.deadlineMs ?? 2 * timeoutMs + 1000);
     const fetchedAt = new Date().toISOString();
-    const rdapBase = this.options.rdapUrl ?? (this.fixedWhois ? undefined : safe(() => rdapBaseFor(this.bootstrap(), domain)));
+    const knownRdap = safe(() => rdapBaseFor(this.bootstrap(), domain));
+    // With both `--rdap-url` and `--whois-server`, a suffix without an RDAP service (.cn) goes to WHOIS.
+    const rdapBase = this.options.rdapUrl && (knownRdap || !this.fixedWhois) ? this.options.rdapUrl : this.fixedWhois ? undefined : knownRdap;
     let rdapError: string | undefined;
 
     if (rdapBase) {
