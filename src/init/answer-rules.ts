@@ -159,6 +159,8 @@ export const CONTEXT_CONDITION_KEYS: Readonly<Record<string, string>> = {
   idType: 'context',
   isLegalRepresentative: 'compares people',
   isPrincipal: 'context',
+  threeInOneConversion: 'compares the previous filing with the entity',
+  hasDocument: 'settled by documents',
 };
 
 /** Every key a condition uses, through `all`, `any` and `not`. */

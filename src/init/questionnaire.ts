@@ -591,8 +591,9 @@ function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {
   const phrases: string[] = [];
   const visit = (c: Condition | undefined) => {
     if (!c) return;
-    if (c.remarksContain) {
-      const pick = c.remarksContain.find((p) => cjk.test(p) === (lang === 'zh')) ?? c.remarksContain[0];
+    const listed = c.remarksContain as string[] | undefined;
+    if (listed) {
+      const pick = listed.find((p) => cjk.test(p) === (lang === 'zh')) ?? listed[0];
       if (pick && !phrases.includes(pick)) phrases.push(pick);
     }
     c.all?.forEach(visit);

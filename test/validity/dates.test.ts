@@ -9,8 +9,8 @@ import type { FilingReport, Finding } from '../../src/model.js';
 import { addDays, addMonths } from '../../src/facts/dates.js';
 import { loadInstanceEligibility } from '../../src/regulations/instance-eligibility.js';
 import { settingsFor } from '../../src/regulations/index.js';
-import { REUSE_YEARS, reusableKind } from '../../src/regulations/reuse.js';
-import { REAL_NAME_SYNC_DAYS } from '../../src/rules/domain.js';
+import { reusableKind, reuseData } from '../../src/regulations/reuse.js';
+import { realNameSyncDays } from '../../src/rules/domain.js';
 import { probeOffsets } from '../../src/report/validity.js';
 import { checkInProcess, REPO_ROOT } from '../fuzz/check-in-process.js';
 
@@ -121,7 +121,7 @@ describe('readyUntil', () => {
       d.addIn(['documents'], d.createNode({ kind: 'entity-certificate', reuse: { orderCompleted: completed, orderKind: 'new' } }));
     });
     const f = await filingOn(file, TODAY);
-    const nominal = addMonths(completed, 12 * REUSE_YEARS);
+    const nominal = addMonths(completed, 12 * reuseData().windowYears);
     expect(f.readyUntil).toMatchObject({ rule: 'document/reuse-window', path: 'documents[1].reuse', status: 'fail' });
     expect([nominal, addDays(nominal, 1)]).toContain(f.readyUntil!.date);
     await expectFirstWorseDay(file, f.readyUntil!.date, 'document/reuse-window', 'documents[1].reuse');
@@ -145,7 +145,7 @@ describe('submitFrom', () => {
     const on = addDays(TODAY, -1);
     const file = example('beijing-individual', (d) => d.setIn(['domains', 'wangxiaowu-blog.cn', 'realNameVerifiedOn'], on));
     const f = await filingOn(file, TODAY);
-    const date = addDays(on, REAL_NAME_SYNC_DAYS);
+    const date = addDays(on, realNameSyncDays());
     expect(f.submitFrom).toMatchObject({ date, rule: 'domain/real-name-sync', path: 'domains["wangxiaowu-blog.cn"].realNameVerifiedOn' });
     await expectFirstBetterDay(file, date, 'domain/real-name-sync', 'domains["wangxiaowu-blog.cn"].realNameVerifiedOn');
   });
@@ -165,7 +165,7 @@ describe('submitFrom', () => {
   });
 
   it('is absent once the sync days have passed', async () => {
-    const file = example('beijing-individual', (d) => d.setIn(['domains', 'wangxiaowu-blog.cn', 'realNameVerifiedOn'], addDays(TODAY, -REAL_NAME_SYNC_DAYS)));
+    const file = example('beijing-individual', (d) => d.setIn(['domains', 'wangxiaowu-blog.cn', 'realNameVerifiedOn'], addDays(TODAY, -realNameSyncDays())));
     expect((await filingOn(file, TODAY)).submitFrom).toBeUndefined();
   });
 
