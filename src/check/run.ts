@@ -11,6 +11,7 @@ import { codeRules, ruleIndex } from '../rules/registry.js';
 import type { CheckContext, CheckOptions } from '../rules/types.js';
 import { renderFinding } from '../report/render.js';
 import { gatherFacts, type FactSources } from './gather.js';
+import { foldDocuments, foldFindings } from './fold.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
 
@@ -58,16 +59,14 @@ function runRule(rule: ReturnType<typeof codeRules>[number], ctx: CheckContext):
   try {
     return rule.check(ctx);
   } catch (err) {
-    return [{ rule: rule.id, status: 'unknown', path: '', text: internalErrorText(rule.id, err) }];
+    return [internalError(rule.id, err)];
   }
 }
 
-function internalErrorText(id: string, err: unknown) {
+/** A check that threw: reported as `manifest/internal-error`, to confirm by hand (the words live in that rule). */
+function internalError(check: string, err: unknown): RawFinding {
   const detail = err instanceof Error ? err.message : String(err);
-  return {
-    message: { en: `The check ${id} could not run: ${detail}`, zh: `检查 ${id} 无法运行：${detail}` },
-    fix: { en: 'Confirm this point by hand and report the problem to the icp-check maintainers.', zh: '请人工确认此项，并向 icp-check 维护者报告该问题。' },
-  };
+  return { rule: 'manifest/internal-error', status: 'unknown', path: '', key: 'rule-error', args: { check, detail } };
 }
 
 export async function checkFiling(file: string, options: RunOptions, sources: FactSources): Promise<FilingReport> {
@@ -85,7 +84,7 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
   try {
     raws.push(...evaluateRegulations(ctx));
   } catch (err) {
-    raws.push({ rule: 'manifest/internal-error', status: 'unknown', path: '', text: internalErrorText('of the province rules', err) });
+    raws.push(internalError('regulations', err));
   }
 
   const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
@@ -96,8 +95,10 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
     const image = facts.images.get(d.providedBy) ?? facts.images.get(`${d.providedBy}.file`);
     if (image && image.entry !== 'file') d.provided = false;
   }
-  const findings = sortFindings(render(raws, options.lang, loaded.positions));
-  const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
+  const findings = sortFindings(foldFindings(render(raws, options.lang, loaded.positions)));
+  foldDocuments(findings, documents);
+  // A document whose given file is unusable is counted once, as the finding that reports it.
+  const summary = summarise(findings, documents.filter((d) => d.required && !d.provided && !d.reportedBy).length);
   return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
 }
 

@@ -12,6 +12,7 @@ import { DomainLookupService } from '../facts/domains/lookup.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
+import { message } from '../report/catalogue/index.js';
 import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
 import { UsageError } from '../errors.js';
@@ -34,6 +35,8 @@ export interface CheckCommandOptions {
   tldList?: string;
   shard?: string;
   quiet: boolean;
+  /** Every passing check and note too (pretty). */
+  verbose?: boolean;
   color: boolean;
 }
 
@@ -99,13 +102,13 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     await domains.close();
   }
 
-  const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet };
+  const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet, verbose: opts.verbose === true };
   const text = FORMATTERS[format](report, ctx);
   if (opts.output) await writeAtomically(opts.output, text);
   else process.stdout.write(text);
   if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
   if (expanded.skipped.length > 0 && !opts.quiet) {
-    process.stderr.write(`${lang === 'zh' ? `跳过 ${expanded.skipped.length} 个不是清单的 YAML 文件` : `skipped ${expanded.skipped.length} YAML files that are not manifests`}\n`);
+    process.stderr.write(`${message('cli.skipped', { count: expanded.skipped.length }, lang)}\n`);
   }
   return exitCodeOf(report, opts.strict);
 }
@@ -119,7 +122,7 @@ function parseShardArgument(text: string) {
 }
 
 function progressText(done: number, total: number, lang: Lang): string {
-  return lang === 'zh' ? `已检查 ${done}/${total} 份备案` : `checked ${done}/${total} filings`;
+  return message('cli.progress', { done, total }, lang);
 }
 
 export function checkCommand(setExitCode: (code: number) => void): Command {
@@ -140,9 +143,12 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms', parseDuration, 10_000)
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
-    .option('-q, --quiet', 'print only failures and the summary', false)
+    .option('-q, --quiet', 'print only what needs action (under --strict also warnings and checks to confirm)', false)
+    .option('--verbose', 'also print every passing check and note', false)
     .option('--no-color', 'no colour (also NO_COLOR)')
-    .action(async (inputs: string[], opts: CheckCommandOptions) => {
-      setExitCode(await runCheckCommand(inputs, opts));
+    .action(async (inputs: string[], opts: CheckCommandOptions, command: Command) => {
+      // `--verbose` is also the program's option (stack traces); either place turns the full listing on.
+      const verbose = opts.verbose === true || command.optsWithGlobals<{ verbose?: boolean }>().verbose === true;
+      setExitCode(await runCheckCommand(inputs, { ...opts, verbose }));
     });
 }

@@ -85,7 +85,7 @@ const reuseAfterCancellation = defineRule({
   },
   check(ctx) {
     if (ctx.filing.manifest.filing !== 'refile-after-cancellation') return [];
-    return reuseEntries(ctx.filing).map(({ doc, path }) => ({ rule: 'document/reuse-after-cancellation', status: 'fail', path, args: { kind: doc.kind } }));
+    return reuseEntries(ctx.filing).map(({ doc, path }) => ({ rule: 'document/reuse-after-cancellation', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -108,7 +108,7 @@ const reuseAuthenticity = defineRule({
   check(ctx) {
     return reuseEntries(ctx.filing)
       .filter(({ doc }) => VERIFICATION_KINDS.has(doc.kind))
-      .map(({ doc, path }) => ({ rule: 'document/reuse-authenticity-verification', status: 'fail', path, args: { kind: doc.kind } }));
+      .map(({ doc, path }) => ({ rule: 'document/reuse-authenticity-verification', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -131,7 +131,7 @@ const reuseKind = defineRule({
   check(ctx) {
     return reuseEntries(ctx.filing)
       .filter(({ doc }) => !VERIFICATION_KINDS.has(doc.kind) && !reusableKind(doc.kind))
-      .map(({ doc, path }) => ({ rule: 'document/reuse-kind', status: 'fail', path, args: { kind: doc.kind } }));
+      .map(({ doc, path }) => ({ rule: 'document/reuse-kind', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -154,7 +154,7 @@ const reuseIndividualIdentity = defineRule({
     if (ctx.filing.manifest.entity.type !== 'individual') return [];
     return reuseEntries(ctx.filing)
       .filter(({ doc }) => reusableKind(doc.kind)?.identity === true)
-      .map(({ doc, path }) => ({ rule: 'document/reuse-individual-identity', status: 'fail', path, args: { kind: doc.kind } }));
+      .map(({ doc, path }) => ({ rule: 'document/reuse-individual-identity', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -188,7 +188,7 @@ const reuseWindow = defineRule({
     return reuseEntries(ctx.filing).map(({ doc, path }): RawFinding => {
       const completed = doc.reuse!.orderCompleted;
       const limit = reusableKind(doc.kind)?.days;
-      const args = { kind: doc.kind, orderCompleted: completed, date, days: daysBetween(completed, date), limit };
+      const args = { kind: { name: 'documentKind' as const, value: doc.kind }, orderCompleted: completed, date, days: daysBetween(completed, date), limit };
       const problem = reuseProblems(ctx.filing, doc, date).find((p) => p === 'future' || p === 'expired' || p === 'expired-days');
       return problem ? { rule: 'document/reuse-window', status: 'fail', path, key: problem, args } : { rule: 'document/reuse-window', status: 'pass', path, args };
     });

@@ -26,7 +26,7 @@ export const certificatePresent = defineRule({
   check({ filing }) {
     const e = filing.manifest.entity;
     if (e.type === 'individual' || e.certificate) return [];
-    return [{ rule: this.id, status: 'fail', path: 'entity', args: { type: e.type } }];
+    return [{ rule: this.id, status: 'fail', path: 'entity', args: { type: { name: 'entityType', value: e.type } } }];
   },
 });
 
@@ -101,13 +101,13 @@ export const certificateProvince = defineRule({
     zh: '单位须在证件签发地所在省份备案；统一社会信用代码第 3–8 位的行政区划码表明签发地。国家级代码（100000）无法判断省份，不视为问题。',
   },
   messages: {
-    pass: { message: { en: 'The credit code was issued in {province}, the filing province.', zh: '统一社会信用代码签发地为{provinceZh}，与备案省份一致。' } },
+    pass: { message: { en: 'The credit code was issued in {province}, the filing province.', zh: '统一社会信用代码签发地为{province}，与备案省份一致。' } },
     fail: {
       message: {
         en: 'The credit code was issued in {province} (division {division}), but the filing is for {filingProvince}.',
-        zh: '统一社会信用代码签发地为{provinceZh}（区划码 {division}），而备案省份为{filingProvinceZh}。',
+        zh: '统一社会信用代码签发地为{province}（区划码 {division}），而备案省份为{filingProvince}。',
       },
-      fix: { en: 'File in {province}: organisations cannot file in another province.', zh: '请在{provinceZh}备案：单位不能跨省备案。' },
+      fix: { en: 'File in {province}: organisations cannot file in another province.', zh: '请在{province}备案：单位不能跨省备案。' },
     },
     info: {
       message: {
@@ -125,7 +125,7 @@ export const certificateProvince = defineRule({
     if (r.facts.national || !r.facts.province) return [{ rule: this.id, status: 'info', path, args: { division: r.facts.division } }];
     const issued = provinceBySlug(r.facts.province)!;
     const filed = provinceBySlug(filing.province)!;
-    const args = { province: issued.en, provinceZh: issued.short, division: r.facts.division, filingProvince: filed.en, filingProvinceZh: filed.short };
+    const args = { province: { name: 'province' as const, value: issued.slug }, division: r.facts.division, filingProvince: { name: 'province' as const, value: filed.slug } };
     return [{ rule: this.id, status: issued.slug === filed.slug ? 'pass' : 'fail', path, args }];
   },
 });

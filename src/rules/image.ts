@@ -29,7 +29,7 @@ function readable(ctx: CheckContext): Inspected[] {
   return inspected(ctx).filter((i) => i.facts.entry === 'file' && (i.facts.size ?? 0) > 0);
 }
 
-const args = (i: Inspected) => ({ file: i.ref.written, role: i.ref.role });
+const args = (i: Inspected) => ({ file: i.ref.written, role: { name: 'documentKind' as const, value: i.ref.role } });
 const typeName = (t: string | undefined) => (t ? t.toUpperCase() : 'unknown');
 const megabytes = (n: number) => (n / MB).toFixed(2);
 
@@ -404,7 +404,7 @@ export const issuedInFuture = defineRule({
     const today = ctx.options.date;
     return ctx.filing.manifest.documents.flatMap((d, k): RawFinding[] => {
       if (!d.issued) return [];
-      const a = { kind: d.kind, issued: d.issued, today };
+      const a = { kind: { name: 'documentKind' as const, value: d.kind }, issued: d.issued, today };
       return [{ rule: 'document/issued-in-future', status: d.issued > today ? 'fail' : 'pass', path: `documents[${k}].issued`, args: a }];
     });
   },

@@ -1,7 +1,7 @@
 // Instance eligibility (`before` Table 1-1 / Table 4-1, §4, §4.2): region, product, billing, remaining
 // term, bandwidth, running state and the service-number quota, with the figures from
 // `regulations/instances.yaml`; and the links between websites and instances.
-import type { RawFinding } from '../model.js';
+import type { PhraseArg, RawFinding } from '../model.js';
 import type { FilingInstance } from '../manifest/filing.js';
 import { addMonths } from '../facts/dates.js';
 import { IMPORT_RULE } from '../facts/instances.js';
@@ -27,11 +27,7 @@ function eligibility(product: string): ProductEligibility | undefined {
   return (loadInstanceEligibility().products as Record<string, ProductEligibility | undefined>)[product];
 }
 
-function productName(i: FilingInstance, lang: 'en' | 'zh'): string {
-  return eligibility(i.product)?.name[lang] ?? i.product;
-}
-
-const base = (i: FilingInstance) => ({ id: i.id, product: productName(i, 'en'), productZh: productName(i, 'zh'), region: i.region });
+const base = (i: FilingInstance) => ({ id: i.id, product: { name: 'product' as const, value: i.product }, region: i.region });
 
 /** Websites (by index) that name each instance id. */
 function websitesByInstance(ctx: CheckContext): Map<string, number[]> {
@@ -101,7 +97,7 @@ export const supportedProduct = defineRule({
     zh: '阿里云仅为云服务器 ECS、虚拟主机、轻量应用服务器、弹性 Web 托管、云市场建站、NAT 网关、IPv6 转换服务和 ENS 实例提供备案服务号。',
   },
   messages: {
-    pass: { message: { en: 'Instance {id} ({product}) can carry a filing.', zh: '实例 {id}（{productZh}）支持备案。' } },
+    pass: { message: { en: 'Instance {id} ({product}) can carry a filing.', zh: '实例 {id}（{product}）支持备案。' } },
     fail: {
       message: { en: 'Instance {id} ({product}) cannot carry a filing.', zh: '实例 {id}（{product}）不支持备案。' },
       fix: { en: 'Use one of the products of before Table 4-1.', zh: '请使用 before 表 4-1 所列的产品。' },
@@ -173,7 +169,7 @@ export const remainingTerm = defineRule({
     short: {
       message: {
         en: 'Instance {id} ({product}) expires on {expires}: only {months} whole month(s) left, at least {min} are needed.',
-        zh: '实例 {id}（{productZh}）于 {expires} 到期：仅剩 {months} 个整月，至少需要 {min} 个月。',
+        zh: '实例 {id}（{product}）于 {expires} 到期：仅剩 {months} 个整月，至少需要 {min} 个月。',
       },
       fix: { en: 'Renew the instance so that it runs until at least {until}.', zh: '请续费实例，使其至少有效至 {until}。' },
     },
@@ -353,13 +349,13 @@ export const serviceNumberQuota = defineRule({
     pass: {
       message: {
         en: '{scope}: {used} service numbers used + {websites} website(s) here = {total} of {quota}.',
-        zh: '{scopeZh}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
+        zh: '{scope}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
       },
     },
     over: {
       message: {
         en: '{scope}: {used} service numbers used + {websites} website(s) here = {total}, more than the quota of {quota} for this product ({product}).',
-        zh: '{scopeZh}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，超过{productZh}的上限 {quota} 个。',
+        zh: '{scope}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，超过{product}的上限 {quota} 个。',
       },
       fix: {
         en: 'Move {excess} website(s) to another instance; used numbers are never returned and renewing does not raise the limit.',
@@ -369,7 +365,7 @@ export const serviceNumberQuota = defineRule({
     'used-unknown': {
       message: {
         en: '{scope}: {websites} website(s) here of a quota of {quota}, but the service numbers already used are not declared.',
-        zh: '{scopeZh}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的服务号数量。',
+        zh: '{scope}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的服务号数量。',
       },
       fix: {
         en: 'Look up the used numbers on the ICP No. Management page and set `serviceNumbersUsed` (used numbers count even after a cancellation).',
@@ -380,13 +376,13 @@ export const serviceNumberQuota = defineRule({
   check(ctx) {
     const byInstance = websitesByInstance(ctx);
     const out: RawFinding[] = [];
-    const judge = (group: FilingInstance[], scope: { en: string; zh: string }, at: string, quota: number) => {
+    const judge = (group: FilingInstance[], scope: PhraseArg, at: string, quota: number) => {
       const websites = new Set(group.flatMap((i) => byInstance.get(i.id) ?? [])).size;
       if (websites === 0) return;
       const unknownUsed = group.some((i) => i.serviceNumbersUsed === undefined);
       const used = group.reduce((n, i) => n + (i.serviceNumbersUsed ?? 0), 0);
       const total = used + websites;
-      const args = { ...base(group[0]!), scope: scope.en, scopeZh: scope.zh, used, websites, total, quota, excess: total - quota };
+      const args = { ...base(group[0]!), scope, used, websites, total, quota, excess: total - quota };
       if (total > quota) out.push({ rule: 'instance/service-number-quota', status: 'fail', path: at, key: 'over', args });
       else if (unknownUsed) out.push({ rule: 'instance/service-number-quota', status: 'unknown', path: at, key: 'used-unknown', args });
       else out.push({ rule: 'instance/service-number-quota', status: 'pass', path: at, args });
@@ -403,15 +399,14 @@ export const serviceNumberQuota = defineRule({
       // The same id listed twice is one instance with one quota.
       if (seen.has(i.id)) continue;
       seen.add(i.id);
-      judge([i], { en: `Instance ${i.id}`, zh: `实例 ${i.id}` }, `${i.path}.serviceNumbersUsed`, e.serviceNumbers);
+      judge([i], { phrase: 'instance.one', args: { id: i.id } }, `${i.path}.serviceNumbersUsed`, e.serviceNumbers);
     }
     for (const [product, group] of accountGroups) {
       const unique = group.filter((i, n) => group.findIndex((g) => g.id === i.id) === n);
       const ids = unique.map((i) => i.id).join(', ');
-      const name = eligibility(product)!.name;
       judge(
         unique,
-        { en: `${name.en}s of this account (${ids})`, zh: `本账号的${name.zh}（${ids}）` },
+        { phrase: 'instance.account', args: { product: { name: 'product', value: product }, ids } },
         `${unique[0]!.path}.serviceNumbersUsed`,
         eligibility(product)!.serviceNumbers,
       );

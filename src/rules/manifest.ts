@@ -174,6 +174,10 @@ export const manifestRules: RuleMeta[] = [
           zh: '请加 --verbose 重新运行并向 icp-check 维护者报告该问题；在此期间请人工检查此备案。',
         },
       },
+      'rule-error': {
+        message: { en: 'The check {check} could not run: {detail}', zh: '检查 {check} 无法运行：{detail}' },
+        fix: { en: 'Confirm this point by hand and report the problem to the icp-check maintainers.', zh: '请人工确认此项，并向 icp-check 维护者报告该问题。' },
+      },
     },
   },
 ];

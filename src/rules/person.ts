@@ -30,7 +30,7 @@ export const identityDocument = defineRule({
     zh: '备案需提交主体负责人和每位网站负责人的身份证件（类型、号码、有效期、正反面照片）。',
   },
   messages: {
-    pass: { message: { en: '{name}: {type} declared.', zh: '{name}：已填写 {type}。' } },
+    pass: { message: { en: '{name}: {type} declared.', zh: '{name}：已填写{type}。' } },
     fail: {
       message: { en: '{name} has no identity document.', zh: '{name} 未填写身份证件。' },
       fix: { en: 'Add `id` with `type`, `number`, `expires`, `front` and `back`.', zh: '请填写 `id` 的 `type`、`number`、`expires`、`front` 和 `back`。' },
@@ -40,7 +40,7 @@ export const identityDocument = defineRule({
     return documentHolders(filing.people).map(
       (p): RawFinding =>
         p.person.id
-          ? { rule: this.id, status: 'pass', path: `${p.path}.id`, args: { name: p.person.name, type: p.person.id.type } }
+          ? { rule: this.id, status: 'pass', path: `${p.path}.id`, args: { name: p.person.name, type: { name: 'idType', value: p.person.id.type } } }
           : { rule: this.id, status: 'fail', path: p.path, args: { name: p.person.name } },
     );
   },
@@ -55,7 +55,7 @@ export const idNumber = defineRule({
     zh: '居民身份证号码共 18 位：6 位行政区划码（前两位为户籍省份）、出生日期、顺序码和校验码（GB 11643）。港澳（81、82）和台湾（83）居民居住证采用相同格式。一代身份证的 15 位号码已不再接受。',
   },
   messages: {
-    pass: { message: { en: '{name}: {type} number is well formed (born {birthDate}, {region}).', zh: '{name}：证件（{type}）号码格式正确（出生于 {birthDate}，{regionZh}）。' } },
+    pass: { message: { en: '{name}: {type} number is well formed (born {birthDate}, {region}).', zh: '{name}：证件（{type}）号码格式正确（出生于 {birthDate}，{region}）。' } },
     'legacy-15': {
       message: { en: '{name}: {number} is a 15-digit first-generation ID number, which is not accepted.', zh: '{name}：{number} 是一代身份证的 15 位号码，不再接受。' },
       fix: { en: 'Use the 18-digit number of the current ID card.', zh: '请使用现行身份证的 18 位号码。' },
@@ -91,7 +91,7 @@ export const idNumber = defineRule({
       const id = p.person.id;
       if (!id || !(id.type in EIGHTEEN_DIGIT)) continue;
       const path = `${p.path}.id.number`;
-      const base = { name: p.person.name, number: id.number, type: id.type, length: id.number.length };
+      const base = { name: p.person.name, number: id.number, type: { name: 'idType' as const, value: id.type }, length: id.number.length };
       const r = checkIdNumber(id.number, options.date);
       if (!r.ok) {
         out.push({ rule: this.id, status: 'fail', path, key: r.problem, args: { ...base, expected: r.expected } });
@@ -107,7 +107,11 @@ export const idNumber = defineRule({
         rule: this.id,
         status: 'pass',
         path,
-        args: { ...base, birthDate: r.facts.birthDate, region: province?.en ?? other?.en ?? r.facts.regionCode, regionZh: province?.short ?? other?.zh ?? r.facts.regionCode },
+        args: {
+          ...base,
+          birthDate: r.facts.birthDate,
+          region: province ? { name: 'province', value: province.slug } : other ? { name: 'region', value: r.facts.regionCode } : r.facts.regionCode,
+        },
       });
     }
     return out;
