@@ -4,7 +4,8 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
 import type { RuleMeta } from '../rules/types.js';
 import { allRuleMetas } from '../rules/registry.js';
-import { provinceBySlug } from '../manifest/provinces.js';
+import { message } from '../report/catalogue/index.js';
+import { nameOf } from '../report/catalogue/names.js';
 import { bundledRegulations } from '../regulations/index.js';
 import { describeCondition } from './rules.js';
 import { stripControl } from '../report/sanitize.js';
@@ -41,29 +42,23 @@ export function closeIds(id: string, ids: string[]): string[] {
     .map((x) => x.candidate);
 }
 
-const L = {
-  en: { source: 'Source', quote: 'Source text', fix: 'Fix', when: 'Applies when', require: 'Requires', documents: 'Documents', province: 'Province', outcome: 'Outcome' },
-  zh: { source: '来源', quote: '原文', fix: '处理方法', when: '适用条件', require: '要求', documents: '材料', province: '省份', outcome: '结果' },
-};
-
 export function renderExplain(meta: RuleMeta, lang: Lang): string {
-  const w = L[lang];
+  const w = (key: 'source' | 'quote' | 'fix' | 'when' | 'require' | 'documents' | 'province' | 'outcome') => message(`explain.${key}`, undefined, lang);
   const rule = bundledRegulations().byId.get(meta.id);
   const lines = [`${meta.id}`, `${meta.title[lang]}`, '', meta.explain[lang], ''];
   if (meta.province) {
-    const p = provinceBySlug(meta.province);
-    lines.push(`${w.province}: ${p ? (lang === 'zh' ? p.zh : p.en) : meta.province}`);
+    lines.push(`${w('province')}: ${nameOf('province', meta.province, lang)}`);
   }
   if (rule) {
-    lines.push(`${w.outcome}: ${rule.status} (${rule.for})`);
-    if (rule.when) lines.push(`${w.when}: ${describeCondition(rule.when)}`);
-    if (rule.require) lines.push(`${w.require}: ${describeCondition(rule.require)}`);
-    if (rule.documents.length) lines.push(`${w.documents}: ${rule.documents.map((d) => `${d.kind} (${d.for})`).join(', ')}`);
+    lines.push(`${w('outcome')}: ${rule.status} (${rule.for})`);
+    if (rule.when) lines.push(`${w('when')}: ${describeCondition(rule.when)}`);
+    if (rule.require) lines.push(`${w('require')}: ${describeCondition(rule.require)}`);
+    if (rule.documents.length) lines.push(`${w('documents')}: ${rule.documents.map((d) => `${d.kind} (${d.for})`).join(', ')}`);
   }
   const fixes = [...new Set(Object.values(meta.messages).flatMap((m) => (m.fix ? [m.fix[lang]] : [])))];
-  for (const fix of fixes) lines.push(`${w.fix}: ${fix}`);
-  lines.push(`${w.source}: ${meta.source}`);
-  if (meta.quote) lines.push('', `${w.quote}:`, ...meta.quote.split('\n').map((l) => (l.trim() ? `  > ${l.replace(/\t/g, ' | ')}` : '  >')));
+  for (const fix of fixes) lines.push(`${w('fix')}: ${fix}`);
+  lines.push(`${w('source')}: ${meta.source}`);
+  if (meta.quote) lines.push('', `${w('quote')}:`, ...meta.quote.split('\n').map((l) => (l.trim() ? `  > ${l.replace(/\t/g, ' | ')}` : '  >')));
   return `${lines.join('\n')}\n`;
 }
 

@@ -4,10 +4,12 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
 import type { RuleMeta } from '../rules/types.js';
 import { allRuleMetas } from '../rules/registry.js';
-import { normaliseProvince, provinceBySlug, acceptedProvinceForms, type ProvinceSlug } from '../manifest/provinces.js';
+import { normaliseProvince, acceptedProvinceForms, type ProvinceSlug } from '../manifest/provinces.js';
 import { bundledRegulations, type LoadedRule } from '../regulations/index.js';
 import type { Condition } from '../regulations/schema.js';
 import { stripControl } from '../report/sanitize.js';
+import { message } from '../report/catalogue/index.js';
+import { nameOf } from '../report/catalogue/names.js';
 
 export const RULES_FORMATS = ['pretty', 'json', 'markdown'] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
@@ -88,9 +90,8 @@ export function ruleRows(metas: RuleMeta[], lang: Lang, province?: ProvinceSlug)
 }
 
 function groupName(province: string | null, lang: Lang): string {
-  if (province === null) return lang === 'zh' ? '通用规则' : 'General rules';
-  const p = provinceBySlug(province);
-  return p ? (lang === 'zh' ? p.zh : p.en) : province;
+  if (province === null) return message('rules.general', undefined, lang);
+  return nameOf('province', province, lang);
 }
 
 function groups(rows: RuleRow[]): Map<string | null, RuleRow[]> {

@@ -175,7 +175,7 @@ const reuseWindow = defineRule({
       fix: t('Give {kind} as a new `file:`.', '以新的 `file:` 提供 {kind}。'),
     },
     'expired-days': {
-      message: t('{kind} reuses an order completed {days} days ago; it may be reused only within {limit} days', '{kind} 复用的订单完成于 {days} 天前，只能复用 {limit} 天内的订单'),
+      message: t('{kind} reuses an order completed {days} {days|day|days} ago; it may be reused only within {limit} {limit|day|days}', '{kind} 复用的订单完成于 {days} 天前，只能复用 {limit} 天内的订单'),
       fix: t('Sign a new {kind} and give it as `file:`.', '重新签署 {kind}，以 `file:` 提供。'),
     },
     future: {

@@ -387,7 +387,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
     messages: {
       pass: {
-        message: { en: '{domain} expires on {expires}, {days} days after {date} (from {from}).', zh: '{domain} 于 {expires} 到期，距 {date} 还有 {days} 天（来源：{from}）。' },
+        message: {
+          en: '{domain} expires on {expires}, {days} {days|day|days} after {date} (from {from}).',
+          zh: '{domain} 于 {expires} 到期，距 {date} 还有 {days} 天（来源：{from}）。',
+        },
       },
       fail: {
         message: { en: '{domain} expired on {expires} (from {from}): it cannot be filed.', zh: '{domain} 已于 {expires} 过期（来源：{from}），无法备案。' },
@@ -395,7 +398,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
       warn: {
         message: {
-          en: '{domain} expires on {expires}, only {days} days after {date}; {province} asks for more than {threshold} days ({thresholdSource}). From {from}.',
+          en: '{domain} expires on {expires}, only {days} {days|day|days} after {date}; {province} asks for more than {threshold} {threshold|day|days} ({thresholdSource}). From {from}.',
           zh: '{domain} 于 {expires} 到期，距 {date} 仅剩 {days} 天；{province}要求剩余有效期超过 {threshold} 天（{thresholdSource}）。来源：{from}。',
         },
         fix: { en: 'Renew the domain for at least a year before filing.', zh: '请在备案前将域名续费至少一年。' },
@@ -820,10 +823,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       zh: '实名信息同步到工信部数据库最多需要 3 天，过早提交可能失败。当 domains.<域名>.realNameVerifiedOn 距检查日期（--date）不足 3 天时，icp-check 给出警告。',
     },
     messages: {
-      pass: { message: { en: '{domain}: verified on {on}, {days} days before {date}.', zh: '{domain}：于 {on} 完成认证，距 {date} 已 {days} 天。' } },
+      pass: { message: { en: '{domain}: verified on {on}, {days} {days|day|days} before {date}.', zh: '{domain}：于 {on} 完成认证，距 {date} 已 {days} 天。' } },
       warn: {
         message: {
-          en: '{domain}: real-name verification was done on {on}, {days} days before {date}; it may not have reached MIIT yet.',
+          en: '{domain}: real-name verification was done on {on}, {days} {days|day|days} before {date}; it may not have reached MIIT yet.',
           zh: '{domain}：实名认证于 {on} 完成，距 {date} 仅 {days} 天，可能尚未同步到工信部。',
         },
         fix: { en: 'Submit on or after {ready}.', zh: '请于 {ready} 或之后提交。' },

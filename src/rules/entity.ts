@@ -45,7 +45,7 @@ export const creditCode = defineRule({
       fix: { en: 'Copy the code again from the licence; one character is wrong.', zh: '请从执照上重新抄录代码，其中有字符有误。' },
     },
     length: {
-      message: { en: 'Credit code {code} has {length} characters; 18 are expected.', zh: '统一社会信用代码 {code} 有 {length} 位，应为 18 位。' },
+      message: { en: 'Credit code {code} has {length} {length|character|characters}; 18 are expected.', zh: '统一社会信用代码 {code} 有 {length} 位，应为 18 位。' },
       fix: { en: 'Copy the 18-character code from the licence.', zh: '请从执照上抄录 18 位代码。' },
     },
     characters: {
@@ -146,7 +146,7 @@ export const certificateExpiry = defineRule({
       fix: { en: 'Renew the certificate and photograph the new one.', zh: '请更新证件并拍摄新证件。' },
     },
     warn: {
-      message: { en: 'The certificate expires on {expires}, within {months} months.', zh: '证件将于 {expires} 到期，不足 {months} 个月。' },
+      message: { en: 'The certificate expires on {expires}, within {months} {months|month|months}.', zh: '证件将于 {expires} 到期，不足 {months} 个月。' },
       fix: { en: 'Renew it before filing, or expect a rejection if it expires during review.', zh: '请在备案前更新，否则审核期间到期会被退回。' },
     },
   },

@@ -179,10 +179,10 @@ export const imageFileSize = defineRule({
     zh: '每个上传文件须小于 4 MB（4 × 1024 × 1024 = 4,194,304 字节；恰好等于该大小也不符合）。较大的照片请降低质量或分辨率后重新保存。',
   },
   messages: {
-    pass: { message: { en: '{file} is {mb} MB ({size} bytes), under {maxMb} MB.', zh: '{file} 为 {mb} MB（{size} 字节），小于 {maxMb} MB。' } },
+    pass: { message: { en: '{file} is {mb} MB ({size} {size|byte|bytes}), under {maxMb} MB.', zh: '{file} 为 {mb} MB（{size} 字节），小于 {maxMb} MB。' } },
     fail: {
       message: {
-        en: '{file} ({role}) is {mb} MB ({size} bytes); each image must be smaller than {maxMb} MB ({max} bytes).',
+        en: '{file} ({role}) is {mb} MB ({size} {size|byte|bytes}); each image must be smaller than {maxMb} MB ({max} {max|byte|bytes}).',
         zh: '{file}（{role}）为 {mb} MB（{size} 字节）；每张图片须小于 {maxMb} MB（{max} 字节）。',
       },
       fix: { en: 'Re-save it at a lower JPG quality or resolution.', zh: '请降低 JPG 质量或分辨率后重新保存。' },
@@ -215,7 +215,7 @@ export const certificateImage = defineRule({
     },
     'too-small': {
       message: {
-        en: 'The certificate image {file} is {kb} KB ({size} bytes); it must be larger than {minKb} KB.',
+        en: 'The certificate image {file} is {kb} KB ({size} {size|byte|bytes}); it must be larger than {minKb} KB.',
         zh: '证件图片 {file} 为 {kb} KB（{size} 字节），须大于 {minKb} KB。',
       },
       fix: { en: 'Photograph the original certificate at a higher resolution (not a screenshot).', zh: '请以更高分辨率拍摄证件原件（不要使用截图）。' },
@@ -350,7 +350,7 @@ export const smallDimensions = defineRule({
   messages: {
     warn: {
       message: {
-        en: '{file} ({role}) is only {width}x{height} pixels; by a rule of thumb (not a published limit) under {min} pixels on the shorter side may be unreadable.',
+        en: '{file} ({role}) is only {width}x{height} {height|pixel|pixels}; by a rule of thumb (not a published limit) under {min} {min|pixel|pixels} on the shorter side may be unreadable.',
         zh: '{file}（{role}）仅 {width}x{height} 像素；按经验（非公开规定），短边小于 {min} 像素可能看不清。',
       },
       fix: { en: 'Use a larger, clearer photo if the text is hard to read.', zh: '如文字难以辨认，请使用更大、更清晰的照片。' },

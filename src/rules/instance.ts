@@ -162,13 +162,13 @@ export const remainingTerm = defineRule({
   messages: {
     pass: {
       message: {
-        en: 'Instance {id} expires on {expires}: {months} whole month(s) left (at least {min} needed).',
+        en: 'Instance {id} expires on {expires}: {months} whole {months|month|months} left (at least {min} needed).',
         zh: '实例 {id} 于 {expires} 到期：剩余 {months} 个整月（至少需要 {min} 个月）。',
       },
     },
     short: {
       message: {
-        en: 'Instance {id} ({product}) expires on {expires}: only {months} whole month(s) left, at least {min} are needed.',
+        en: 'Instance {id} ({product}) expires on {expires}: only {months} whole {months|month|months} left, at least {min} are needed.',
         zh: '实例 {id}（{product}）于 {expires} 到期：仅剩 {months} 个整月，至少需要 {min} 个月。',
       },
       fix: { en: 'Renew the instance so that it runs until at least {until}.', zh: '请续费实例，使其至少有效至 {until}。' },
@@ -178,7 +178,10 @@ export const remainingTerm = defineRule({
       fix: { en: 'Renew the instance or use another one.', zh: '请续费实例或改用其他实例。' },
     },
     unknown: {
-      message: { en: 'The expiry date of instance {id} is not declared: at least {min} months must be left.', zh: '未声明实例 {id} 的到期日期：剩余时长须至少 {min} 个月。' },
+      message: {
+        en: 'The expiry date of instance {id} is not declared: at least {min} {min|month|months} must be left.',
+        zh: '未声明实例 {id} 的到期日期：剩余时长须至少 {min} 个月。',
+      },
       fix: { en: 'Set `expires` from the console (or import the instance with describeInstances).', zh: '请根据控制台填写 `expires`（或通过 describeInstances 导入实例）。' },
     },
   },
@@ -209,13 +212,19 @@ export const initialSubscription = defineRule({
     zh: '云市场建站实例首次购买时长须不少于 12 个月方可备案。',
   },
   messages: {
-    pass: { message: { en: 'Instance {id} was first bought for {months} months.', zh: '实例 {id} 首次购买 {months} 个月。' } },
+    pass: { message: { en: 'Instance {id} was first bought for {months} {months|month|months}.', zh: '实例 {id} 首次购买 {months} 个月。' } },
     fail: {
-      message: { en: 'Instance {id} was first bought for {months} months; at least {min} are needed.', zh: '实例 {id} 首次购买 {months} 个月，至少需要 {min} 个月。' },
-      fix: { en: 'Buy a website building instance for at least {min} months.', zh: '请购买至少 {min} 个月的建站实例。' },
+      message: {
+        en: 'Instance {id} was first bought for {months} {months|month|months}; at least {min} are needed.',
+        zh: '实例 {id} 首次购买 {months} 个月，至少需要 {min} 个月。',
+      },
+      fix: { en: 'Buy a website building instance for at least {min} {min|month|months}.', zh: '请购买至少 {min} 个月的建站实例。' },
     },
     unknown: {
-      message: { en: 'The initial subscription of instance {id} is not declared; at least {min} months are needed.', zh: '未声明实例 {id} 的首次购买时长，至少需要 {min} 个月。' },
+      message: {
+        en: 'The initial subscription of instance {id} is not declared; at least {min} {min|month|months} are needed.',
+        zh: '未声明实例 {id} 的首次购买时长，至少需要 {min} 个月。',
+      },
       fix: { en: 'Set `initialSubscriptionMonths` from the order.', zh: '请根据订单填写 `initialSubscriptionMonths`。' },
     },
   },
@@ -348,23 +357,23 @@ export const serviceNumberQuota = defineRule({
   messages: {
     pass: {
       message: {
-        en: '{scope}: {used} service numbers used + {websites} website(s) here = {total} of {quota}.',
+        en: '{scope}: {used} service {used|number|numbers} used + {websites} {websites|website|websites} here = {total} of {quota}.',
         zh: '{scope}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
       },
     },
     over: {
       message: {
-        en: '{scope}: {used} service numbers used + {websites} website(s) here = {total}, more than the quota of {quota} for this product ({product}).',
+        en: '{scope}: {used} service {used|number|numbers} used + {websites} {websites|website|websites} here = {total}, more than the quota of {quota} for this product ({product}).',
         zh: '{scope}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，超过{product}的上限 {quota} 个。',
       },
       fix: {
-        en: 'Move {excess} website(s) to another instance; used numbers are never returned and renewing does not raise the limit.',
+        en: 'Move {excess} {excess|website|websites} to another instance; used numbers are never returned and renewing does not raise the limit.',
         zh: '请将 {excess} 个网站改用其他实例；已用服务号不会释放，续费也不会提高上限。',
       },
     },
     'used-unknown': {
       message: {
-        en: '{scope}: {websites} website(s) here of a quota of {quota}, but the service numbers already used are not declared.',
+        en: '{scope}: {websites} {websites|website|websites} here of a quota of {quota}, but the service numbers already used are not declared.',
         zh: '{scope}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的服务号数量。',
       },
       fix: {
@@ -522,7 +531,7 @@ export const describeInstancesFile = defineRule({
     zh: '`instances[]` 中的 `{ describeInstances: file.json }` 读取 `aliyun ecs DescribeInstances` 保存的输出（Instances.Instance[]：InstanceId、RegionId、InstanceChargeType、ExpiredTime、InternetMaxBandwidthOut、Status、公网及弹性公网地址）。`serviceNumbersUsed` 按实例 ID 给出已用服务号数量。',
   },
   messages: {
-    imported: { message: { en: 'Read {count} instance(s) from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },
+    imported: { message: { en: 'Read {count} {count|instance|instances} from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },
     missing: {
       message: { en: 'The DescribeInstances file {file} does not exist.', zh: 'DescribeInstances 文件 {file} 不存在。' },
       fix: {
@@ -536,7 +545,7 @@ export const describeInstancesFile = defineRule({
     },
     'too-large': {
       message: {
-        en: '{file} is {size} bytes, more than the {max} a DescribeInstances answer can be.',
+        en: '{file} is {size} {size|byte|bytes}, more than the {max} a DescribeInstances answer can be.',
         zh: '{file} 大小为 {size} 字节，超过 DescribeInstances 输出的上限 {max} 字节。',
       },
       fix: { en: 'Save one DescribeInstances answer (use --InstanceIds to narrow it).', zh: '请只保存一次 DescribeInstances 的输出（可用 --InstanceIds 缩小范围）。' },

@@ -29,7 +29,7 @@ export const manifestRules: RuleMeta[] = [
     },
     messages: {
       fail: {
-        message: { en: 'The manifest is {size} bytes; the limit is {limit} bytes.', zh: '清单文件有 {size} 字节，上限为 {limit} 字节。' },
+        message: { en: 'The manifest is {size} {size|byte|bytes}; the limit is {limit} {limit|byte|bytes}.', zh: '清单文件有 {size} 字节，上限为 {limit} 字节。' },
         fix: { en: 'Check that this is the right file; split a very large filing.', zh: '请确认文件是否正确。' },
       },
     },

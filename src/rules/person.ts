@@ -61,7 +61,7 @@ export const idNumber = defineRule({
       fix: { en: 'Use the 18-digit number of the current ID card.', zh: '请使用现行身份证的 18 位号码。' },
     },
     length: {
-      message: { en: '{name}: {number} has {length} characters; 18 are expected.', zh: '{name}：{number} 有 {length} 位，应为 18 位。' },
+      message: { en: '{name}: {number} has {length} {length|character|characters}; 18 are expected.', zh: '{name}：{number} 有 {length} 位，应为 18 位。' },
       fix: { en: 'Copy the number again from the document.', zh: '请从证件上重新抄录号码。' },
     },
     characters: {
@@ -134,7 +134,10 @@ export const idExpiry = defineRule({
       fix: { en: 'Renew the document and photograph the new one (the most recently issued one is required).', zh: '请换领证件并拍摄新证件（须使用最新签发的证件）。' },
     },
     warn: {
-      message: { en: '{name}: the identity document expires on {expires}, within {months} months.', zh: '{name}：身份证件将于 {expires} 到期，不足 {months} 个月。' },
+      message: {
+        en: '{name}: the identity document expires on {expires}, within {months} {months|month|months}.',
+        zh: '{name}：身份证件将于 {expires} 到期，不足 {months} 个月。',
+      },
       fix: { en: 'Renew it before filing if you can.', zh: '如有可能，请在备案前换领。' },
     },
   },

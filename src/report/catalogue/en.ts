@@ -108,6 +108,7 @@ export const en = {
   'ci.missingDocument': 'Missing document: {name} ({kind}) for {holder}',
   'ci.missingLabel': 'missing document',
   'ci.count': '{total} {total|filing|filings}',
+  'ci.countSeparator': ': ',
   'ci.line': 'line {line}',
   'ci.omitted': '{omitted} more {omitted|filing|filings} not shown; see the job log.',
 

@@ -108,6 +108,7 @@ export const zh: Record<MessageKey, string> = {
   'ci.missingDocument': '缺少材料：{name}（{kind}），对应 {holder}',
   'ci.missingLabel': '缺少材料',
   'ci.count': '共 {total} 份备案',
+  'ci.countSeparator': '：',
   'ci.line': '第 {line} 行',
   'ci.omitted': '另有 {omitted} 份备案未列出，请查看作业日志。',
 
