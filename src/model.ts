@@ -114,10 +114,20 @@ export interface FilingReport {
   summary: Summary;
 }
 
+/** A source the findings cite (regulations/sources.yaml), in the report's language. */
+export interface SourceRef {
+  title: string;
+  publisher: string;
+  date?: string;
+  url?: string;
+}
+
 export interface Report {
   tool: { name: string; version: string; rulesDate: string };
   date: string;
   filings: FilingReport[];
+  /** Every source the findings and documents cite, by the short name their `source` starts with. */
+  sources?: Record<string, SourceRef>;
 }
 
 export const STATUS_ORDER: Status[] = ['fail', 'unknown', 'warn', 'info', 'pass'];

@@ -12,6 +12,7 @@ import type { CheckContext, CheckOptions } from '../rules/types.js';
 import { renderFinding } from '../report/render.js';
 import { gatherFacts, type FactSources } from './gather.js';
 import { foldDocuments, foldFindings } from './fold.js';
+import { sourcesCited } from '../report/sources.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
 
@@ -117,7 +118,9 @@ export async function checkFiles(files: string[], options: RunOptions, sources: 
     options.onProgress?.(++done, files.length);
     return r;
   });
-  return { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings };
+  const index = ruleIndex();
+  const cited = filings.flatMap((f) => [...f.findings.map((x) => x.source), ...f.documents.flatMap((d) => d.rules.map((r) => index.get(r)?.source ?? ''))]);
+  return { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings, sources: sourcesCited(cited, options.lang) };
 }
 
 /** 0 every filing ready; 1 a blocking finding or missing document (or a warning under --strict); 2 an invalid manifest. */

@@ -6,6 +6,7 @@ import type { RuleMeta } from '../rules/types.js';
 import { allRuleMetas } from '../rules/registry.js';
 import { message } from '../report/catalogue/index.js';
 import { nameOf } from '../report/catalogue/names.js';
+import { citationText, citationsOf, sourceKeyOf, sourceLine } from '../report/sources.js';
 import { bundledRegulations } from '../regulations/index.js';
 import { describeCondition } from './rules.js';
 import { stripControl } from '../report/sanitize.js';
@@ -57,7 +58,12 @@ export function renderExplain(meta: RuleMeta, lang: Lang): string {
   }
   const fixes = [...new Set(Object.values(meta.messages).flatMap((m) => (m.fix ? [m.fix[lang]] : [])))];
   for (const fix of fixes) lines.push(`${w('fix')}: ${fix}`);
-  lines.push(`${w('source')}: ${meta.source}`);
+  lines.push(`${w('source')}: ${citationText(meta.source, lang)}`);
+  // Each cited source by its title, publisher, date and address (regulations/sources.yaml).
+  for (const key of new Set(citationsOf(meta.source).map(sourceKeyOf))) {
+    const line = key ? sourceLine(key, lang) : undefined;
+    if (line) lines.push(`  ${key}: ${line}`);
+  }
   if (meta.quote) lines.push('', `${w('quote')}:`, ...meta.quote.split('\n').map((l) => (l.trim() ? `  > ${l.replace(/\t/g, ' | ')}` : '  >')));
   return `${lines.join('\n')}\n`;
 }

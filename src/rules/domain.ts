@@ -253,7 +253,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const suffix = defineRule({
     id: 'domain/suffix-approved',
-    source: 'before §1; before §3 (Check whether your domain name is qualified for an ICP filing); EXTRA-RULES.md "MIIT-approved top-level domains"',
+    source: 'before §1; before §3 (Check whether your domain name is qualified for an ICP filing); MIIT domain site (域名注册管理机构审批情况)',
     quote: 'Top-level domains that are not approved by MIIT cannot obtain an ICP filing.',
     title: { en: 'The domain suffix is approved by MIIT', zh: '域名后缀已获工信部批准' },
     explain: {
@@ -298,7 +298,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const publicInstitution = defineRule({
     id: 'domain/public-institution-suffix',
-    source: 'EXTRA-RULES.md (Huawei Cloud ICP rule knowledge base, filing-rules)',
+    source: 'Huawei Cloud ICP rule knowledge base (filing-rules)',
     quote: 'Public institutions (事业单位) should file domains under .cn or .公益.',
     title: { en: 'Public institutions file .cn or .公益 domains', zh: '事业单位使用 .cn 或 .公益 域名' },
     explain: {
@@ -378,7 +378,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const expiry = defineRule({
     id: 'whois/expiry',
-    source: 'before §1 (The domain name is valid); before §3 (Renew the domain name); EXTRA-RULES.md (Hubei, Shandong, Shanghai thresholds)',
+    source:
+      'before §1 (The domain name is valid); before §3 (Renew the domain name); Alibaba Cloud FAQ 50260 (Hubei); Alibaba Cloud FAQ 50253 (Shandong); QingCloud docs (Shanghai)',
     quote: 'If your domain name has expired, you must renew the domain name before you apply for an ICP filing.',
     title: { en: 'The domain is not expired or about to expire', zh: '域名未过期且不会很快到期' },
     explain: {
@@ -727,7 +728,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const mismatch = defineRule({
     id: 'whois/declared-mismatch',
-    source: 'CONTRACT.md (domains: declared facts); before §3',
+    source: 'icp-check README (domains: declared facts); before §3',
     title: { en: 'Declared domain facts agree with WHOIS', zh: '声明的域名信息与 WHOIS 一致' },
     explain: {
       en: 'Facts declared under domains: in the manifest (holder, registrar, privacyProtection, expires) are compared with what WHOIS/RDAP says; a contradiction fails and shows both, since one of them is wrong and the filing will be checked against the registry.',

@@ -368,7 +368,7 @@ export const smallDimensions = defineRule({
 
 export const outsideManifestDir = defineRule({
   id: 'image/outside-manifest-folder',
-  source: "CONTRACT.md: paths to files are relative to the manifest's own folder",
+  source: "icp-check README: paths to files are relative to the manifest's own folder",
   title: { en: "Referenced files lie inside the manifest's folder", zh: '引用的文件位于清单所在文件夹内' },
   explain: {
     en: "A path that leads out of the manifest's folder (../, an absolute path, or a symbolic link pointing elsewhere) is allowed, but the filing folder is then not self-contained: copying it elsewhere breaks the reference.",

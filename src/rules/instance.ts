@@ -302,7 +302,7 @@ export const publicBandwidth = defineRule({
 
 export const runningWithPublicIp = defineRule({
   id: 'instance/running-with-public-ip',
-  source: 'Alibaba Cloud ProductBindBsn API; Alibaba Cloud help ICP filing "Limits" (EXTRA-RULES.md)',
+  source: 'Alibaba Cloud ProductBindBsn API; Alibaba Cloud help ICP filing "Limits"',
   title: { en: 'The instance is running and has a public IP address', zh: '实例运行中且有公网 IP' },
   explain: {
     en: 'Only a running instance with a public IP address gets a service number. Checked when the state or the address is known: always for instances read from DescribeInstances, and for declared ones that give `status` or `publicIp`.',

@@ -1,7 +1,7 @@
 // The manifest's own problems: they make a filing `invalid` (exit 2) before any other check runs.
 import type { RuleMeta } from './types.js';
 
-const SOURCE = 'CONTRACT.md: The manifest (version 1)';
+const SOURCE = 'icp-check README: the manifest (version 1)';
 
 export const manifestRules: RuleMeta[] = [
   {
@@ -160,7 +160,7 @@ export const manifestRules: RuleMeta[] = [
   },
   {
     id: 'manifest/internal-error',
-    source: 'CONTRACT.md: Exit codes (2: an internal error)',
+    source: 'icp-check README: exit codes (2: an internal error)',
     title: { en: 'The filing could be checked', zh: '备案可以完成检查' },
     explain: {
       en: 'When icp-check itself fails on one filing, that filing is reported as invalid (exit 2) with what went wrong, and the other filings are still checked.',

@@ -185,7 +185,7 @@ export const mobileFormat = defineRule({
 
 export const mobileShared = defineRule({
   id: 'person/mobile-shared',
-  source: 'before §5.9.2 (Tianjin: "A same mobile phone number cannot appear in different contact information"); EXTRA-RULES.md common rejections',
+  source: 'before §5.9.2 (Tianjin: "A same mobile phone number cannot appear in different contact information"); Huawei Cloud ICP guidance (common rejections)',
   title: { en: 'Different people do not share a mobile number', zh: '不同人员不共用手机号码' },
   explain: {
     en: 'Each person is verified on their own number; the same mobile for two different people is a common rejection (Tianjin refuses it outright).',

@@ -17,7 +17,7 @@ describe('--format json', () => {
   });
 
   it('has the tool, the date and one entry per filing', () => {
-    expect(Object.keys(report).sort()).toEqual(['date', 'filings', 'tool']);
+    expect(Object.keys(report).sort()).toEqual(['date', 'filings', 'sources', 'tool']);
     expect(report.tool).toEqual({ name: 'icp-check', version: expect.stringMatching(/^\d+\.\d+\.\d+/), rulesDate: '2019-08-06' });
     expect(report.date).toBe('2026-11-26');
     expect(report.filings.map((f: { file: string }) => f.file)).toEqual(['examples/tianjin-enterprise-problems/manifest.yaml', 'test/fixtures/cli/wrong-type/manifest.yaml']);

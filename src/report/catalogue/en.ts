@@ -115,6 +115,11 @@ export const en = {
   'cli.skipped': 'skipped {count} YAML {count|file|files} that are not manifests',
   'cli.progress': 'checked {done}/{total} filings',
 
+  'source.separator': ', ',
+  'source.citationSeparator': '; ',
+  'source.cite': '{title} {at}',
+  'source.table': 'Table {n}',
+  'source.step': 'step {n}',
   'explain.source': 'Source',
   'explain.quote': 'Source text',
   'explain.fix': 'Fix',

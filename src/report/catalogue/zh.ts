@@ -115,6 +115,11 @@ export const zh: Record<MessageKey, string> = {
   'cli.skipped': '跳过 {count} 个不是备案资料文件的 YAML 文件',
   'cli.progress': '已检查 {done}/{total} 份备案',
 
+  'source.separator': '，',
+  'source.citationSeparator': '；',
+  'source.cite': '《{title}》{at}',
+  'source.table': '表 {n}',
+  'source.step': '第 {n} 步',
   'explain.source': '来源',
   'explain.quote': '原文',
   'explain.fix': '处理方法',

@@ -6,6 +6,7 @@ import type { FormatContext, Formatter } from './context.js';
 import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';
 import { message } from '../catalogue/index.js';
+import { citationText } from '../sources.js';
 import { statusLabel, verdictLabel } from './labels.js';
 import { filingsTable, mdCode, mdEscape, missingDocuments } from './markdown.js';
 
@@ -40,7 +41,9 @@ function annotation(command: Command, props: Record<string, string | number | un
 function findingMessage(f: Finding, lang: Lang): string {
   const lines = [f.message];
   if (f.fix) lines.push(f.fix);
-  const ref = [f.path ? `${message('ci.at', undefined, lang)} ${f.path}` : '', f.source ? `${message('ci.source', undefined, lang)}: ${f.source}` : ''].filter(Boolean).join('; ');
+  const ref = [f.path ? `${message('ci.at', undefined, lang)} ${f.path}` : '', f.source ? `${message('ci.source', undefined, lang)}: ${citationText(f.source, lang)}` : '']
+    .filter(Boolean)
+    .join('; ');
   if (ref) lines.push(ref);
   return lines.join('\n');
 }

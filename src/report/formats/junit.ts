@@ -7,6 +7,7 @@ import { groupByRule, isFailing, positionText, relativeFile, type RuleGroup } fr
 import { documentKindName as documentLabel } from '../document-kinds.js';
 import { statusLabel, verdictLabel } from './labels.js';
 import { message } from '../catalogue/index.js';
+import { citationText } from '../sources.js';
 
 // Characters XML 1.0 does not allow at all, even escaped (lone surrogates, U+FFFE, U+FFFF ...).
 const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -44,7 +45,7 @@ function findingText(f: Finding, file: string, ctx: FormatContext): string {
   const w = (key: 'ci.at' | 'ci.fix' | 'ci.source') => message(key, undefined, ctx.lang);
   lines.push(`  ${w('ci.at')} ${file}${where ? `:${where}` : ''}${f.path ? ` (${f.path})` : ''}`);
   if (f.fix) lines.push(`  ${w('ci.fix')}: ${f.fix}`);
-  if (f.source) lines.push(`  ${w('ci.source')}: ${f.source}`);
+  if (f.source) lines.push(`  ${w('ci.source')}: ${citationText(f.source, ctx.lang)}`);
   if (f.alsoRequiredBy?.length) lines.push(`  ${message('md.alsoRequiredBy', undefined, ctx.lang)}: ${f.alsoRequiredBy.join(', ')}`);
   return lines.join('\n');
 }

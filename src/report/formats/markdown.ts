@@ -8,6 +8,7 @@ import { documentKindName as documentLabel } from '../document-kinds.js';
 import { verdictLabel } from './labels.js';
 import { message } from '../catalogue/index.js';
 import { nameOf } from '../catalogue/names.js';
+import { citationText } from '../sources.js';
 
 /** Outside text on one line with every character Markdown could read as markup escaped. */
 export function mdEscape(text: string): string {
@@ -42,7 +43,7 @@ function where(f: Finding, lang: Lang): string {
 
 function findingItem(f: Finding, lang: Lang): string {
   const fix = f.fix ? ` — ${mdEscape(f.fix)}` : '';
-  const source = f.source ? ` · ${w('source', lang)}: ${mdEscape(f.source)}` : '';
+  const source = f.source ? ` · ${w('source', lang)}: ${mdEscape(citationText(f.source, lang))}` : '';
   const also = f.alsoRequiredBy?.length ? ` · ${w('alsoRequiredBy', lang)}: ${f.alsoRequiredBy.map((r) => mdCode(r)).join(', ')}` : '';
   return `- ${mdEscape(f.message)}${fix}${where(f, lang)}${source}${also}`;
 }
@@ -110,10 +111,17 @@ export const markdown: Formatter = (report: Report, ctx: FormatContext): string 
   const out = [`# ${w('title', lang)}`, '', intro, ''];
   if (report.filings.length === 0) return [...out, w('none', lang), ''].join('\n');
   out.push(filingsTable(report, ctx), '');
+  const sources = Object.entries(report.sources ?? {});
   report.filings.forEach((filing, i) => {
     if (!ctx.quiet || filing.verdict === 'blocked' || filing.verdict === 'invalid' || (ctx.strict && filing.verdict === 'ready-with-warnings'))
       out.push(filingSection(filing, i, ctx));
   });
+  if (sources.length > 0 && !ctx.quiet) {
+    out.push(`## ${w('sources', lang)}`, '');
+    for (const [key, s] of sources)
+      out.push(`- ${mdCode(key)}: ${mdEscape(s.title)}, ${mdEscape(s.publisher)}${s.date ? `, ${mdEscape(s.date)}` : ''}${s.url ? ` <${s.url}>` : ''}`);
+    out.push('');
+  }
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -10,6 +10,7 @@ import { message, type MessageKey } from '../catalogue/index.js';
 import { nameOf } from '../catalogue/names.js';
 import type { FormatContext, Formatter } from './context.js';
 import { isFailing } from './finding-groups.js';
+import { citationText } from '../sources.js';
 
 const SECTIONS = ['manifest', 'entity', 'people', 'websites', 'domains', 'instances', 'images', 'province', 'documents'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -79,7 +80,7 @@ function where(f: Finding, file: string): string {
 /** Under a finding: what to do, then dim the rule id, position, the rules folded into it (the source when verbose). */
 function fixLines(c: ChalkInstance, fix: string | undefined, rule: string, at: string, f: Finding | undefined, ctx: FormatContext): string[] {
   const parts = [rule];
-  if (ctx.verbose && f?.source) parts.push(f.source);
+  if (ctx.verbose && f?.source) parts.push(citationText(f.source, ctx.lang));
   if (at) parts.push(at);
   if (f?.alsoRequiredBy?.length) parts.push(t('pretty.alsoRequiredBy', ctx.lang, { rules: f.alsoRequiredBy }));
   const ref = c.dim(parts.join(' · '));
@@ -159,7 +160,7 @@ function documentLines(c: ChalkInstance, f: FilingReport, docs: RequiredDocument
       out.push(`      ${reason.message}`);
       if (reason.fix) out.push(`      ${c.dim('→')} ${reason.fix}`);
     }
-    out.push(`      ${c.dim(g.rules.map((r) => `${r}${ctx.verbose && why.get(r)?.source ? ` · ${why.get(r)!.source}` : ''}`).join('; '))}`);
+    out.push(`      ${c.dim(g.rules.map((r) => `${r}${ctx.verbose && why.get(r)?.source ? ` · ${citationText(why.get(r)!.source, lang)}` : ''}`).join('; '))}`);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status } from '../../model.js';
 import { documentKindName } from '../document-kinds.js';
 import { message } from '../catalogue/index.js';
+import { citationText } from '../sources.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
@@ -36,7 +37,11 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Finding 
   const source = stripControl(meta?.source ?? sample?.source ?? '');
   const title = stripControl(meta?.title[ctx.lang] ?? id);
   const explain = stripControl(meta?.explain[ctx.lang] ?? title, true);
-  const help = [explain, meta?.quote ? `“${stripControl(meta.quote, true)}”` : '', source ? `${message('explain.source', undefined, ctx.lang)}: ${source}` : '']
+  const help = [
+    explain,
+    meta?.quote ? `“${stripControl(meta.quote, true)}”` : '',
+    source ? `${message('explain.source', undefined, ctx.lang)}: ${stripControl(citationText(source, ctx.lang))}` : '',
+  ]
     .filter(Boolean)
     .join('\n\n');
   const area = id.split('/')[0] ?? id;
