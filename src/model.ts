@@ -23,7 +23,9 @@ export type NameKind =
   | 'role'
   | 'field'
   | 'confirmAt'
-  | 'region';
+  | 'region'
+  | 'usccAuthority'
+  | 'registrar';
 
 /** An enum value, rendered as its display name in the report's language. */
 export interface NamedArg {

@@ -258,7 +258,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     title: { en: 'The domain suffix is approved by MIIT', zh: '域名后缀已获工信部批准' },
     explain: {
       en: 'Only suffixes approved by MIIT can be filed. icp-check ships a dated list (regulations/tlds.yaml) with approved and known-unapproved suffixes: approved passes, unapproved fails, and a suffix on neither list warns, naming the list date and where to confirm. Add suffixes with --tld-list <file> or settings.approvedSuffixes in the manifest.',
-      zh: '只有工信部批准的域名后缀才能备案。icp-check 自带一份注明日期的列表（regulations/tlds.yaml），含已批准和已知未批准的后缀：已批准为通过，未批准为不通过，两者都不在的给出警告，并说明列表日期和确认途径。可用 --tld-list <文件> 或清单中的 settings.approvedSuffixes 追加后缀。',
+      zh: '只有工信部批准的域名后缀才能备案。icp-check 自带一份注明日期的列表（regulations/tlds.yaml），含已批准和已知未批准的后缀：已批准为通过，未批准为不通过，两者都不在的给出警告，并说明列表日期和确认途径。可用 --tld-list <文件> 或备案资料文件中的 settings.approvedSuffixes 追加后缀。',
     },
     messages: {
       pass: { message: { en: '{domain}: {suffix} is an approved suffix ({how}).', zh: '{domain}：{suffix} 是已批准的后缀（{how}）。' } },
@@ -336,7 +336,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       declared: {
         message: {
           en: '{domain} is registered according to your declaration under domains: ({said}); a run with lookups compares it with WHOIS.',
-          zh: '根据清单 domains: 中的声明，{domain} 已注册（{said}）；联网运行时会与 WHOIS 比对。',
+          zh: '根据备案资料文件 domains: 中的声明，{domain} 已注册（{said}）；联网运行时会与 WHOIS 比对。',
         },
       },
       fail: {
@@ -350,7 +350,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         message: { en: '{domain} could not be checked: {said}.', zh: '{domain} 无法检查：{said}。' },
         fix: {
           en: "Run without --offline, or confirm by hand on your registrar's WHOIS page that the domain is registered, not expired and not on hold; declare what you know under domains: in the manifest.",
-          zh: '请去掉 --offline 重新运行，或在注册商的 WHOIS 页面人工确认域名已注册、未过期、未被暂停解析；可在清单的 domains: 中声明已知信息。',
+          zh: '请去掉 --offline 重新运行，或在注册商的 WHOIS 页面人工确认域名已注册、未过期、未被暂停解析；可在备案资料文件的 domains: 中声明已知信息。',
         },
       },
       error: {
@@ -384,7 +384,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     title: { en: 'The domain is not expired or about to expire', zh: '域名未过期且不会很快到期' },
     explain: {
       en: "An expired domain fails. A domain that expires within the province's threshold warns: 90 days by default, 3 months in Hubei, 45 days in Shandong, 180 days in Shanghai (province data). The date comes from WHOIS/RDAP (China Standard Time), or from domains.<name>.expires when the lookup gave none.",
-      zh: '域名已过期则不通过；在省份规定的期限内到期则警告：默认 90 天，湖北 3 个月，山东 45 天，上海 180 天（来自省份数据）。到期日取自 WHOIS/RDAP（按北京时间），查询无结果时取自清单的 domains.<域名>.expires。',
+      zh: '域名已过期则不通过；在省份规定的期限内到期则警告：默认 90 天，湖北 3 个月，山东 45 天，上海 180 天（来自省份数据）。到期日取自 WHOIS/RDAP（按北京时间），查询无结果时取自备案资料文件的 domains.<域名>.expires。',
     },
     messages: {
       pass: {
@@ -408,7 +408,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         message: { en: '{domain}: the expiry date is not known ({said}).', zh: '{domain}：无法得知到期日（{said}）。' },
         fix: {
           en: "Check the expiry date on your registrar's console, or declare it as domains.{domain}.expires.",
-          zh: '请在注册商控制台查看到期日，或在清单中声明 domains.{domain}.expires。',
+          zh: '请在注册商控制台查看到期日，或在备案资料文件中声明 domains.{domain}.expires。',
         },
       },
     },
@@ -512,7 +512,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         message: { en: '{domain}: the registrar is not known ({said}).', zh: '{domain}：无法得知注册商（{said}）。' },
         fix: {
           en: 'Look the registrar up on its WHOIS page and confirm it on {confirmAt}, or declare it as domains.{domain}.registrar.',
-          zh: '请查看 WHOIS 中的注册商并在{confirmAt}确认，或在清单中声明 domains.{domain}.registrar。',
+          zh: '请查看 WHOIS 中的注册商并在{confirmAt}确认，或在备案资料文件中声明 domains.{domain}.registrar。',
         },
       },
     },
@@ -529,7 +529,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const args = { ...base, registrar: n.name, from: n.fromRecord ? sd.said : DECLARED };
         if (known?.alibabaInternational) return []; // whois/alibaba-international says it, as a failure
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
-        if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: `${known.zh} (${known.en})` } }];
+        if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: { name: 'registrar', value: known.id } } }];
         return [{ rule: this.id, status: 'warn', key: 'foreign', path: r.path, args }];
       });
     },
@@ -633,14 +633,14 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         },
         fix: {
           en: 'Transfer the domain to the filing subject (or an accepted person), or correct the names in the manifest.',
-          zh: '请将域名过户到备案主体（或认可的人员）名下，或更正清单中的名称。',
+          zh: '请将域名过户到备案主体（或认可的人员）名下，或更正备案资料文件中的名称。',
         },
       },
       unknown: {
         message: { en: '{domain}: the holder cannot be seen ({said}).', zh: '{domain}：无法看到域名持有者（{said}）。' },
         fix: {
           en: "Check the holder in your registrar's console (real-name information); it must be {accepted}. Declare it as domains.{domain}.holder.",
-          zh: '请在注册商控制台查看实名信息中的持有者，须为{accepted}。可在清单中声明 domains.{domain}.holder。',
+          zh: '请在注册商控制台查看实名信息中的持有者，须为{accepted}。可在备案资料文件中声明 domains.{domain}.holder。',
         },
       },
     },
@@ -682,7 +682,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     title: { en: 'Privacy protection is off', zh: '域名隐私保护已关闭' },
     explain: {
       en: 'Tianjin, Shanghai and Sichuan (province data) require privacy protection to be disabled during filing: a WHOIS record hidden by a privacy service or redaction fails there. Elsewhere a hidden holder is unknown, since the holder cannot be compared. The flag comes from WHOIS/RDAP (REDACTED FOR PRIVACY, Domains By Proxy, Withheld for Privacy ...) or domains.<name>.privacyProtection.',
-      zh: '天津、上海、四川（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（REDACTED FOR PRIVACY、Domains By Proxy、Withheld for Privacy 等）或 domains.<域名>.privacyProtection。',
+      zh: '天津、上海、四川（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（“REDACTED FOR PRIVACY”、“Domains By Proxy”、“Withheld for Privacy”等）或 domains.<域名>.privacyProtection。',
     },
     messages: {
       pass: { message: { en: '{domain}: privacy protection is off ({from}).', zh: '{domain}：隐私保护未开启（来源：{from}）。' } },
@@ -700,7 +700,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         },
         fix: {
           en: "Confirm the holder in your registrar's console, declare it as domains.{domain}.holder, and consider turning privacy protection off while filing.",
-          zh: '请在注册商控制台确认持有者，并在清单中声明 domains.{domain}.holder；备案期间建议关闭隐私保护。',
+          zh: '请在注册商控制台确认持有者，并在备案资料文件中声明 domains.{domain}.holder；备案期间建议关闭隐私保护。',
         },
       },
     },
@@ -732,12 +732,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     title: { en: 'Declared domain facts agree with WHOIS', zh: '声明的域名信息与 WHOIS 一致' },
     explain: {
       en: 'Facts declared under domains: in the manifest (holder, registrar, privacyProtection, expires) are compared with what WHOIS/RDAP says; a contradiction fails and shows both, since one of them is wrong and the filing will be checked against the registry.',
-      zh: '清单 domains: 中声明的信息（持有者、注册商、隐私保护、到期日）会与 WHOIS/RDAP 的结果比对；二者矛盾即不通过并同时显示两者，因为其中必有一方有误，而备案以注册局数据为准。',
+      zh: '备案资料文件 domains: 中声明的信息（持有者、注册商、隐私保护、到期日）会与 WHOIS/RDAP 的结果比对；二者矛盾即不通过并同时显示两者，因为其中必有一方有误，而备案以注册局数据为准。',
     },
     messages: {
       fail: {
         message: { en: '{domain}: you declared {field} "{declared}", but {said} ({whois}).', zh: '{domain}：您声明的{field}为“{declared}”，但 {said}（{whois}）。' },
-        fix: { en: 'Correct domains.{domain}.{field} in the manifest, or fix the registration.', zh: '请更正清单中的 domains.{domain}.{field}，或更正域名注册信息。' },
+        fix: { en: 'Correct domains.{domain}.{field} in the manifest, or fix the registration.', zh: '请更正备案资料文件中的 domains.{domain}.{field}，或更正域名注册信息。' },
       },
     },
     check(ctx) {
@@ -784,7 +784,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     title: { en: 'The domain has passed real-name verification', zh: '域名已完成实名认证' },
     explain: {
       en: 'Real-name verification of the domain is not visible in WHOIS, so icp-check takes it from domains.<name>.realNameVerified in the manifest; when that is missing the check is unknown and says where to look.',
-      zh: '域名实名认证状态无法从 WHOIS 看到，因此 icp-check 取自清单的 domains.<域名>.realNameVerified；未声明时为“未知”，并说明查看方法。',
+      zh: '域名实名认证状态无法从 WHOIS 看到，因此 icp-check 取自备案资料文件的 domains.<域名>.realNameVerified；未声明时为“未知”，并说明查看方法。',
     },
     messages: {
       pass: { message: { en: '{domain}: real-name verification is declared as done.', zh: '{domain}：已声明完成实名认证。' } },
@@ -799,7 +799,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         message: { en: '{domain}: whether real-name verification is done is not declared.', zh: '{domain}：未声明是否已完成实名认证。' },
         fix: {
           en: "Check it in your registrar's console (Alibaba Cloud: Domains → Manage → Basic Information), then declare domains.{domain}.realNameVerified and realNameVerifiedOn.",
-          zh: '请在注册商控制台查看（阿里云：域名列表 → 管理 → 基本信息），然后在清单中声明 domains.{domain}.realNameVerified 和 realNameVerifiedOn。',
+          zh: '请在注册商控制台查看（阿里云：域名列表 → 管理 → 基本信息），然后在备案资料文件中声明 domains.{domain}.realNameVerified 和 realNameVerifiedOn。',
         },
       },
     },

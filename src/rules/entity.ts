@@ -87,7 +87,7 @@ export const creditCode = defineRule({
     }
     if (!ORGANISATION_CERTIFICATES.has(cert.type) && cert.type !== 'organization-code' && code.length !== 18) return [];
     const r = checkUscc(code);
-    if (r.ok) return [{ rule: this.id, status: 'pass', path, args: { code: r.facts.code, authority: r.facts.authority } }];
+    if (r.ok) return [{ rule: this.id, status: 'pass', path, args: { code: r.facts.code, authority: { name: 'usccAuthority', value: r.facts.code[0]! } } }];
     return [{ rule: this.id, status: 'fail', path, key: r.problem, args: { code, expected: r.expected, length: code.length } }];
   },
 });
@@ -136,7 +136,7 @@ export const certificateExpiry = defineRule({
   title: { en: 'The entity certificate is valid', zh: '主体证件在有效期内' },
   explain: {
     en: 'An expired certificate is rejected. One expiring within a few months (3 by default; Alibaba Cloud FAQ 50260) may expire during review, so renew it first.',
-    zh: '过期的证件会被退回。几个月内（默认 3 个月，阿里云 FAQ 50260）到期的证件可能在审核期间过期，请先办理更新。',
+    zh: '过期的证件会被退回。几个月内（默认 3 个月，阿里云常见问题 50260）到期的证件可能在审核期间过期，请先办理更新。',
   },
   messages: {
     pass: { message: { en: 'The certificate is valid until {expires}.', zh: '证件有效期至 {expires}。' } },

@@ -39,13 +39,13 @@ export const imageReadable = defineRule({
   title: { en: 'Every referenced file exists and is a readable file', zh: '引用的文件均存在且可读取' },
   explain: {
     en: "Each image path in the manifest (relative to the manifest's folder) must name a regular, readable, non-empty file. Folders, pipes, sockets and devices are reported without being opened.",
-    zh: '清单中的每个图片路径（相对于清单所在文件夹）都必须指向可读取的非空普通文件。文件夹、管道、套接字和设备文件不会被打开，而是直接报告。',
+    zh: '备案资料文件中的每个图片路径（相对于备案资料文件所在文件夹）都必须指向可读取的非空普通文件。文件夹、管道、套接字和设备文件不会被打开，而是直接报告。',
   },
   messages: {
     pass: { message: { en: '{file} ({role}) is a readable file.', zh: '{file}（{role}）可以读取。' } },
     missing: {
       message: { en: '{file} ({role}) does not exist.', zh: '{file}（{role}）不存在。' },
-      fix: { en: "Put the file there or correct the path (relative to the manifest's folder).", zh: '请放置该文件或更正路径（相对于清单所在文件夹）。' },
+      fix: { en: "Put the file there or correct the path (relative to the manifest's folder).", zh: '请放置该文件或更正路径（相对于备案资料文件所在文件夹）。' },
     },
     'dangling-link': {
       message: { en: '{file} ({role}) is a symbolic link to a file that does not exist.', zh: '{file}（{role}）是指向不存在文件的符号链接。' },
@@ -244,10 +244,10 @@ export const imageIntact = defineRule({
   title: { en: 'Images are complete, not truncated or corrupt', zh: '图片完整，未截断或损坏' },
   explain: {
     en: "The header must parse and the file must end with its format's end marker (JPEG EOI, PNG IEND, GIF trailer). A copy interrupted halfway shows as a half-grey image and is rejected. Only the header and the last few KB are read.",
-    zh: '图片头须能解析，且文件须以其格式的结束标记结尾（JPEG 的 EOI、PNG 的 IEND、GIF 的结束符）。复制中断的文件会显示为半张灰图而被驳回。检查只读取文件头和末尾几 KB。',
+    zh: '图片头须能解析，且文件须以其格式的结束标记结尾（JPEG 的 `EOI`、PNG 的 `IEND`、GIF 的结束符）。复制中断的文件会显示为半张灰图而被驳回。检查只读取文件头和末尾几 KB。',
   },
   messages: {
-    pass: { message: { en: '{file} is a complete {actual} image of {width}x{height}.', zh: '{file} 是完整的 {actual} 图片，{width}x{height}。' } },
+    pass: { message: { en: '{file} is a complete {actual} image of {width}x{height}.', zh: '{file} 是完整的 {actual} 图片，{width}×{height}。' } },
     truncated: {
       message: { en: '{file} ({role}) is truncated: the file ends before the image does.', zh: '{file}（{role}）不完整：文件在图片结束前就截断了。' },
       fix: { en: 'Copy or export the image again and check that it opens completely.', zh: '请重新复制或导出该图片，并确认能完整打开。' },
@@ -351,7 +351,7 @@ export const smallDimensions = defineRule({
     warn: {
       message: {
         en: '{file} ({role}) is only {width}x{height} {height|pixel|pixels}; by a rule of thumb (not a published limit) under {min} {min|pixel|pixels} on the shorter side may be unreadable.',
-        zh: '{file}（{role}）仅 {width}x{height} 像素；按经验（非公开规定），短边小于 {min} 像素可能看不清。',
+        zh: '{file}（{role}）仅 {width}×{height} 像素；按经验（非公开规定），短边小于 {min} 像素可能看不清。',
       },
       fix: { en: 'Use a larger, clearer photo if the text is hard to read.', zh: '如文字难以辨认，请使用更大、更清晰的照片。' },
     },
@@ -369,13 +369,13 @@ export const smallDimensions = defineRule({
 export const outsideManifestDir = defineRule({
   id: 'image/outside-manifest-folder',
   source: "icp-check README: paths to files are relative to the manifest's own folder",
-  title: { en: "Referenced files lie inside the manifest's folder", zh: '引用的文件位于清单所在文件夹内' },
+  title: { en: "Referenced files lie inside the manifest's folder", zh: '引用的文件位于备案资料文件所在文件夹内' },
   explain: {
     en: "A path that leads out of the manifest's folder (../, an absolute path, or a symbolic link pointing elsewhere) is allowed, but the filing folder is then not self-contained: copying it elsewhere breaks the reference.",
-    zh: '指向清单所在文件夹之外的路径（../、绝对路径或指向别处的符号链接）是允许的，但备案文件夹将不再自包含：复制到别处时引用会失效。',
+    zh: '指向备案资料文件所在文件夹之外的路径（../、绝对路径或指向别处的符号链接）是允许的，但备案文件夹将不再自包含：复制到别处时引用会失效。',
   },
   messages: {
-    info: { message: { en: "{file} ({role}) lies outside the manifest's folder.", zh: '{file}（{role}）位于清单所在文件夹之外。' } },
+    info: { message: { en: "{file} ({role}) lies outside the manifest's folder.", zh: '{file}（{role}）位于备案资料文件所在文件夹之外。' } },
   },
   check(ctx) {
     return inspected(ctx).flatMap((i): RawFinding[] =>

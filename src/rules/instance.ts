@@ -100,7 +100,7 @@ export const supportedProduct = defineRule({
     pass: { message: { en: 'Instance {id} ({product}) can carry a filing.', zh: '实例 {id}（{product}）支持备案。' } },
     fail: {
       message: { en: 'Instance {id} ({product}) cannot carry a filing.', zh: '实例 {id}（{product}）不支持备案。' },
-      fix: { en: 'Use one of the products of before Table 4-1.', zh: '请使用 before 表 4-1 所列的产品。' },
+      fix: { en: 'Use one of the products of before Table 4-1.', zh: '请使用《ICP备案前须知》表 4-1 所列的产品。' },
     },
   },
   check(ctx) {
@@ -427,14 +427,14 @@ export const serviceNumberQuota = defineRule({
 export const unknownInstance = defineRule({
   id: 'instance/unknown-instance',
   source: 'before §4.2',
-  title: { en: 'Every instance a website names is listed under instances', zh: '网站引用的实例均已在 instances 中列出' },
+  title: { en: 'Every instance a website names is listed under instances', zh: '网站引用的实例均已在 `instances` 中列出' },
   explain: {
     en: "A website's `instances` lists ids of `instances[]` entries (declared, or read from a DescribeInstances file). An id that is not there cannot be checked and is probably a typo.",
     zh: '网站的 `instances` 列出的是 `instances[]` 中实例的 ID（手工声明或从 DescribeInstances 文件导入）。找不到的 ID 无法检查，可能是笔误。',
   },
   messages: {
     fail: {
-      message: { en: 'Website "{website}" names instance {id}, which is not among the instances.', zh: '网站“{website}”引用的实例 {id} 不在 instances 中。' },
+      message: { en: 'Website "{website}" names instance {id}, which is not among the instances.', zh: '网站“{website}”引用的实例 {id} 不在 `instances` 中。' },
       fix: {
         en: 'Add instance {id} under `instances` (or import it with describeInstances), or correct the id.',
         zh: '请在 `instances` 中添加实例 {id}（或通过 describeInstances 导入），或更正 ID。',
@@ -528,7 +528,7 @@ export const describeInstancesFile = defineRule({
   title: { en: 'A DescribeInstances file can be read', zh: 'DescribeInstances 文件可以读取' },
   explain: {
     en: 'An `instances[]` entry `{ describeInstances: file.json }` reads the saved output of `aliyun ecs DescribeInstances` (Instances.Instance[]: InstanceId, RegionId, InstanceChargeType, ExpiredTime, InternetMaxBandwidthOut, Status, public and EIP addresses). `serviceNumbersUsed` maps instance ids to the numbers already used.',
-    zh: '`instances[]` 中的 `{ describeInstances: file.json }` 读取 `aliyun ecs DescribeInstances` 保存的输出（Instances.Instance[]：InstanceId、RegionId、InstanceChargeType、ExpiredTime、InternetMaxBandwidthOut、Status、公网及弹性公网地址）。`serviceNumbersUsed` 按实例 ID 给出已用服务号数量。',
+    zh: '`instances[]` 中的 `{ describeInstances: file.json }` 读取 `aliyun ecs DescribeInstances` 保存的输出（`Instances.Instance[]`：`InstanceId`、`RegionId`、`InstanceChargeType`、`ExpiredTime`、`InternetMaxBandwidthOut`、`Status`、公网及弹性公网地址）。`serviceNumbersUsed` 按实例 ID 给出已用服务号数量。',
   },
   messages: {
     imported: { message: { en: 'Read {count} {count|instance|instances} from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },
@@ -536,7 +536,7 @@ export const describeInstancesFile = defineRule({
       message: { en: 'The DescribeInstances file {file} does not exist.', zh: 'DescribeInstances 文件 {file} 不存在。' },
       fix: {
         en: 'Save it with `aliyun ecs DescribeInstances --RegionId <region> > {file}` (the path is relative to the manifest).',
-        zh: '请用 `aliyun ecs DescribeInstances --RegionId <地域> > {file}` 保存（路径相对于清单文件）。',
+        zh: '请用 `aliyun ecs DescribeInstances --RegionId <地域> > {file}` 保存（路径相对于备案资料文件）。',
       },
     },
     'not-a-file': {
@@ -570,7 +570,7 @@ export const describeInstancesFile = defineRule({
       fix: { en: 'Save the output of `aliyun ecs DescribeInstances` unedited.', zh: '请保存未经修改的 `aliyun ecs DescribeInstances` 输出。' },
     },
     'bad-expiry': {
-      message: { en: 'The ExpiredTime of instance {id} in {file} ({value}) is not a date.', zh: '{file} 中实例 {id} 的 ExpiredTime（{value}）不是有效日期。' },
+      message: { en: 'The ExpiredTime of instance {id} in {file} ({value}) is not a date.', zh: '{file} 中实例 {id} 的 `ExpiredTime`（{value}）不是有效日期。' },
       fix: {
         en: 'Check the expiry date in the ECS console and save DescribeInstances again unedited.',
         zh: '请在 ECS 控制台核对到期时间，并重新保存未经修改的 DescribeInstances 输出。',

@@ -124,7 +124,7 @@ export const idExpiry = defineRule({
   title: { en: 'Identity documents are valid', zh: '身份证件在有效期内' },
   explain: {
     en: 'An expired identity document is a common rejection. One expiring within a few months (3 by default; Alibaba Cloud FAQ 50260) may expire during review.',
-    zh: '身份证件过期是常见的退回原因。几个月内（默认 3 个月，阿里云 FAQ 50260）到期的证件可能在审核期间过期。',
+    zh: '身份证件过期是常见的退回原因。几个月内（默认 3 个月，阿里云常见问题 50260）到期的证件可能在审核期间过期。',
   },
   messages: {
     pass: { message: { en: '{name}: the identity document is valid until {expires}.', zh: '{name}：身份证件有效期至 {expires}。' } },

@@ -67,6 +67,22 @@ export const ROLE_NAMES: Table<'entity' | 'legalRepresentative' | 'principal' | 
   admin: { en: 'the website administrator', zh: '网站负责人' },
 };
 
+/** The registration authority a credit code's first character names (GB 32100-2015). */
+export const USCC_AUTHORITY_NAMES: Record<string, Text> = {
+  '1': { en: 'institutional organisation', zh: '机构编制' },
+  '2': { en: 'foreign affairs', zh: '外交' },
+  '3': { en: 'judicial administration', zh: '司法行政' },
+  '4': { en: 'culture', zh: '文化' },
+  '5': { en: 'civil affairs', zh: '民政' },
+  '6': { en: 'tourism', zh: '旅游' },
+  '7': { en: 'religious affairs', zh: '宗教' },
+  '8': { en: 'trade unions', zh: '工会' },
+  '9': { en: 'industry and commerce', zh: '市场监督管理部门' },
+  A: { en: 'military establishment', zh: '中央军委改革和编制办公室' },
+  N: { en: 'agriculture', zh: '农业' },
+  Y: { en: 'other', zh: '其他' },
+};
+
 export const FIELD_NAMES: Table<'registrar' | 'holder' | 'expires' | 'privacyProtection'> = {
   privacyProtection: { en: 'privacy protection', zh: '隐私保护' },
   registrar: { en: 'registrar', zh: '注册商' },
@@ -82,6 +98,10 @@ function fromData(kind: NameKind, value: string): Text | undefined {
     }
     case 'product':
       return (loadInstanceEligibility().products as Record<string, { name: Text } | undefined>)[value]?.name;
+    case 'registrar': {
+      const r = loadRegistrarList().registrars.find((x) => x.id === value);
+      return r ? { en: r.en, zh: r.zh } : undefined;
+    }
     case 'region':
       return OTHER_REGION_CODES[value];
     case 'confirmAt':
@@ -100,7 +120,13 @@ const TABLES: Partial<Record<NameKind, Record<string, Text>>> = {
   role: ROLE_NAMES,
   field: FIELD_NAMES,
   documentKind: DOCUMENT_KINDS,
+  usccAuthority: USCC_AUTHORITY_NAMES,
 };
+
+/** Who a document is for: a role by its name, otherwise the manifest path or domain as written. */
+export function holderName(holder: string, lang: Lang): string {
+  return holder in ROLE_NAMES ? nameOf('role', holder, lang) : holder;
+}
 
 /** The display name of an enum value; an unknown value is shown as written. */
 export function nameOf(kind: NameKind, value: string, lang: Lang): string {

@@ -7,6 +7,7 @@ import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';
 import { message } from '../catalogue/index.js';
 import { citationText } from '../sources.js';
+import { holderName } from '../catalogue/names.js';
 import { statusLabel, verdictLabel } from './labels.js';
 import { filingsTable, mdCode, mdEscape, missingDocuments } from './markdown.js';
 
@@ -76,7 +77,7 @@ function filingAnnotations(filing: FilingReport, ctx: FormatContext): string[] {
 }
 
 function missingText(d: RequiredDocument, lang: Lang): string {
-  return message('ci.missingDocument', { name: documentLabel(d.kind, lang), kind: d.kind, holder: d.for }, lang);
+  return message('ci.missingDocument', { name: documentLabel(d.kind, lang), kind: d.kind, holder: holderName(d.for, lang) }, lang);
 }
 
 function countText(report: Report, ctx: FormatContext): string {

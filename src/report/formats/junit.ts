@@ -8,6 +8,7 @@ import { documentKindName as documentLabel } from '../document-kinds.js';
 import { statusLabel, verdictLabel } from './labels.js';
 import { message } from '../catalogue/index.js';
 import { citationText } from '../sources.js';
+import { holderName } from '../catalogue/names.js';
 
 // Characters XML 1.0 does not allow at all, even escaped (lone surrogates, U+FFFE, U+FFFF ...).
 const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -51,7 +52,7 @@ function findingText(f: Finding, file: string, ctx: FormatContext): string {
 }
 
 function documentText(d: RequiredDocument, ctx: FormatContext): string {
-  return message('ci.missingDocument', { name: documentLabel(d.kind, ctx.lang), kind: d.kind, holder: d.for }, ctx.lang);
+  return message('ci.missingDocument', { name: documentLabel(d.kind, ctx.lang), kind: d.kind, holder: holderName(d.for, ctx.lang) }, ctx.lang);
 }
 
 function ruleCase(group: RuleGroup, missing: RequiredDocument[], file: string, ctx: FormatContext): TestCase {

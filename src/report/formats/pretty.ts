@@ -7,7 +7,7 @@ import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status, Ver
 import { displayPath } from '../../check/run.js';
 import { stripControl } from '../sanitize.js';
 import { message, type MessageKey } from '../catalogue/index.js';
-import { nameOf } from '../catalogue/names.js';
+import { holderName, nameOf } from '../catalogue/names.js';
 import type { FormatContext, Formatter } from './context.js';
 import { isFailing } from './finding-groups.js';
 import { citationText } from '../sources.js';
@@ -145,12 +145,12 @@ function documentLines(c: ChalkInstance, f: FilingReport, docs: RequiredDocument
   for (const d of docs) {
     const name = nameOf('documentKind', d.kind, lang);
     if (d.provided) {
-      out.push(`    ${c.green('✓')} ${name} — ${stripControl(d.for)}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
+      out.push(`    ${c.green('✓')} ${name} — ${stripControl(holderName(d.for, lang))}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
       continue;
     }
     const key = `${d.kind}\u0000${d.rules.join(',')}`;
     const group = missing.get(key) ?? { kind: d.kind, holders: [], rules: d.rules };
-    group.holders.push(stripControl(d.for));
+    group.holders.push(stripControl(holderName(d.for, lang)));
     missing.set(key, group);
   }
   for (const g of missing.values()) {

@@ -6,6 +6,7 @@ import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status } fr
 import { documentKindName } from '../document-kinds.js';
 import { message } from '../catalogue/index.js';
 import { citationText } from '../sources.js';
+import { holderName } from '../catalogue/names.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
@@ -71,7 +72,7 @@ function unnamedMissing(filing: FilingReport, strict: boolean | undefined): Requ
 
 function missingText(d: RequiredDocument, lang: Lang): string {
   const name = stripControl(documentKindName(d.kind, lang));
-  const holder = stripControl(d.for);
+  const holder = stripControl(holderName(d.for, lang));
   return message('ci.missingDocument', { name, kind: d.kind, holder }, lang);
 }
 
