@@ -164,7 +164,7 @@ const reuseWindow = defineRule({
   title: t('A reused order was completed within 3 years (60 days for powers of attorney and the Guangdong commitment letter)', '复用的订单在 3 年内完成（授权书和广东承诺书为 60 天内）'),
   explain: t(
     'Materials can be reused only from orders approved by the communications administration and completed within the last three years; powers of attorney and the Guangdong authenticity commitment letter only from orders completed within the last 60 days. The window is counted back from the check date (`--date`).',
-    '只能复用经管局审核通过、且在近三年内完成的订单中的材料；授权书和广东真实性承诺书只能复用近 60 天内完成的订单。期限从检查日期（`--date`）往前计算。',
+    '只能复用经通信管理局审核通过、且在近三年内完成的订单中的材料；授权书和广东真实性承诺书只能复用近 60 天内完成的订单。期限从检查日期（`--date`）往前计算。',
   ),
   quote:
     'The order was approved by the communications administration and completed within the last three years. ... Orders completed within the last 60 days: ICP filing orders that were approved by the communications administration within the last 60 days.',

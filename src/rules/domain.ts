@@ -311,7 +311,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
           en: '{domain} is not under .cn or .公益, which public institutions are expected to use.',
           zh: '{domain} 不是 .cn 或 .公益 域名，而事业单位通常应使用这两类后缀。',
         },
-        fix: { en: 'Consider filing a .cn or .公益 domain, or confirm with the provincial administration.', zh: '建议改用 .cn 或 .公益 域名备案，或向当地管局确认。' },
+        fix: { en: 'Consider filing a .cn or .公益 domain, or confirm with the provincial administration.', zh: '建议改用 .cn 或 .公益 域名备案，或向当地通信管理局确认。' },
       },
     },
     check(ctx) {

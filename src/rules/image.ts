@@ -289,24 +289,24 @@ export const frontBackRatio = defineRule({
   id: 'image/front-back-ratio',
   source: UPLOADS,
   quote: "The ratio between the photos for the front and back of the entity leader's identity document must be 1:1.",
-  title: { en: 'The front and back of an identity document are photographed at 1:1', zh: '证件正反面照片比例为 1:1' },
+  title: { en: 'The front and back of an identity document are photographed at 1:1', zh: '证件人像面与国徽面照片比例为 1:1' },
   explain: {
     en: 'The front and back photos of one identity document must match: the same aspect ratio (width / height, within 5%) fails otherwise, and a comparable size (widths within 25% of each other) warns otherwise. Take both photos in the same light, at the same distance and position. Tolerances are in regulations/images.yaml.',
-    zh: '同一证件的正反面照片须一致：宽高比须相同（相差不超过 5%，否则不通过），尺寸须相近（宽度相差不超过 25%，否则警告）。请在相同光线、相同距离和位置拍摄两面。容差见 regulations/images.yaml。',
+    zh: '同一证件的人像面与国徽面照片须一致：宽高比须相同（相差不超过 5%，否则不通过），尺寸须相近（宽度相差不超过 25%，否则警告）。请在相同光线、相同距离和位置拍摄两面。容差见 regulations/images.yaml。',
   },
   messages: {
-    pass: { message: { en: "The front ({front}) and back ({back}) of {holder}'s identity document match.", zh: '{holder} 证件正面（{front}）与反面（{back}）比例一致。' } },
+    pass: { message: { en: "The front ({front}) and back ({back}) of {holder}'s identity document match.", zh: '{holder} 证件人像面（{front}）与国徽面（{back}）比例一致。' } },
     aspect: {
       message: {
         en: "The front ({front}, ratio {frontRatio}) and back ({back}, ratio {backRatio}) of {holder}'s identity document have different proportions; they must be 1:1.",
-        zh: '{holder} 证件正面（{front}，宽高比 {frontRatio}）与反面（{back}，宽高比 {backRatio}）比例不同，须为 1:1。',
+        zh: '{holder} 证件人像面（{front}，宽高比 {frontRatio}）与国徽面（{back}，宽高比 {backRatio}）比例不同，须为 1:1。',
       },
       fix: { en: 'Photograph or crop both sides the same way, at the same size.', zh: '请以相同方式拍摄或裁剪两面，保持相同尺寸。' },
     },
     size: {
       message: {
         en: "The front ({front}) and back ({back}) of {holder}'s identity document differ in size by {percent}%.",
-        zh: '{holder} 证件正面（{front}）与反面（{back}）尺寸相差 {percent}%。',
+        zh: '{holder} 证件人像面（{front}）与国徽面（{back}）尺寸相差 {percent}%。',
       },
       fix: { en: 'Take both photos at the same distance, or resize one to match the other.', zh: '请在相同距离拍摄两面，或将其中一张缩放至相同尺寸。' },
     },

@@ -352,33 +352,33 @@ export const serviceNumberQuota = defineRule({
   title: { en: 'The instance has a service number left for each website', zh: '实例剩余的备案服务号足够每个网站使用' },
   explain: {
     en: 'Each website needs its own service number, and each product has a fixed number of them (5 per ECS, Web Hosting, Simple Application Server and ENS instance; 5 per account for Elastic Web Hosting; 2 for NAT Gateway and IPv6 Translation; 1 for Marketplace website building). A used number is never given back, even after a cancellation, so numbers already used plus one per website assigned here must not exceed the quota. Declare the used ones with `serviceNumbersUsed` (ICP No. Management page).',
-    zh: '每个网站需要一个备案服务号，各产品的服务号数量固定（ECS、虚拟主机、轻量应用服务器和 ENS 每实例 5 个；弹性 Web 托管每账号 5 个；NAT 网关和 IPv6 转换服务 2 个；云市场建站 1 个）。已使用的服务号即使注销备案也不会释放，因此已用数量加上本次分配到该实例的网站数不得超过上限。请用 `serviceNumbersUsed` 声明已用数量（见服务号管理页面）。',
+    zh: '每个网站需要一个备案服务号，各产品的备案服务号数量固定（ECS、虚拟主机、轻量应用服务器和 ENS 每实例 5 个；弹性 Web 托管每账号 5 个；NAT 网关和 IPv6 转换服务 2 个；云市场建站 1 个）。已使用的备案服务号即使注销备案也不会释放，因此已用数量加上本次分配到该实例的网站数不得超过上限。请用 `serviceNumbersUsed` 声明已用数量（见备案服务号管理页面）。',
   },
   messages: {
     pass: {
       message: {
         en: '{scope}: {used} service {used|number|numbers} used + {websites} {websites|website|websites} here = {total} of {quota}.',
-        zh: '{scope}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
+        zh: '{scope}：已用 {used} 个备案服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
       },
     },
     over: {
       message: {
         en: '{scope}: {used} service {used|number|numbers} used + {websites} {websites|website|websites} here = {total}, more than the quota of {quota} for this product ({product}).',
-        zh: '{scope}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，超过{product}的上限 {quota} 个。',
+        zh: '{scope}：已用 {used} 个备案服务号 + 本次 {websites} 个网站 = {total}，超过{product}的上限 {quota} 个。',
       },
       fix: {
         en: 'Move {excess} {excess|website|websites} to another instance; used numbers are never returned and renewing does not raise the limit.',
-        zh: '请将 {excess} 个网站改用其他实例；已用服务号不会释放，续费也不会提高上限。',
+        zh: '请将 {excess} 个网站改用其他实例；已用备案服务号不会释放，续费也不会提高上限。',
       },
     },
     'used-unknown': {
       message: {
         en: '{scope}: {websites} {websites|website|websites} here of a quota of {quota}, but the service numbers already used are not declared.',
-        zh: '{scope}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的服务号数量。',
+        zh: '{scope}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的备案服务号数量。',
       },
       fix: {
         en: 'Look up the used numbers on the ICP No. Management page and set `serviceNumbersUsed` (used numbers count even after a cancellation).',
-        zh: '请在服务号管理页面查看已用数量并填写 `serviceNumbersUsed`（注销后的服务号仍计为已用）。',
+        zh: '请在备案服务号管理页面查看已用数量并填写 `serviceNumbersUsed`（注销后的备案服务号仍计为已用）。',
       },
     },
   },
@@ -501,7 +501,7 @@ export const duplicateInstance = defineRule({
   title: { en: 'Each instance is listed once', zh: '每个实例只列出一次' },
   explain: {
     en: 'The same instance id appears twice (declared and imported, or in two files); its figures may disagree, and its quota is counted once.',
-    zh: '同一实例 ID 出现了两次（手工声明与导入重复，或出现在两个文件中）；其数据可能不一致，服务号上限只计算一次。',
+    zh: '同一实例 ID 出现了两次（手工声明与导入重复，或出现在两个文件中）；其数据可能不一致，备案服务号上限只计算一次。',
   },
   messages: {
     warn: {
@@ -528,7 +528,7 @@ export const describeInstancesFile = defineRule({
   title: { en: 'A DescribeInstances file can be read', zh: 'DescribeInstances 文件可以读取' },
   explain: {
     en: 'An `instances[]` entry `{ describeInstances: file.json }` reads the saved output of `aliyun ecs DescribeInstances` (Instances.Instance[]: InstanceId, RegionId, InstanceChargeType, ExpiredTime, InternetMaxBandwidthOut, Status, public and EIP addresses). `serviceNumbersUsed` maps instance ids to the numbers already used.',
-    zh: '`instances[]` 中的 `{ describeInstances: file.json }` 读取 `aliyun ecs DescribeInstances` 保存的输出（`Instances.Instance[]`：`InstanceId`、`RegionId`、`InstanceChargeType`、`ExpiredTime`、`InternetMaxBandwidthOut`、`Status`、公网及弹性公网地址）。`serviceNumbersUsed` 按实例 ID 给出已用服务号数量。',
+    zh: '`instances[]` 中的 `{ describeInstances: file.json }` 读取 `aliyun ecs DescribeInstances` 保存的输出（`Instances.Instance[]`：`InstanceId`、`RegionId`、`InstanceChargeType`、`ExpiredTime`、`InternetMaxBandwidthOut`、`Status`、公网及弹性公网地址）。`serviceNumbersUsed` 按实例 ID 给出已用备案服务号数量。',
   },
   messages: {
     imported: { message: { en: 'Read {count} {count|instance|instances} from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },

@@ -27,7 +27,7 @@ export const identityDocument = defineRule({
   title: { en: 'The principal and each website administrator have an identity document', zh: '主体负责人和网站负责人填写了身份证件' },
   explain: {
     en: 'The filing carries the identity document of the principal and of every website administrator (type, number, validity, photos of front and back).',
-    zh: '备案需提交主体负责人和每位网站负责人的身份证件（类型、号码、有效期、正反面照片）。',
+    zh: '备案需提交主体负责人和每位网站负责人的身份证件（类型、号码、有效期、人像面和国徽面照片）。',
   },
   messages: {
     pass: { message: { en: '{name}: {type} declared.', zh: '{name}：已填写{type}。' } },

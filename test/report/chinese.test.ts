@@ -8,6 +8,8 @@ import { bundledRegulations } from '../../src/regulations/index.js';
 import { FORMATTERS } from '../../src/report/formats/index.js';
 import { checkExamples, EXAMPLES, formatContext } from './examples.js';
 import { latinWords } from './latin-words.js';
+import { CATALOGUES } from '../../src/report/catalogue/index.js';
+import { NAME_TABLES } from '../../src/report/catalogue/names.js';
 
 const dataRules = new Set(bundledRegulations().rules.map((r) => r.id));
 const fromYaml = (rule: string) => dataRules.has(rule);
@@ -61,6 +63,16 @@ describe('Chinese output', () => {
       }
     }
     expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it('uses the glossary: 备案资料文件, 备案服务号, 人像面/国徽面, 通信管理局, 国家金融监督管理总局', () => {
+    const FORBIDDEN = /清单|服务码|(?<!备案)服务号|正面|反面|背面|(?<!通信)管局|银保监/;
+    const texts = [
+      ...ruleTexts(allRuleMetas().filter((r) => !fromYaml(r.id))),
+      ...Object.entries(CATALOGUES.zh),
+      ...Object.values(NAME_TABLES).flatMap((t) => Object.entries(t!).map(([k, v]) => [k, v.zh] as [string, string])),
+    ];
+    expect(texts.filter(([, t]) => FORBIDDEN.test(t)).map(([where, t]) => `${where}: ${t}`)).toEqual([]);
   });
 
   // Province and general rule texts live in regulations/*.yaml and are brought to the same glossary
