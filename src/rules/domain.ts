@@ -657,7 +657,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
           ...sd,
           province: provinceName(ctx.filing.province),
           accepted: roleList(roles),
-          names: [...new Set(accepted.map((a) => a.name))].join(', '),
+          names: [...new Set(accepted.map((a) => a.name))],
         };
         const visible = visibleHolders(l?.record);
         const decl = declared(ctx, r.name.registrable)?.holder;

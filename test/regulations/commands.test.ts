@@ -50,7 +50,7 @@ describe('icp-check rules', () => {
     await run(rulesCommand(), ['-p', 'tianjin', '--format', 'markdown', '--lang', 'zh']);
     expect(out).toContain('## 天津市');
     expect(out).toContain('## 通用规则');
-    expect(out).toContain('| id | outcome |');
+    expect(out).toContain('| id | 结果 |');
     expect(out).not.toContain('province/beijing/');
   });
 
@@ -69,7 +69,7 @@ describe('icp-check rules', () => {
   it('renders rows without the command', () => {
     const rows = ruleRows(allRuleMetas(), 'en', 'henan');
     expect(rows.every((r) => r.province === null || r.province === 'henan')).toBe(true);
-    expect(renderRules(rows, 'pretty', 'en')).toMatch(/\d+ rules \(1 provinces\)\n$/);
+    expect(renderRules(rows, 'pretty', 'en')).toMatch(/\d+ rules \(1 province\)\n$/);
   });
 });
 

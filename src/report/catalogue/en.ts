@@ -65,6 +65,7 @@ export const en = {
   'pretty.sectionPassed': '{section} {count}',
   'pretty.hole.domain': '<domain>',
   'pretty.hole.name': '<name>',
+  'pretty.grouped': '{title}: {subjects}',
   'pretty.error': 'error',
   'pretty.missing': 'missing',
   'pretty.provided': 'provided',
@@ -128,6 +129,13 @@ export const en = {
   'explain.documents': 'Documents',
   'explain.province': 'Province',
   'explain.outcome': 'Outcome',
+  'rules.when': 'when',
+  'rules.require': 'requires',
+  'rules.documents': 'documents',
+  'rules.outcome': 'outcome',
+  'rules.source': 'source',
+  'rules.title': 'title',
+  'rules.total': '{n} {n|rule|rules} ({p} {p|province|provinces})',
   'rules.general': 'General rules',
 } as const;
 

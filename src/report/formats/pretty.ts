@@ -116,7 +116,7 @@ function groupedLines(c: ChalkInstance, list: Finding[], file: string, ctx: Form
       continue;
     }
     const title = stripControl(ctx.rules.get(f.rule)?.title[ctx.lang] ?? f.rule);
-    out.push(`    ${paint(c, f.status, MARKS[f.status])} ${title}: ${same.map((x) => x.subject).join(t('list.separator', ctx.lang))}`);
+    out.push(`    ${paint(c, f.status, MARKS[f.status])} ${t('pretty.grouped', ctx.lang, { title, subjects: same.map((x) => x.subject) })}`);
     const fix = generic(f)?.split('\u0000').join(hole(f.subject!, ctx.lang));
     const positions = same.map((x) => (x.line !== undefined ? `${x.line}` : '')).filter(Boolean);
     const also = [...new Set(same.flatMap((x) => x.alsoRequiredBy ?? []))].sort();
