@@ -51,10 +51,15 @@ export function renderExplain(meta: RuleMeta, lang: Lang): string {
     lines.push(`${w('province')}: ${nameOf('province', meta.province, lang)}`);
   }
   if (rule) {
-    lines.push(`${w('outcome')}: ${rule.status} (${rule.for})`);
+    lines.push(`${w('outcome')}: ${message(`status.${rule.status}`, undefined, lang)} (${message(`scope.${rule.for}`, undefined, lang)})`);
     if (rule.when) lines.push(`${w('when')}: ${describeCondition(rule.when)}`);
     if (rule.require) lines.push(`${w('require')}: ${describeCondition(rule.require)}`);
-    if (rule.documents.length) lines.push(`${w('documents')}: ${rule.documents.map((d) => `${d.kind} (${d.for})`).join(', ')}`);
+    if (rule.documents.length) {
+      const docs = rule.documents.map((d) =>
+        message('explain.document', { name: { name: 'documentKind', value: d.kind }, kind: d.kind, for: message(`holder.${d.for}`, undefined, lang) }, lang),
+      );
+      lines.push(`${w('documents')}: ${docs.join(message('list.separator', undefined, lang))}`);
+    }
   }
   const fixes = [...new Set(Object.values(meta.messages).flatMap((m) => (m.fix ? [m.fix[lang]] : [])))];
   for (const fix of fixes) lines.push(`${w('fix')}: ${fix}`);

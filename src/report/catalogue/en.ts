@@ -136,6 +136,18 @@ export const en = {
   'rules.source': 'source',
   'rules.title': 'title',
   'rules.total': '{n} {n|rule|rules} ({p} {p|province|provinces})',
+  'explain.document': '{name} ({kind}, for {for})',
+  'scope.filing': 'once per filing',
+  'scope.website': 'for each website',
+  'scope.person': 'for each person',
+  'scope.domain': 'for each domain',
+  'holder.entity': 'the entity',
+  'holder.principal': 'the entity principal',
+  'holder.legalRepresentative': 'the legal representative',
+  'holder.admin': 'each website administrator',
+  'holder.person': 'the person',
+  'holder.website': 'each website',
+  'holder.each-domain': 'each domain',
   'rules.general': 'General rules',
 } as const;
 
