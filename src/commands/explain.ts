@@ -44,32 +44,33 @@ export function closeIds(id: string, ids: string[]): string[] {
 }
 
 export function renderExplain(meta: RuleMeta, lang: Lang): string {
+  const colon = message('explain.colon', undefined, lang);
   const w = (key: 'source' | 'quote' | 'fix' | 'when' | 'require' | 'documents' | 'province' | 'outcome') => message(`explain.${key}`, undefined, lang);
   const rule = bundledRegulations().byId.get(meta.id);
   const lines = [`${meta.id}`, `${meta.title[lang]}`, '', meta.explain[lang], ''];
   if (meta.province) {
-    lines.push(`${w('province')}: ${nameOf('province', meta.province, lang)}`);
+    lines.push(`${w('province')}${colon}${nameOf('province', meta.province, lang)}`);
   }
   if (rule) {
-    lines.push(`${w('outcome')}: ${message(`status.${rule.status}`, undefined, lang)} (${message(`scope.${rule.for}`, undefined, lang)})`);
-    if (rule.when) lines.push(`${w('when')}: ${describeCondition(rule.when)}`);
-    if (rule.require) lines.push(`${w('require')}: ${describeCondition(rule.require)}`);
+    lines.push(`${w('outcome')}${colon}${message(`status.${rule.status}`, undefined, lang)} (${message(`scope.${rule.for}`, undefined, lang)})`);
+    if (rule.when) lines.push(`${w('when')}${colon}${describeCondition(rule.when)}`);
+    if (rule.require) lines.push(`${w('require')}${colon}${describeCondition(rule.require)}`);
     if (rule.documents.length) {
       const docs = rule.documents.map((d) =>
         message('explain.document', { name: { name: 'documentKind', value: d.kind }, kind: d.kind, for: message(`holder.${d.for}`, undefined, lang) }, lang),
       );
-      lines.push(`${w('documents')}: ${docs.join(message('list.separator', undefined, lang))}`);
+      lines.push(`${w('documents')}${colon}${docs.join(message('list.separator', undefined, lang))}`);
     }
   }
   const fixes = [...new Set(Object.values(meta.messages).flatMap((m) => (m.fix ? [m.fix[lang]] : [])))];
-  for (const fix of fixes) lines.push(`${w('fix')}: ${fix}`);
-  lines.push(`${w('source')}: ${citationText(meta.source, lang)}`);
+  for (const fix of fixes) lines.push(`${w('fix')}${colon}${fix}`);
+  lines.push(`${w('source')}${colon}${citationText(meta.source, lang)}`);
   // Each cited source by its title, publisher, date and address (regulations/sources.yaml).
   for (const key of new Set(citationsOf(meta.source).map(sourceKeyOf))) {
     const line = key ? sourceLine(key, lang) : undefined;
     if (line) lines.push(`  ${key}: ${line}`);
   }
-  if (meta.quote) lines.push('', `${w('quote')}:`, ...meta.quote.split('\n').map((l) => (l.trim() ? `  > ${l.replace(/\t/g, ' | ')}` : '  >')));
+  if (meta.quote) lines.push('', `${w('quote')}${colon}`.trimEnd(), ...meta.quote.split('\n').map((l) => (l.trim() ? `  > ${l.replace(/\t/g, ' | ')}` : '  >')));
   return `${lines.join('\n')}\n`;
 }
 

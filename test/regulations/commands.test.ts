@@ -85,7 +85,7 @@ describe('icp-check explain', () => {
 
   it('explains code rules and province rules, in Chinese too', async () => {
     await run(explainCommand(), ['document/reuse-authenticity-verification', '--lang', 'zh']);
-    expect(out).toContain('来源: 《ICP备案材料复用》');
+    expect(out).toContain('来源：《ICP备案材料复用》');
     expect(out).toContain('reuse: ICP备案材料复用，阿里云文档');
     expect(out).toContain('you must complete a new authenticity verification');
     out = '';

@@ -121,6 +121,7 @@ export const en = {
   'source.cite': '{title} {at}',
   'source.table': 'Table {n}',
   'source.step': 'step {n}',
+  'explain.colon': ': ',
   'explain.source': 'Source',
   'explain.quote': 'Source text',
   'explain.fix': 'Fix',

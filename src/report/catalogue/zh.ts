@@ -121,6 +121,7 @@ export const zh: Record<MessageKey, string> = {
   'source.cite': '《{title}》{at}',
   'source.table': '表 {n}',
   'source.step': '第 {n} 步',
+  'explain.colon': '：',
   'explain.source': '来源',
   'explain.quote': '原文',
   'explain.fix': '处理方法',
