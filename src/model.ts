@@ -10,7 +10,39 @@ export interface Text {
   zh: string;
 }
 
-export type Args = Record<string, string | number | boolean | undefined>;
+/** The enums a person sees, each with one display name per language (src/report/catalogue/names.ts). */
+export type NameKind =
+  | 'province'
+  | 'idType'
+  | 'product'
+  | 'documentKind'
+  | 'content'
+  | 'entityType'
+  | 'certificateType'
+  | 'preApproval'
+  | 'role'
+  | 'field'
+  | 'confirmAt'
+  | 'region'
+  | 'usccAuthority'
+  | 'registrar';
+
+/** An enum value, rendered as its display name in the report's language. */
+export interface NamedArg {
+  name: NameKind;
+  value: string;
+}
+
+/** A phrase of the shared catalogue (src/report/catalogue), rendered with its own arguments. */
+export interface PhraseArg {
+  phrase: string;
+  args?: Args;
+}
+
+/** A typed argument of a finding: a value shown as it is, an enum value, a catalogue phrase, or a list of these. */
+export type ArgValue = string | number | boolean | undefined | NamedArg | PhraseArg | ArgValue[];
+
+export type Args = { [name: string]: ArgValue };
 
 /** A document a rule demands: `kind` from CONTRACT.md "Document kinds"; `for` names its holder. */
 export interface DocumentDemand {
@@ -32,8 +64,6 @@ export interface RawFinding {
   key?: string;
   args?: Args;
   documents?: DocumentDemand[];
-  /** Ready-made text (province data rules carry their own wording). */
-  text?: { message: Text; fix?: Text };
   /** An explicit position (YAML syntax errors); otherwise it comes from `path`. */
   line?: number;
   column?: number;
@@ -50,6 +80,10 @@ export interface Finding {
   documents?: string[];
   line?: number;
   column?: number;
+  /** Other rules that report the same fact, folded into this finding (one fact, one finding). */
+  alsoRequiredBy?: string[];
+  /** Whom the finding is about when the path alone does not say it: a website, person or domain name. */
+  subject?: string;
 }
 
 export interface RequiredDocument {
@@ -60,6 +94,8 @@ export interface RequiredDocument {
   rules: string[];
   /** Where it was provided: a manifest path such as `documents[1]` or `entity.certificate.image`. */
   providedBy?: string;
+  /** A given file that cannot be used: the finding of this rule on `providedBy` reports it (one fact, one finding). */
+  reportedBy?: string;
 }
 
 export interface Summary {
@@ -106,10 +142,20 @@ export interface FilingReport {
   readyUntil?: ReadyUntil;
 }
 
+/** A source the findings cite (regulations/sources.yaml), in the report's language. */
+export interface SourceRef {
+  title: string;
+  publisher: string;
+  date?: string;
+  url?: string;
+}
+
 export interface Report {
   tool: { name: string; version: string; rulesDate: string };
   date: string;
   filings: FilingReport[];
+  /** Every source the findings and documents cite, by the short name their `source` starts with. */
+  sources?: Record<string, SourceRef>;
 }
 
 export const STATUS_ORDER: Status[] = ['fail', 'unknown', 'warn', 'info', 'pass'];

@@ -12,6 +12,8 @@ import type { CheckContext, CheckOptions, FilingFacts } from '../rules/types.js'
 import { renderFinding } from '../report/render.js';
 import { type Evaluation, groupByRule, type PartialRun, validityOf } from '../report/validity.js';
 import { gatherFacts, type FactSources } from './gather.js';
+import { foldDocuments, foldFindings } from './fold.js';
+import { sourcesCited } from '../report/sources.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
 
@@ -59,16 +61,14 @@ function runRule(rule: ReturnType<typeof codeRules>[number], ctx: CheckContext):
   try {
     return rule.check(ctx);
   } catch (err) {
-    return [{ rule: rule.id, status: 'unknown', path: '', text: internalErrorText(rule.id, err) }];
+    return [internalError(rule.id, err)];
   }
 }
 
-function internalErrorText(id: string, err: unknown) {
+/** A check that threw: reported as `manifest/internal-error`, to confirm by hand (the words live in that rule). */
+function internalError(check: string, err: unknown): RawFinding {
   const detail = err instanceof Error ? err.message : String(err);
-  return {
-    message: { en: `The check ${id} could not run: ${detail}`, zh: `检查 ${id} 无法运行：${detail}` },
-    fix: { en: 'Confirm this point by hand and report the problem to the icp-check maintainers.', zh: '请人工确认此项，并向 icp-check 维护者报告该问题。' },
-  };
+  return { rule: 'manifest/internal-error', status: 'unknown', path: '', key: 'rule-error', args: { check, detail } };
 }
 
 export async function checkFiling(file: string, options: RunOptions, sources: FactSources): Promise<FilingReport> {
@@ -84,8 +84,10 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
   const undated = new Map<string, RawFinding[]>();
   const today = evaluateAt(ctx, facts, options.date, undated);
   const { raws, documents } = today;
-  const findings = sortFindings(render(raws, options.lang, loaded.positions));
-  const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
+  const findings = sortFindings(foldFindings(render(raws, options.lang, loaded.positions)));
+  foldDocuments(findings, documents);
+  // A document whose given file is unusable is counted once, as the finding that reports it.
+  const summary = summarise(findings, documents.filter((d) => d.required && !d.provided && !d.reportedBy).length);
   const report: FilingReport = { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
   Object.assign(
     report,
@@ -129,7 +131,7 @@ function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undate
   try {
     if (rerun.length > 0) raws.push(...evaluateWith(only ? { ...regulations, rules: rerun } : regulations, ctx));
   } catch (err) {
-    raws.push({ rule: 'manifest/internal-error', status: 'unknown', path: '', text: internalErrorText('of the province rules', err) });
+    raws.push(internalError('regulations', err));
   }
 
   const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
@@ -158,7 +160,9 @@ export async function checkFiles(files: string[], options: RunOptions, sources: 
     options.onProgress?.(++done, files.length);
     return r;
   });
-  return { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings };
+  const index = ruleIndex();
+  const cited = filings.flatMap((f) => [...f.findings.map((x) => x.source), ...f.documents.flatMap((d) => d.rules.map((r) => index.get(r)?.source ?? ''))]);
+  return { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings, sources: sourcesCited(cited, options.lang) };
 }
 
 /** 0 every filing ready; 1 a blocking finding or missing document (or a warning under --strict); 2 an invalid manifest. */

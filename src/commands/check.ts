@@ -12,6 +12,7 @@ import { DomainLookupService } from '../facts/domains/lookup.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
+import { message } from '../report/catalogue/index.js';
 import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
 import { maskByDefault, maskReport } from '../report/mask.js';
@@ -35,6 +36,8 @@ export interface CheckCommandOptions {
   tldList?: string;
   shard?: string;
   quiet: boolean;
+  /** Every passing check and note too (pretty). */
+  verbose?: boolean;
   color: boolean;
   /** Mask ID numbers, mobiles and e-mail addresses (`--mask`/`--no-mask`); default from the format (`maskByDefault`). */
   mask?: boolean;
@@ -104,13 +107,13 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
 
   // Personal data is masked once, on the finished report, before any formatter sees it.
   if (opts.mask ?? maskByDefault(format)) report = maskReport(report);
-  const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet };
+  const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet, verbose: opts.verbose === true };
   const text = FORMATTERS[format](report, ctx);
   if (opts.output) await writeAtomically(opts.output, text);
   else process.stdout.write(text);
   if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
   if (expanded.skipped.length > 0 && !opts.quiet) {
-    process.stderr.write(`${lang === 'zh' ? `跳过 ${expanded.skipped.length} 个不是清单的 YAML 文件` : `skipped ${expanded.skipped.length} YAML files that are not manifests`}\n`);
+    process.stderr.write(`${message('cli.skipped', { count: expanded.skipped.length }, lang)}\n`);
   }
   return exitCodeOf(report, opts.strict);
 }
@@ -124,7 +127,7 @@ function parseShardArgument(text: string) {
 }
 
 function progressText(done: number, total: number, lang: Lang): string {
-  return lang === 'zh' ? `已检查 ${done}/${total} 份备案` : `checked ${done}/${total} filings`;
+  return message('cli.progress', { done, total }, lang);
 }
 
 export function checkCommand(setExitCode: (code: number) => void): Command {
@@ -145,11 +148,14 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms', parseDuration, 10_000)
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
-    .option('-q, --quiet', 'print only failures and the summary', false)
+    .option('-q, --quiet', 'print only what needs action (under --strict also warnings and checks to confirm)', false)
+    .option('--verbose', 'also print every passing check and note', false)
     .option('--no-color', 'no colour (also NO_COLOR)')
     .option('--mask', 'mask ID numbers, mobiles and e-mail addresses (default for github, sarif, junit, markdown, html)')
     .option('--no-mask', 'print personal data in full (default for pretty and json)')
-    .action(async (inputs: string[], opts: CheckCommandOptions) => {
-      setExitCode(await runCheckCommand(inputs, opts));
+    .action(async (inputs: string[], opts: CheckCommandOptions, command: Command) => {
+      // `--verbose` is also the program's option (stack traces); either place turns the full listing on.
+      const verbose = opts.verbose === true || command.optsWithGlobals<{ verbose?: boolean }>().verbose === true;
+      setExitCode(await runCheckCommand(inputs, { ...opts, verbose }));
     });
 }

@@ -4,7 +4,9 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
 import type { RuleMeta } from '../rules/types.js';
 import { allRuleMetas } from '../rules/registry.js';
-import { provinceBySlug } from '../manifest/provinces.js';
+import { message } from '../report/catalogue/index.js';
+import { nameOf } from '../report/catalogue/names.js';
+import { citationText, citationsOf, sourceKeyOf, sourceLine } from '../report/sources.js';
 import { bundledRegulations } from '../regulations/index.js';
 import { describeCondition } from './rules.js';
 import { stripControl } from '../report/sanitize.js';
@@ -41,29 +43,34 @@ export function closeIds(id: string, ids: string[]): string[] {
     .map((x) => x.candidate);
 }
 
-const L = {
-  en: { source: 'Source', quote: 'Source text', fix: 'Fix', when: 'Applies when', require: 'Requires', documents: 'Documents', province: 'Province', outcome: 'Outcome' },
-  zh: { source: '来源', quote: '原文', fix: '处理方法', when: '适用条件', require: '要求', documents: '材料', province: '省份', outcome: '结果' },
-};
-
 export function renderExplain(meta: RuleMeta, lang: Lang): string {
-  const w = L[lang];
+  const colon = message('explain.colon', undefined, lang);
+  const w = (key: 'source' | 'quote' | 'fix' | 'when' | 'require' | 'documents' | 'province' | 'outcome') => message(`explain.${key}`, undefined, lang);
   const rule = bundledRegulations().byId.get(meta.id);
   const lines = [`${meta.id}`, `${meta.title[lang]}`, '', meta.explain[lang], ''];
   if (meta.province) {
-    const p = provinceBySlug(meta.province);
-    lines.push(`${w.province}: ${p ? (lang === 'zh' ? p.zh : p.en) : meta.province}`);
+    lines.push(`${w('province')}${colon}${nameOf('province', meta.province, lang)}`);
   }
   if (rule) {
-    lines.push(`${w.outcome}: ${rule.status} (${rule.for})`);
-    if (rule.when) lines.push(`${w.when}: ${describeCondition(rule.when)}`);
-    if (rule.require) lines.push(`${w.require}: ${describeCondition(rule.require)}`);
-    if (rule.documents.length) lines.push(`${w.documents}: ${rule.documents.map((d) => `${d.kind} (${d.for})`).join(', ')}`);
+    lines.push(`${w('outcome')}${colon}${message(`status.${rule.status}`, undefined, lang)} (${message(`scope.${rule.for}`, undefined, lang)})`);
+    if (rule.when) lines.push(`${w('when')}${colon}${describeCondition(rule.when)}`);
+    if (rule.require) lines.push(`${w('require')}${colon}${describeCondition(rule.require)}`);
+    if (rule.documents.length) {
+      const docs = rule.documents.map((d) =>
+        message('explain.document', { name: { name: 'documentKind', value: d.kind }, kind: d.kind, for: message(`holder.${d.for}`, undefined, lang) }, lang),
+      );
+      lines.push(`${w('documents')}${colon}${docs.join(message('list.separator', undefined, lang))}`);
+    }
   }
   const fixes = [...new Set(Object.values(meta.messages).flatMap((m) => (m.fix ? [m.fix[lang]] : [])))];
-  for (const fix of fixes) lines.push(`${w.fix}: ${fix}`);
-  lines.push(`${w.source}: ${meta.source}`);
-  if (meta.quote) lines.push('', `${w.quote}:`, ...meta.quote.split('\n').map((l) => (l.trim() ? `  > ${l.replace(/\t/g, ' | ')}` : '  >')));
+  for (const fix of fixes) lines.push(`${w('fix')}${colon}${fix}`);
+  lines.push(`${w('source')}${colon}${citationText(meta.source, lang)}`);
+  // Each cited source by its title, publisher, date and address (regulations/sources.yaml).
+  for (const key of new Set(citationsOf(meta.source).map(sourceKeyOf))) {
+    const line = key ? sourceLine(key, lang) : undefined;
+    if (line) lines.push(`  ${key}: ${line}`);
+  }
+  if (meta.quote) lines.push('', `${w('quote')}${colon}`.trimEnd(), ...meta.quote.split('\n').map((l) => (l.trim() ? `  > ${l.replace(/\t/g, ' | ')}` : '  >')));
   return `${lines.join('\n')}\n`;
 }
 

@@ -4,10 +4,13 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
 import type { RuleMeta } from '../rules/types.js';
 import { allRuleMetas } from '../rules/registry.js';
-import { normaliseProvince, provinceBySlug, acceptedProvinceForms, type ProvinceSlug } from '../manifest/provinces.js';
+import { normaliseProvince, acceptedProvinceForms, type ProvinceSlug } from '../manifest/provinces.js';
 import { bundledRegulations, type LoadedRule } from '../regulations/index.js';
 import type { Condition } from '../regulations/schema.js';
 import { stripControl } from '../report/sanitize.js';
+import { message } from '../report/catalogue/index.js';
+import { nameOf } from '../report/catalogue/names.js';
+import { citationText } from '../report/sources.js';
 
 export const RULES_FORMATS = ['pretty', 'json', 'markdown'] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
@@ -88,9 +91,8 @@ export function ruleRows(metas: RuleMeta[], lang: Lang, province?: ProvinceSlug)
 }
 
 function groupName(province: string | null, lang: Lang): string {
-  if (province === null) return lang === 'zh' ? '通用规则' : 'General rules';
-  const p = provinceBySlug(province);
-  return p ? (lang === 'zh' ? p.zh : p.en) : province;
+  if (province === null) return message('rules.general', undefined, lang);
+  return nameOf('province', province, lang);
 }
 
 function groups(rows: RuleRow[]): Map<string | null, RuleRow[]> {
@@ -99,23 +101,24 @@ function groups(rows: RuleRow[]): Map<string | null, RuleRow[]> {
   return out;
 }
 
-const L = {
-  en: { when: 'when', require: 'requires', documents: 'documents', total: (n: number, p: number) => `${n} rules (${p} provinces)` },
-  zh: { when: '条件', require: '要求', documents: '材料', total: (n: number, p: number) => `共 ${n} 条规则（${p} 个省份）` },
-};
-
 export function renderRules(rows: RuleRow[], format: RulesFormat, lang: Lang): string {
-  const words = L[lang];
+  const w = (key: 'when' | 'require' | 'documents' | 'outcome' | 'source' | 'title') => message(`rules.${key}`, undefined, lang);
+  const words = { when: w('when'), require: w('require'), documents: w('documents'), total: (n: number, p: number) => message('rules.total', { n, p }, lang) };
   const provinces = new Set(rows.flatMap((r) => (r.province ? [r.province] : []))).size;
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const lines: string[] = [];
   if (format === 'markdown') {
     const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     for (const [province, list] of groups(rows)) {
-      lines.push(`## ${groupName(province, lang)}`, '', `| id | outcome | ${words.when} | ${words.documents} | source | title |`, '| --- | --- | --- | --- | --- | --- |');
+      lines.push(
+        `## ${groupName(province, lang)}`,
+        '',
+        `| id | ${w('outcome')} | ${words.when} | ${words.documents} | ${w('source')} | ${w('title')} |`,
+        '| --- | --- | --- | --- | --- | --- |',
+      );
       for (const r of list) {
         const cond = [r.when, r.require ? `${words.require}: ${r.require}` : undefined].filter(Boolean).join('; ');
-        lines.push(`| \`${r.id}\` | ${r.outcome} | ${cell(cond)} | ${cell(r.documents.join(', '))} | ${cell(r.source)} | ${cell(r.title)} |`);
+        lines.push(`| \`${r.id}\` | ${r.outcome} | ${cell(cond)} | ${cell(r.documents.join(', '))} | ${cell(citationText(r.source, lang))} | ${cell(r.title)} |`);
       }
       lines.push('');
     }
@@ -125,7 +128,7 @@ export function renderRules(rows: RuleRow[], format: RulesFormat, lang: Lang): s
   for (const [province, list] of groups(rows)) {
     lines.push(`${groupName(province, lang)}`);
     for (const r of list) {
-      lines.push(`  ${r.id}  [${r.outcome}]  ${r.source}`, `    ${r.title}`);
+      lines.push(`  ${r.id}  [${r.outcome}]  ${citationText(r.source, lang)}`, `    ${r.title}`);
       if (r.when) lines.push(`    ${words.when}: ${r.when}`);
       if (r.require) lines.push(`    ${words.require}: ${r.require}`);
       if (r.documents.length) lines.push(`    ${words.documents}: ${r.documents.join(', ')}`);

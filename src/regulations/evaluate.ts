@@ -1,40 +1,13 @@
 // Runs the data rules over a filing: one subject per scope (the filing, each website, each
 // person, each domain), `when` decides whether the rule applies, `require` whether it passes,
-// and the finding carries the rule's own words with its placeholders filled in.
-import type { Args, DocumentDemand, RawFinding, Status, Text } from '../model.js';
+// and the finding carries the outcome's key and typed arguments; the report layer words it from
+// the rule's texts.
+import type { Args, DocumentDemand, RawFinding, Status } from '../model.js';
 import type { CheckContext } from '../rules/types.js';
-import { provinceBySlug } from '../manifest/provinces.js';
 import { evaluateCondition, firstCompareKey, scopeDomains, scopeWebsites, subjectPerson, type Scope, type Tri } from './conditions.js';
 import { buildView, type FilingView } from './filing-view.js';
 import type { LoadedRule, Regulations } from './loader.js';
 import type { DataRule } from './schema.js';
-
-/** Fills `{name}` placeholders from args; unknown names stay as written so a typo shows. */
-export function interpolate(template: string, args: Args): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, key: string) => {
-    const v = args[key];
-    return v === undefined ? whole : String(v);
-  });
-}
-
-const interpolateText = (t: Text, args: Args): Text => ({ en: interpolate(t.en, args), zh: interpolate(t.zh, args) });
-
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
-
-/** The words of an `unknown` finding when the rule has none of its own. */
-export function unknownText(rule: Pick<DataRule, 'message' | 'unknown'>): Text {
-  return (
-    rule.unknown ?? {
-      en: `Could not be checked from the manifest: confirm by hand whether ${lowerFirst(rule.message.en)}`,
-      zh: `无法从清单判断，请人工确认：${rule.message.zh}`,
-    }
-  );
-}
-
-/** The words of a `pass` finding, from the rule's title. */
-export function passText(rule: Pick<DataRule, 'title'>): Text {
-  return { en: `OK: ${rule.title.en}`, zh: `符合：${rule.title.zh}` };
-}
 
 function scopesOf(rule: LoadedRule, view: FilingView, date: string): Array<{ scope: Scope; path: string }> {
   const base = { view, date };
@@ -84,12 +57,17 @@ export function holdersFor(who: DocumentDemand['for'], scope: Scope): string[] {
 
 function argsOf(scope: Scope, rule: DataRule): Args {
   const { view } = scope;
-  const province = provinceBySlug(view.filing.province);
-  const args: Args = { name: view.filing.manifest.entity.name, province: province?.en, provinceZh: province?.zh, ...scope.notes };
+  // The province by its slug; the YAML's Chinese texts name it `{provinceZh}`, the same value.
+  const province = { name: 'province' as const, value: view.filing.province };
+  const args: Args = { name: view.filing.manifest.entity.name, province, provinceZh: province, ...scope.notes };
   if (scope.website) args.website = scope.website.name;
   args.person = subjectPerson(scope).person.name;
   if (view.filing.manifest.entity.address) args.address = view.filing.manifest.entity.address;
   if (scope.domain) args.domain = scope.domain.display;
+  // Whom the finding is about, so a rule that passes for one website and fails for another says which.
+  if (scope.kind === 'website' && scope.website) args.subject = scope.website.name;
+  if (scope.kind === 'person') args.subject = subjectPerson(scope).person.name;
+  if (scope.kind === 'domain' && scope.domain) args.subject = scope.domain.display;
   const countKey = firstCompareKey(rule.when) ?? firstCompareKey(rule.require);
   if (countKey !== undefined && scope.notes[countKey] !== undefined) args.count = scope.notes[countKey];
   return args;
@@ -116,19 +94,8 @@ export function evaluateRule(rule: LoadedRule, view: FilingView, date: string): 
     const documents: DocumentDemand[] = demand
       ? rule.documents.flatMap((d) => holdersFor(d.for, scope).map((holder) => ({ kind: d.kind, for: holder })))
       : [];
-    let status: Status;
-    let text: RawFinding['text'];
-    if (outcome === 'fire') {
-      status = rule.status;
-      text = { message: interpolateText(rule.message, args), ...(rule.fix ? { fix: interpolateText(rule.fix, args) } : {}) };
-    } else if (outcome === 'pass') {
-      status = 'pass';
-      text = { message: interpolateText(passText(rule), args) };
-    } else {
-      status = 'unknown';
-      text = { message: interpolateText(unknownText(rule), args), ...(rule.fix ? { fix: interpolateText(rule.fix, args) } : {}) };
-    }
-    const finding: RawFinding = { rule: rule.id, status, path, key: outcome === 'fire' ? rule.status : status, args, text };
+    const status: Status = outcome === 'fire' ? rule.status : outcome;
+    const finding: RawFinding = { rule: rule.id, status, path, key: status, args };
     if (documents.length > 0) finding.documents = documents;
     findings.push(finding);
   }

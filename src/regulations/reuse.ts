@@ -107,7 +107,7 @@ const reuseAfterCancellation = defineRule({
   },
   check(ctx) {
     if (ctx.filing.manifest.filing !== 'refile-after-cancellation') return [];
-    return reuseEntries(ctx.filing).map(({ doc, path }) => ({ rule: 'document/reuse-after-cancellation', status: 'fail', path, args: { kind: doc.kind } }));
+    return reuseEntries(ctx.filing).map(({ doc, path }) => ({ rule: 'document/reuse-after-cancellation', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -130,7 +130,7 @@ const reuseAuthenticity = defineRule({
   check(ctx) {
     return reuseEntries(ctx.filing)
       .filter(({ doc }) => neverReused(doc.kind))
-      .map(({ doc, path }) => ({ rule: 'document/reuse-authenticity-verification', status: 'fail', path, args: { kind: doc.kind } }));
+      .map(({ doc, path }) => ({ rule: 'document/reuse-authenticity-verification', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -153,7 +153,7 @@ const reuseKind = defineRule({
   check(ctx) {
     return reuseEntries(ctx.filing)
       .filter(({ doc }) => !neverReused(doc.kind) && !reusableKind(doc.kind))
-      .map(({ doc, path }) => ({ rule: 'document/reuse-kind', status: 'fail', path, args: { kind: doc.kind } }));
+      .map(({ doc, path }) => ({ rule: 'document/reuse-kind', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -176,7 +176,7 @@ const reuseIndividualIdentity = defineRule({
     if (ctx.filing.manifest.entity.type !== 'individual') return [];
     return reuseEntries(ctx.filing)
       .filter(({ doc }) => reusableKind(doc.kind)?.nonIndividualOnly === true)
-      .map(({ doc, path }) => ({ rule: 'document/reuse-individual-identity', status: 'fail', path, args: { kind: doc.kind } }));
+      .map(({ doc, path }) => ({ rule: 'document/reuse-individual-identity', status: 'fail', path, args: { kind: { name: 'documentKind', value: doc.kind } } }));
   },
 });
 
@@ -200,7 +200,7 @@ const reuseWindow = defineRule({
       fix: t('Give {kind} as a new `file:`.', '以新的 `file:` 提供 {kind}。'),
     },
     'expired-days': {
-      message: t('{kind} reuses an order completed {days} days ago; it may be reused only within {limit} days', '{kind} 复用的订单完成于 {days} 天前，只能复用 {limit} 天内的订单'),
+      message: t('{kind} reuses an order completed {days} {days|day|days} ago; it may be reused only within {limit} {limit|day|days}', '{kind} 复用的订单完成于 {days} 天前，只能复用 {limit} 天内的订单'),
       fix: t('Sign a new {kind} and give it as `file:`.', '重新签署 {kind}，以 `file:` 提供。'),
     },
     future: {
@@ -213,7 +213,7 @@ const reuseWindow = defineRule({
     return reuseEntries(ctx.filing).map(({ doc, path }): RawFinding => {
       const completed = doc.reuse!.orderCompleted;
       const limit = reusableKind(doc.kind)?.days;
-      const args = { kind: doc.kind, orderCompleted: completed, date, days: daysBetween(completed, date), limit, years: reuseData().windowYears };
+      const args = { kind: { name: 'documentKind' as const, value: doc.kind }, orderCompleted: completed, date, days: daysBetween(completed, date), limit, years: reuseData().windowYears };
       const problem = reuseProblems(ctx.filing, doc, date).find((p) => p === 'future' || p === 'expired' || p === 'expired-days');
       return problem ? { rule: 'document/reuse-window', status: 'fail', path, key: problem, args } : { rule: 'document/reuse-window', status: 'pass', path, args };
     });

@@ -1,37 +1,27 @@
-// Words come last: a raw finding and its rule's catalogue become a finding in one language.
-import type { Args, Finding, Lang, RawFinding, Text } from '../model.js';
+// Words come last: a raw finding (rule id, message key, typed arguments) and its rule's texts
+// become a finding in one language. Every template is filled by the catalogue's one `interpolate`.
+import type { Finding, Lang, RawFinding } from '../model.js';
 import type { Positions } from '../manifest/load.js';
 import type { RuleMeta } from '../rules/types.js';
-import { stripControl } from './sanitize.js';
+import { interpolate, message } from './catalogue/index.js';
 
-export function interpolate(template: string, args: Args | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = args?.[name];
-    return v === undefined ? whole : stripControl(String(v));
-  });
-}
-
-const GENERIC: Record<string, Text> = {
-  pass: { en: 'Passed: {title}', zh: '通过：{title}' },
-  other: { en: '{title}', zh: '{title}' },
-};
+export { interpolate } from './catalogue/index.js';
 
 export function renderFinding(raw: RawFinding, rule: RuleMeta | undefined, lang: Lang, positions?: Positions): Finding {
-  let message: string;
+  let text: string;
   let fix: string | undefined;
-  if (raw.text) {
-    message = stripControl(raw.text.message[lang]);
-    fix = raw.text.fix ? stripControl(raw.text.fix[lang]) : undefined;
+  const entry = rule?.messages[raw.key ?? raw.status] ?? rule?.messages[raw.status];
+  if (entry) {
+    text = interpolate(entry.message[lang], raw.args, lang);
+    fix = entry.fix ? interpolate(entry.fix[lang], raw.args, lang) : undefined;
   } else {
-    const entry = rule?.messages[raw.key ?? raw.status] ?? rule?.messages[raw.status];
     const title = rule ? rule.title[lang] : raw.rule;
-    if (entry) {
-      message = interpolate(entry.message[lang], raw.args);
-      fix = entry.fix ? interpolate(entry.fix[lang], raw.args) : undefined;
-    } else {
-      message = interpolate((GENERIC[raw.status] ?? GENERIC.other!)[lang], { title });
-    }
+    text = message(raw.status === 'pass' ? 'finding.pass' : 'finding.other', { title }, lang);
   }
+  // A finding about one website, person or domain names it when its words do not.
+  const about = raw.args?.subject ?? raw.args?.domain;
+  const subject = typeof about === 'string' && about !== '' ? about : undefined;
+  if (subject && !text.includes(subject)) text = message('finding.about', { text, subject }, lang);
   // A province rule about the whole filing points at the `province:` line, which is what brought it in.
   const anchor = raw.path || (raw.rule.startsWith('province/') ? 'province' : '');
   const pos = raw.line !== undefined ? { line: raw.line, column: raw.column ?? 1 } : anchor ? positions?.of(anchor) : undefined;
@@ -39,10 +29,11 @@ export function renderFinding(raw: RawFinding, rule: RuleMeta | undefined, lang:
     rule: raw.rule,
     status: raw.status,
     path: raw.path,
-    message,
+    message: text,
     source: rule?.source ?? '',
   };
   if (fix && raw.status !== 'pass') finding.fix = fix;
+  if (subject) finding.subject = subject;
   if (raw.documents?.length) finding.documents = [...new Set(raw.documents.map((d) => d.kind))];
   if (pos) {
     finding.line = pos.line;

@@ -6,7 +6,8 @@
 // rules, and a rule that starts to depend on the date later is covered without a change here.
 import type { FilingReport, Lang, RawFinding, ReadyUntil, RequiredDocument, Status, SubmitFrom } from '../model.js';
 import { addDays, daysBetween } from '../facts/dates.js';
-import { documentKindName } from './document-kinds.js';
+import { message } from './catalogue/index.js';
+import { holderName } from './catalogue/names.js';
 
 /** What `check` decides about a filing on one day. */
 export interface Evaluation {
@@ -171,15 +172,15 @@ function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number): Ch
   return out;
 }
 
-const LAPSED: Record<Lang, (document: string, holder: string) => string> = {
-  en: (document, holder) => `${document} (${holder}) can no longer be used`,
-  zh: (document, holder) => `${document}（${holder}）不再可用`,
-};
-
 function describe(entry: Entry, lang: Lang, render: (raw: RawFinding) => string): { rule: string; path: string; status: Status; reason: string } {
   if (entry.raw) return { rule: entry.raw.rule, path: entry.raw.path, status: entry.raw.status, reason: render(entry.raw) };
   const d = entry.document as RequiredDocument;
-  return { rule: d.rules[0] ?? 'document/required', path: d.providedBy ?? d.for, status: 'fail', reason: LAPSED[lang](documentKindName(d.kind, lang), d.for) };
+  return {
+    rule: d.rules[0] ?? 'document/required',
+    path: d.providedBy ?? d.for,
+    status: 'fail',
+    reason: message('validity.lapsed', { document: { name: 'documentKind', value: d.kind }, holder: holderName(d.for, lang) }, lang),
+  };
 }
 
 export interface Validity {
@@ -218,19 +219,13 @@ export function validityOf(today: Evaluation, evaluateAt: EvaluateAt, lang: Lang
   return result;
 }
 
-const DATE_WORDS = {
-  until: { en: (date: string) => `until ${date}`, zh: (date: string) => `至 ${date} 前` },
-  from: { en: (date: string) => `submit from ${date}`, zh: (date: string) => `${date} 起可提交` },
-  lapse: { en: (date: string) => `from ${date}`, zh: (date: string) => `自 ${date} 起` },
-};
-
 /** Words of a filing's dates for the verdict line: `until 2030-04-01: <reason>`, `submit from …`. */
 export function validityWords(f: Pick<FilingReport, 'verdict' | 'submitFrom' | 'readyUntil'>, lang: Lang): { submitFrom?: string; readyUntil?: string } {
   const out: { submitFrom?: string; readyUntil?: string } = {};
-  if (f.submitFrom) out.submitFrom = DATE_WORDS.from[lang](f.submitFrom.date);
+  if (f.submitFrom) out.submitFrom = message('validity.submitFrom', { date: f.submitFrom.date }, lang);
   if (f.readyUntil) {
-    const lead = f.verdict === 'blocked' || f.verdict === 'invalid' ? DATE_WORDS.lapse[lang](f.readyUntil.date) : DATE_WORDS.until[lang](f.readyUntil.date);
-    out.readyUntil = `${lead}${lang === 'zh' ? '：' : ': '}${f.readyUntil.reason}`;
+    const lapsed = f.verdict === 'blocked' || f.verdict === 'invalid';
+    out.readyUntil = message(lapsed ? 'validity.lapsesFrom' : 'validity.readyUntil', { date: f.readyUntil.date, reason: f.readyUntil.reason }, lang);
   }
   return out;
 }

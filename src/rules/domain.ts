@@ -3,7 +3,7 @@
 // privacy), compared with the facts declared in `domains:`. Rules are pure: lookups arrive in
 // `ctx.facts.domains`, keyed by registrable ASCII domain; every finding says what the server said.
 import { domainToUnicode } from 'node:url';
-import type { Args, RawFinding } from '../model.js';
+import type { ArgValue, Args, NamedArg, PhraseArg, RawFinding } from '../model.js';
 import type { FilingWebsite } from '../manifest/filing.js';
 import type { DeclaredDomain } from '../manifest/schema.js';
 import type { DomainLookup, WhoisRecord } from '../facts/types.js';
@@ -78,52 +78,41 @@ function declaredPath(ctx: CheckContext, registrable: string, field: string): st
   return formatPath(['domains', declaredKey(ctx, registrable) ?? registrable, field]);
 }
 
-function provinceName(slug: string): { en: string; zh: string } {
-  const p = PROVINCES.find((x) => x.slug === slug);
-  return p ? { en: p.en, zh: p.zh } : { en: slug, zh: slug };
-}
+const provinceName = (slug: string): NamedArg => ({ name: 'province', value: slug });
 
 const cstDate = (iso: string) => todayInChina(new Date(iso));
 
-/** What the server said, in both languages, for every domain finding. */
-function said(l: DomainLookup | undefined): { said: string; saidZh: string } {
-  if (!l) return { said: 'no lookup was made', saidZh: '未查询' };
-  if (l.status === 'offline') return { said: 'not looked up (offline, nothing cached)', saidZh: '未查询（离线模式，且无缓存）' };
-  if (l.status === 'error') return { said: `the lookup failed: ${l.error ?? 'unknown error'}`, saidZh: `查询失败：${l.error ?? '未知错误'}` };
+/** What the server said, as a catalogue phrase, for every domain finding. */
+function said(l: DomainLookup | undefined): { said: PhraseArg } {
+  if (!l) return { said: { phrase: 'lookup.none' } };
+  if (l.status === 'offline') return { said: { phrase: 'lookup.offline' } };
+  if (l.status === 'error') return { said: { phrase: 'lookup.error', args: { error: l.error ?? { phrase: 'lookup.unknown-error' } } } };
   const via = l.record?.source === 'rdap' ? 'RDAP' : 'WHOIS';
   const server = l.record?.server ?? l.server ?? '?';
-  const cached = l.fromCache && l.fetchedAt ? ` (cached ${l.fetchedAt.slice(0, 16).replace('T', ' ')} UTC)` : '';
-  const cachedZh = l.fromCache && l.fetchedAt ? `（缓存于 ${l.fetchedAt.slice(0, 16).replace('T', ' ')} UTC）` : '';
-  if (l.status === 'not-found') return { said: `${via} ${server} has no record of it${cached}`, saidZh: `${via}（${server}）无此域名的注册记录${cachedZh}` };
+  const cached: ArgValue = l.fromCache && l.fetchedAt ? { phrase: 'lookup.cached', args: { at: l.fetchedAt.slice(0, 16).replace('T', ' ') } } : '';
+  if (l.status === 'not-found') return { said: { phrase: 'lookup.not-found', args: { via, server, cached } } };
   const r = l.record!;
-  const en: string[] = [];
-  const zh: string[] = [];
-  if (r.registrar) en.push(`registrar "${r.registrar}"`), zh.push(`注册商“${r.registrar}”`);
+  const fields: ArgValue[] = [];
+  if (r.registrar) fields.push({ phrase: 'lookup.registrar', args: { registrar: r.registrar } });
   const holder = [r.registrantName, r.registrantOrganization].filter(Boolean).join(' / ');
-  if (holder) en.push(`holder "${holder}"`), zh.push(`持有者“${holder}”`);
-  if (r.expires) en.push(`expires ${cstDate(r.expires)}`), zh.push(`到期 ${cstDate(r.expires)}`);
-  if (r.statuses.length) en.push(`status ${r.statuses.join(', ')}`), zh.push(`状态 ${r.statuses.join(', ')}`);
+  if (holder) fields.push({ phrase: 'lookup.holder', args: { holder } });
+  if (r.expires) fields.push({ phrase: 'lookup.expires', args: { expires: cstDate(r.expires) } });
+  if (r.statuses.length) fields.push({ phrase: 'lookup.statuses', args: { statuses: r.statuses.join(' ') } });
   // A referral, redirect or related link the network policy did not follow, so the user sees why a field is missing.
-  const notFollowed = r.notFollowed ? ` (${r.notFollowed})` : '';
-  const notFollowedZh = r.notFollowed ? `（未跟随：${r.notFollowed}）` : '';
-  return {
-    said: `${via} ${server}${cached} said: ${en.join('; ') || 'no fields'}${notFollowed}`,
-    saidZh: `${via}（${server}）${cachedZh}显示：${zh.join('；') || '无字段'}${notFollowedZh}`,
-  };
+  if (r.notFollowed) fields.push({ phrase: 'lookup.not-followed', args: { reason: r.notFollowed } });
+  return { said: { phrase: 'lookup.record', args: { via, server, cached, fields: fields.length ? fields : { phrase: 'lookup.no-fields' } } } };
 }
+
+/** Where a fact came from when the record does not show it: the manifest's `domains:` declaration. */
+const DECLARED: PhraseArg = { phrase: 'lookup.declared' };
+const CONFIRM_TLDS: NamedArg = { name: 'confirmAt', value: 'tlds' };
+const CONFIRM_REGISTRARS: NamedArg = { name: 'confirmAt', value: 'registrars' };
 
 /** Holder names the record shows in the clear. */
 function visibleHolders(r: WhoisRecord | undefined): string[] {
   if (!r) return [];
   return [r.registrantName, r.registrantOrganization].filter((n): n is string => !!n && privacyMarkerOf(n) === undefined);
 }
-
-const HOLDER_ROLE_TEXT: Record<string, { en: string; zh: string }> = {
-  entity: { en: 'the filing subject', zh: '备案主体' },
-  legalRepresentative: { en: 'the legal representative', zh: '法定代表人' },
-  principal: { en: 'the entity principal', zh: '主体负责人' },
-  admin: { en: 'the website administrator', zh: '网站负责人' },
-};
 
 /** The names a holder may carry in this province, with who they are. */
 function acceptedHolders(ctx: CheckContext, reg: Registered, s: ProvinceSettings): { name: string; role: string }[] {
@@ -138,9 +127,8 @@ function acceptedHolders(ctx: CheckContext, reg: Registered, s: ProvinceSettings
   return out;
 }
 
-function roleList(roles: string[], lang: 'en' | 'zh'): string {
-  const uniq = [...new Set(roles)].map((r) => HOLDER_ROLE_TEXT[r]?.[lang] ?? r);
-  return lang === 'en' ? uniq.join(', ') : uniq.join('、');
+function roleList(roles: string[]): NamedArg[] {
+  return [...new Set(roles)].map((value) => ({ name: 'role', value }));
 }
 
 export interface DomainRuleData {
@@ -287,15 +275,15 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const suffix = defineRule({
     id: 'domain/suffix-approved',
-    source: 'before §1; before §3 (Check whether your domain name is qualified for an ICP filing); EXTRA-RULES.md "MIIT-approved top-level domains"',
+    source: 'before §1; before §3 (Check whether your domain name is qualified for an ICP filing); MIIT domain site (域名注册管理机构审批情况)',
     quote: 'Top-level domains that are not approved by MIIT cannot obtain an ICP filing.',
     title: { en: 'The domain suffix is approved by MIIT', zh: '域名后缀已获工信部批准' },
     explain: {
       en: 'Only suffixes approved by MIIT can be filed. icp-check ships a dated list (regulations/tlds.yaml) with approved and known-unapproved suffixes: approved passes, unapproved fails, and a suffix on neither list warns, naming the list date and where to confirm. Add suffixes with --tld-list <file> or settings.approvedSuffixes in the manifest.',
-      zh: '只有工信部批准的域名后缀才能备案。icp-check 自带一份注明日期的列表（regulations/tlds.yaml），含已批准和已知未批准的后缀：已批准为通过，未批准为不通过，两者都不在的给出警告，并说明列表日期和确认途径。可用 --tld-list <文件> 或清单中的 settings.approvedSuffixes 追加后缀。',
+      zh: '只有工信部批准的域名后缀才能备案。icp-check 自带一份注明日期的列表（regulations/tlds.yaml），含已批准和已知未批准的后缀：已批准为通过，未批准为不通过，两者都不在的给出警告，并说明列表日期和确认途径。可用 --tld-list <文件> 或备案资料文件中的 settings.approvedSuffixes 追加后缀。',
     },
     messages: {
-      pass: { message: { en: '{domain}: {suffix} is an approved suffix ({how}).', zh: '{domain}：{suffix} 是已批准的后缀（{howZh}）。' } },
+      pass: { message: { en: '{domain}: {suffix} is an approved suffix ({how}).', zh: '{domain}：{suffix} 是已批准的后缀（{how}）。' } },
       fail: {
         message: { en: '{domain}: the suffix {suffix} is not approved by MIIT, so this domain cannot be filed.', zh: '{domain}：后缀 {suffix} 未获工信部批准，该域名无法备案。' },
         fix: { en: 'Use a domain under an approved suffix such as .cn, .com or .net.', zh: '请改用已批准后缀下的域名，如 .cn、.com、.net。' },
@@ -307,7 +295,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         },
         fix: {
           en: 'Confirm on {confirmAt}; if it is approved, add it with --tld-list or settings.approvedSuffixes.',
-          zh: '请在{confirmAtZh}确认；如已批准，可用 --tld-list 或 settings.approvedSuffixes 追加。',
+          zh: '请在{confirmAt}确认；如已批准，可用 --tld-list 或 settings.approvedSuffixes 追加。',
         },
       },
     },
@@ -316,12 +304,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       const extra = new Set(ctx.options.approvedSuffixes.map(asciiSuffix));
       return registrables(ctx).map((r): RawFinding => {
         const candidates = [r.name.suffix, r.name.suffix.split('.').pop()!];
-        const args: Args = { domain: r.name.registrableUnicode, suffix: `.${r.name.suffixUnicode}`, date: list.date, confirmAt: list.confirmAt.en, confirmAtZh: list.confirmAt.zh };
+        const args: Args = { domain: r.name.registrableUnicode, suffix: `.${r.name.suffixUnicode}`, date: list.date, confirmAt: CONFIRM_TLDS };
         const hitExtra = candidates.find((c) => extra.has(c));
         const hit = candidates.find((c) => list.approved.has(c));
         if (hit || hitExtra) {
           const s = `.${domainToUnicode(hit ?? hitExtra!)}`;
-          const how = hit ? { how: `bundled list of ${list.date}`, howZh: `内置列表，${list.date}` } : { how: 'added by your settings', howZh: '由您的设置追加' };
+          const how = { how: hit ? { phrase: 'tld.bundled-list', args: { date: list.date } } : { phrase: 'tld.added-by-settings' } };
           return { rule: this.id, status: 'pass', path: r.path, args: { ...args, suffix: s, ...how } };
         }
         if (candidates.some((c) => list.notApproved.has(c))) return { rule: this.id, status: 'fail', path: r.path, args };
@@ -332,7 +320,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const publicInstitution = defineRule({
     id: 'domain/public-institution-suffix',
-    source: 'EXTRA-RULES.md (Huawei Cloud ICP rule knowledge base, filing-rules)',
+    source: 'Huawei Cloud ICP rule knowledge base (filing-rules)',
     quote: 'Public institutions (事业单位) should file domains under .cn or .公益.',
     title: { en: 'Public institutions file .cn or .公益 domains', zh: '事业单位使用 .cn 或 .公益 域名' },
     explain: {
@@ -345,7 +333,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
           en: '{domain} is not under .cn or .公益, which public institutions are expected to use.',
           zh: '{domain} 不是 .cn 或 .公益 域名，而事业单位通常应使用这两类后缀。',
         },
-        fix: { en: 'Consider filing a .cn or .公益 domain, or confirm with the provincial administration.', zh: '建议改用 .cn 或 .公益 域名备案，或向当地管局确认。' },
+        fix: { en: 'Consider filing a .cn or .公益 domain, or confirm with the provincial administration.', zh: '建议改用 .cn 或 .公益 域名备案，或向当地通信管理局确认。' },
       },
     },
     check(ctx) {
@@ -366,29 +354,29 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       zh: '域名必须已注册且有效才能备案。icp-check 在 IANA 引导文件列出 RDAP 服务器时通过 RDAP 查询注册局，否则通过 43 端口 WHOIS 查询（.cn 和 .中国 查询 CNNIC）。离线或查询失败时，会说明需要人工确认的内容。',
     },
     messages: {
-      pass: { message: { en: '{domain} is registered. {said}.', zh: '{domain} 已注册。{saidZh}。' } },
+      pass: { message: { en: '{domain} is registered. {said}.', zh: '{domain} 已注册。{said}。' } },
       declared: {
         message: {
           en: '{domain} is registered according to your declaration under domains: ({said}); a run with lookups compares it with WHOIS.',
-          zh: '根据清单 domains: 中的声明，{domain} 已注册（{saidZh}）；联网运行时会与 WHOIS 比对。',
+          zh: '根据备案资料文件 domains: 中的声明，{domain} 已注册（{said}）；联网运行时会与 WHOIS 比对。',
         },
       },
       fail: {
-        message: { en: '{domain} is not registered: {said}.', zh: '{domain} 未注册：{saidZh}。' },
+        message: { en: '{domain} is not registered: {said}.', zh: '{domain} 未注册：{said}。' },
         fix: {
           en: 'Register the domain with an MIIT-approved registrar (for example on aliyun.com) before filing, or correct the name.',
           zh: '请先在工信部批准的注册商（如阿里云中国站）注册该域名，或更正域名。',
         },
       },
       offline: {
-        message: { en: '{domain} could not be checked: {said}.', zh: '{domain} 无法检查：{saidZh}。' },
+        message: { en: '{domain} could not be checked: {said}.', zh: '{domain} 无法检查：{said}。' },
         fix: {
           en: "Run without --offline, or confirm by hand on your registrar's WHOIS page that the domain is registered, not expired and not on hold; declare what you know under domains: in the manifest.",
-          zh: '请去掉 --offline 重新运行，或在注册商的 WHOIS 页面人工确认域名已注册、未过期、未被暂停解析；可在清单的 domains: 中声明已知信息。',
+          zh: '请去掉 --offline 重新运行，或在注册商的 WHOIS 页面人工确认域名已注册、未过期、未被暂停解析；可在备案资料文件的 domains: 中声明已知信息。',
         },
       },
       error: {
-        message: { en: '{domain} could not be checked: {said}.', zh: '{domain} 无法检查：{saidZh}。' },
+        message: { en: '{domain} could not be checked: {said}.', zh: '{domain} 无法检查：{said}。' },
         fix: {
           en: "Try again later (or with a longer --whois-timeout), or confirm by hand on your registrar's WHOIS page that the domain is registered, not expired and not on hold.",
           zh: '请稍后重试（或加大 --whois-timeout），或在注册商的 WHOIS 页面人工确认域名已注册、未过期、未被暂停解析。',
@@ -413,7 +401,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
   const expiry = defineRule({
     id: 'whois/expiry',
     source:
-      'before §1 (The domain name is valid); before §3 (Renew the domain name); province thresholds: Alibaba Cloud FAQ 50260 (Hubei), Alibaba Cloud FAQ 50253 (Shandong), QingCloud docs (Shanghai)',
+      'before §1 (The domain name is valid); before §3 (Renew the domain name); Alibaba Cloud FAQ 50260 (Hubei); Alibaba Cloud FAQ 50253 (Shandong); QingCloud docs (Shanghai)',
     quote: 'If your domain name has expired, you must renew the domain name before you apply for an ICP filing.',
     title: { en: 'The domain is not expired or about to expire', zh: '域名未过期且不会很快到期' },
     // The thresholds are quoted from the province data (regulations/provinces/*.yaml), read on first use.
@@ -426,24 +414,27 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
     messages: {
       pass: {
-        message: { en: '{domain} expires on {expires}, {days} days after {date} (from {from}).', zh: '{domain} 于 {expires} 到期，距 {date} 还有 {days} 天（来源：{fromZh}）。' },
+        message: {
+          en: '{domain} expires on {expires}, {days} {days|day|days} after {date} (from {from}).',
+          zh: '{domain} 于 {expires} 到期，距 {date} 还有 {days} 天（来源：{from}）。',
+        },
       },
       fail: {
-        message: { en: '{domain} expired on {expires} (from {from}): it cannot be filed.', zh: '{domain} 已于 {expires} 过期（来源：{fromZh}），无法备案。' },
+        message: { en: '{domain} expired on {expires} (from {from}): it cannot be filed.', zh: '{domain} 已于 {expires} 过期（来源：{from}），无法备案。' },
         fix: { en: 'Renew the domain, then check again.', zh: '请续费域名后重新检查。' },
       },
       warn: {
         message: {
-          en: '{domain} expires on {expires}, only {days} days after {date}; {province} asks for more than {threshold} days ({thresholdSource}). From {from}.',
-          zh: '{domain} 于 {expires} 到期，距 {date} 仅剩 {days} 天；{provinceZh}要求剩余有效期超过 {threshold} 天（{thresholdSource}）。来源：{fromZh}。',
+          en: '{domain} expires on {expires}, only {days} {days|day|days} after {date}; {province} asks for more than {threshold} {threshold|day|days} ({thresholdSource}). From {from}.',
+          zh: '{domain} 于 {expires} 到期，距 {date} 仅剩 {days} 天；{province}要求剩余有效期超过 {threshold} 天（{thresholdSource}）。来源：{from}。',
         },
         fix: { en: 'Renew the domain for at least a year before filing.', zh: '请在备案前将域名续费至少一年。' },
       },
       unknown: {
-        message: { en: '{domain}: the expiry date is not known ({said}).', zh: '{domain}：无法得知到期日（{saidZh}）。' },
+        message: { en: '{domain}: the expiry date is not known ({said}).', zh: '{domain}：无法得知到期日（{said}）。' },
         fix: {
           en: "Check the expiry date on your registrar's console, or declare it as domains.{domain}.expires.",
-          zh: '请在注册商控制台查看到期日，或在清单中声明 domains.{domain}.expires。',
+          zh: '请在注册商控制台查看到期日，或在备案资料文件中声明 domains.{domain}.expires。',
         },
       },
     },
@@ -459,19 +450,16 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const base = { domain: r.name.registrableUnicode, ...sd };
         if (!expires) return [{ rule: this.id, status: 'unknown', path: r.path, args: base }];
         const days = daysBetween(ctx.options.date, expires);
-        const from = fromRecord ? sd.said : 'your declaration in domains:';
-        const fromZh = fromRecord ? sd.saidZh : '清单 domains: 中的声明';
+        const from = fromRecord ? sd.said : DECLARED;
         const args = {
           ...base,
           expires,
           days,
           date: ctx.options.date,
           from,
-          fromZh,
           threshold: s.domainExpiryWarnDays,
           thresholdSource: s.domainExpirySource ?? 'icp-check default / 默认值',
-          province: provinceName(ctx.filing.province).en,
-          provinceZh: provinceName(ctx.filing.province).zh,
+          province: provinceName(ctx.filing.province),
         };
         const status = days < 0 ? 'fail' : days <= s.domainExpiryWarnDays ? 'warn' : 'pass';
         return [{ rule: this.id, status, path: fromRecord ? r.path : declaredPath(ctx, r.name.registrable, 'expires'), args }];
@@ -488,9 +476,9 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       zh: '状态为 clientHold 或 serverHold 的域名无法解析（常因未完成实名认证或存在争议）；pendingDelete 和 redemptionPeriod 表示域名正在删除。这些域名均无法备案。',
     },
     messages: {
-      pass: { message: { en: '{domain} has no hold status. {said}.', zh: '{domain} 无暂停状态。{saidZh}。' } },
+      pass: { message: { en: '{domain} has no hold status. {said}.', zh: '{domain} 无暂停状态。{said}。' } },
       fail: {
-        message: { en: '{domain} has status {statuses}: it does not resolve or is being deleted. {said}.', zh: '{domain} 的状态为 {statuses}：域名无法解析或正在删除。{saidZh}。' },
+        message: { en: '{domain} has status {statuses}: it does not resolve or is being deleted. {said}.', zh: '{domain} 的状态为 {statuses}：域名无法解析或正在删除。{said}。' },
         fix: {
           en: 'Ask your registrar why (often: real-name verification not done, or the domain expired) and have the hold lifted before filing.',
           zh: '请向注册商了解原因（常见原因：未完成实名认证或域名已过期），解除暂停状态后再备案。',
@@ -532,7 +520,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       foreign: {
         message: {
           en: '{domain}: registrar "{registrar}" is outside China and not an MIIT-approved registrar ({from}).',
-          zh: '{domain}：注册商“{registrar}”位于境外，不是工信部批准的注册商（来源：{fromZh}）。',
+          zh: '{domain}：注册商“{registrar}”位于境外，不是工信部批准的注册商（来源：{from}）。',
         },
         fix: {
           en: 'Transfer the domain to an approved registrar in China (for example Alibaba Cloud China site, aliyun.com) and complete real-name verification there.',
@@ -542,15 +530,15 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       unknown: {
         message: {
           en: '{domain}: registrar "{registrar}" is not on icp-check\'s list ({date}); whether MIIT approved it is not known ({from}).',
-          zh: '{domain}：注册商“{registrar}”不在 icp-check 的列表（{date}）中，无法确定是否已获工信部批准（来源：{fromZh}）。',
+          zh: '{domain}：注册商“{registrar}”不在 icp-check 的列表（{date}）中，无法确定是否已获工信部批准（来源：{from}）。',
         },
-        fix: { en: 'Confirm on {confirmAt}.', zh: '请在{confirmAtZh}确认。' },
+        fix: { en: 'Confirm on {confirmAt}.', zh: '请在{confirmAt}确认。' },
       },
       none: {
-        message: { en: '{domain}: the registrar is not known ({said}).', zh: '{domain}：无法得知注册商（{saidZh}）。' },
+        message: { en: '{domain}: the registrar is not known ({said}).', zh: '{domain}：无法得知注册商（{said}）。' },
         fix: {
           en: 'Look the registrar up on its WHOIS page and confirm it on {confirmAt}, or declare it as domains.{domain}.registrar.',
-          zh: '请查看 WHOIS 中的注册商并在{confirmAtZh}确认，或在清单中声明 domains.{domain}.registrar。',
+          zh: '请查看 WHOIS 中的注册商并在{confirmAt}确认，或在备案资料文件中声明 domains.{domain}.registrar。',
         },
       },
     },
@@ -561,13 +549,13 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         if (l?.status === 'not-found') return [];
         const sd = said(l);
         const n = registrarName(ctx, r);
-        const base = { domain: r.name.registrableUnicode, date: list.date, confirmAt: list.confirmAt.en, confirmAtZh: list.confirmAt.zh, ...sd };
+        const base = { domain: r.name.registrableUnicode, date: list.date, confirmAt: CONFIRM_REGISTRARS, ...sd };
         if (!n) return l?.status === 'found' ? [{ rule: this.id, status: 'unknown', key: 'none', path: r.path, args: base }] : [];
         const known = findRegistrar(n.name, list);
-        const args = { ...base, registrar: n.name, from: n.fromRecord ? sd.said : 'your declaration', fromZh: n.fromRecord ? sd.saidZh : '清单中的声明' };
+        const args = { ...base, registrar: n.name, from: n.fromRecord ? sd.said : DECLARED };
         if (known?.alibabaInternational) return []; // whois/alibaba-international says it, as a failure
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
-        if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: `${known.zh} (${known.en})` } }];
+        if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: { name: 'registrar', value: known.id } } }];
         return [{ rule: this.id, status: 'fail', key: 'foreign', path: r.path, args }];
       });
     },
@@ -586,7 +574,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       fail: {
         message: {
           en: '{domain} is registered through Alibaba Cloud\'s international site ("{registrar}"), which cannot be used for an ICP filing. {said}.',
-          zh: '{domain} 是通过阿里云国际站（“{registrar}”）注册的，无法用于 ICP 备案。{saidZh}。',
+          zh: '{domain} 是通过阿里云国际站（“{registrar}”）注册的，无法用于 ICP 备案。{said}。',
         },
         fix: {
           en: 'Transfer the domain to the Alibaba Cloud China site (aliyun.com) and complete real-name verification there.',
@@ -621,7 +609,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       fail: {
         message: {
           en: '{domain} is registered outside China ("{registrar}"), which {province} does not accept. {said}.',
-          zh: '{domain} 在境外注册商（“{registrar}”）处注册，{provinceZh}不接受此类域名。{saidZh}。',
+          zh: '{domain} 在境外注册商（“{registrar}”）处注册，{province}不接受此类域名。{said}。',
         },
         fix: {
           en: 'Transfer the domain to an approved registrar in China (for example aliyun.com) before filing.',
@@ -631,7 +619,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       unknown: {
         message: {
           en: '{domain}: {province} refuses domains registered outside China, and whether "{registrar}" is in China is not known. {said}.',
-          zh: '{domain}：{provinceZh}不接受境外注册的域名，而无法确定注册商“{registrar}”是否位于境内。{saidZh}。',
+          zh: '{domain}：{province}不接受境外注册的域名，而无法确定注册商“{registrar}”是否位于境内。{said}。',
         },
         fix: { en: 'Confirm that the registrar is a company in mainland China.', zh: '请确认该注册商是中国内地的公司。' },
       },
@@ -646,8 +634,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const args = {
           domain: r.name.registrableUnicode,
           registrar: n.name,
-          province: provinceName(ctx.filing.province).en,
-          provinceZh: provinceName(ctx.filing.province).zh,
+          province: provinceName(ctx.filing.province),
           ...said(lookupOf(ctx, r.name.registrable)),
         };
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
@@ -671,22 +658,22 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       };
     },
     messages: {
-      pass: { message: { en: '{domain}: holder "{holder}" is {role} (from {from}).', zh: '{domain}：持有者“{holder}”是{roleZh}（来源：{fromZh}）。' } },
+      pass: { message: { en: '{domain}: holder "{holder}" is {role} (from {from}).', zh: '{domain}：持有者“{holder}”是{role}（来源：{from}）。' } },
       fail: {
         message: {
           en: '{domain}: the holder "{holder}" is none of the names {province} accepts ({accepted}: {names}). From {from}.',
-          zh: '{domain}：持有者“{holder}”不是{provinceZh}认可的任何名称（{acceptedZh}：{names}）。来源：{fromZh}。',
+          zh: '{domain}：持有者“{holder}”不是{province}认可的任何名称（{accepted}：{names}）。来源：{from}。',
         },
         fix: {
           en: 'Transfer the domain to the filing subject (or an accepted person), or correct the names in the manifest.',
-          zh: '请将域名过户到备案主体（或认可的人员）名下，或更正清单中的名称。',
+          zh: '请将域名过户到备案主体（或认可的人员）名下，或更正备案资料文件中的名称。',
         },
       },
       unknown: {
-        message: { en: '{domain}: the holder cannot be seen ({said}).', zh: '{domain}：无法看到域名持有者（{saidZh}）。' },
+        message: { en: '{domain}: the holder cannot be seen ({said}).', zh: '{domain}：无法看到域名持有者（{said}）。' },
         fix: {
           en: "Check the holder in your registrar's console (real-name information); it must be {accepted}. Declare it as domains.{domain}.holder.",
-          zh: '请在注册商控制台查看实名信息中的持有者，须为{acceptedZh}。可在清单中声明 domains.{domain}.holder。',
+          zh: '请在注册商控制台查看实名信息中的持有者，须为{accepted}。可在备案资料文件中声明 domains.{domain}.holder。',
         },
       },
     },
@@ -701,26 +688,22 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const base = {
           domain: r.name.registrableUnicode,
           ...sd,
-          province: provinceName(ctx.filing.province).en,
-          provinceZh: provinceName(ctx.filing.province).zh,
-          accepted: roleList(roles, 'en'),
-          acceptedZh: roleList(roles, 'zh'),
-          names: [...new Set(accepted.map((a) => a.name))].join(', '),
+          province: provinceName(ctx.filing.province),
+          accepted: roleList(roles),
+          names: [...new Set(accepted.map((a) => a.name))],
         };
         const visible = visibleHolders(l?.record);
         const decl = declared(ctx, r.name.registrable)?.holder;
         const candidates = visible.length ? visible : decl ? [decl] : [];
         if (candidates.length === 0) return [{ rule: this.id, status: 'unknown', path: r.path, args: base }];
-        const from = visible.length ? sd.said : 'your declaration in domains:';
-        const fromZh = visible.length ? sd.saidZh : '清单 domains: 中的声明';
+        const from = visible.length ? sd.said : DECLARED;
         for (const c of candidates) {
           const match = accepted.find((a) => normaliseName(a.name) === normaliseName(c));
           if (match) {
-            const role = HOLDER_ROLE_TEXT[match.role]!;
-            return [{ rule: this.id, status: 'pass', path: r.path, args: { ...base, holder: c, role: role.en, roleZh: role.zh, from, fromZh } }];
+            return [{ rule: this.id, status: 'pass', path: r.path, args: { ...base, holder: c, role: { name: 'role', value: match.role }, from } }];
           }
         }
-        return [{ rule: this.id, status: 'fail', path: r.path, args: { ...base, holder: candidates.join(' / '), from, fromZh } }];
+        return [{ rule: this.id, status: 'fail', path: r.path, args: { ...base, holder: candidates.join(' / '), from } }];
       });
     },
   });
@@ -738,22 +721,22 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       };
     },
     messages: {
-      pass: { message: { en: '{domain}: privacy protection is off ({from}).', zh: '{domain}：隐私保护未开启（来源：{fromZh}）。' } },
+      pass: { message: { en: '{domain}: privacy protection is off ({from}).', zh: '{domain}：隐私保护未开启（来源：{from}）。' } },
       fail: {
         message: {
           en: '{domain}: privacy protection is on ("{marker}"), which {province} does not accept during filing. From {from}.',
-          zh: '{domain}：已开启隐私保护（“{marker}”），{provinceZh}要求备案期间关闭。来源：{fromZh}。',
+          zh: '{domain}：已开启隐私保护（“{marker}”），{province}要求备案期间关闭。来源：{from}。',
         },
         fix: { en: "Turn privacy protection off in your registrar's console until the filing is approved.", zh: '请在注册商控制台关闭隐私保护，直至备案通过。' },
       },
       unknown: {
         message: {
           en: '{domain}: privacy protection hides the holder ("{marker}"), so it cannot be compared with the filing. From {from}.',
-          zh: '{domain}：隐私保护隐藏了持有者（“{marker}”），无法与备案信息比对。来源：{fromZh}。',
+          zh: '{domain}：隐私保护隐藏了持有者（“{marker}”），无法与备案信息比对。来源：{from}。',
         },
         fix: {
           en: "Confirm the holder in your registrar's console, declare it as domains.{domain}.holder, and consider turning privacy protection off while filing.",
-          zh: '请在注册商控制台确认持有者，并在清单中声明 domains.{domain}.holder；备案期间建议关闭隐私保护。',
+          zh: '请在注册商控制台确认持有者，并在备案资料文件中声明 domains.{domain}.holder；备案期间建议关闭隐私保护。',
         },
       },
     },
@@ -766,15 +749,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const sd = said(l);
         const on = rec ? rec.redacted : d?.privacyProtection;
         if (on === undefined) return [];
-        const from = rec ? sd.said : 'your declaration in domains:';
-        const fromZh = rec ? sd.saidZh : '清单 domains: 中的声明';
+        const from = rec ? sd.said : DECLARED;
         const args = {
           domain: r.name.registrableUnicode,
           marker: rec?.privacyMarker ?? 'privacyProtection: true',
-          province: provinceName(ctx.filing.province).en,
-          provinceZh: provinceName(ctx.filing.province).zh,
+          province: provinceName(ctx.filing.province),
           from,
-          fromZh,
         };
         if (!on) return s.refusesPrivacyProtection ? [{ rule: this.id, status: 'pass', path: r.path, args }] : [];
         return [{ rule: this.id, status: s.refusesPrivacyProtection ? 'fail' : 'unknown', path: r.path, args }];
@@ -784,16 +764,16 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const mismatch = defineRule({
     id: 'whois/declared-mismatch',
-    source: 'CONTRACT.md (domains: declared facts); before §3',
+    source: 'icp-check README (domains: declared facts); before §3',
     title: { en: 'Declared domain facts agree with WHOIS', zh: '声明的域名信息与 WHOIS 一致' },
     explain: {
       en: 'Facts declared under domains: in the manifest (holder, registrar, privacyProtection, expires) are compared with what WHOIS/RDAP says; a contradiction fails and shows both, since one of them is wrong and the filing will be checked against the registry.',
-      zh: '清单 domains: 中声明的信息（持有者、注册商、隐私保护、到期日）会与 WHOIS/RDAP 的结果比对；二者矛盾即不通过并同时显示两者，因为其中必有一方有误，而备案以注册局数据为准。',
+      zh: '备案资料文件 domains: 中声明的信息（持有者、注册商、隐私保护、到期日）会与 WHOIS/RDAP 的结果比对；二者矛盾即不通过并同时显示两者，因为其中必有一方有误，而备案以注册局数据为准。',
     },
     messages: {
       fail: {
-        message: { en: '{domain}: you declared {field} "{declared}", but {said} ({whois}).', zh: '{domain}：您声明的{fieldZh}为“{declared}”，但 {saidZh}（{whois}）。' },
-        fix: { en: 'Correct domains.{domain}.{field} in the manifest, or fix the registration.', zh: '请更正清单中的 domains.{domain}.{field}，或更正域名注册信息。' },
+        message: { en: '{domain}: you declared {field} "{declared}", but {said} ({whois}).', zh: '{domain}：您声明的{field}为“{declared}”，但 {said}（{whois}）。' },
+        fix: { en: 'Correct domains.{domain}.{field} in the manifest, or fix the registration.', zh: '请更正备案资料文件中的 domains.{domain}.{field}，或更正域名注册信息。' },
       },
     },
     check(ctx) {
@@ -805,25 +785,29 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const d = declared(ctx, r.name.registrable);
         if (!rec || !d) continue;
         const sd = said(l);
-        const push = (field: string, fieldZh: string, declaredValue: string, whois: string) =>
+        const push = (field: 'holder' | 'registrar' | 'privacyProtection' | 'expires', declaredValue: ArgValue, whois: ArgValue) =>
           out.push({
             rule: this.id,
             status: 'fail',
             path: declaredPath(ctx, r.name.registrable, field),
-            args: { domain: r.name.registrableUnicode, field, fieldZh, declared: declaredValue, whois, ...sd },
+            args: { domain: r.name.registrableUnicode, field: { name: 'field', value: field }, declared: declaredValue, whois, ...sd },
           });
         const visible = visibleHolders(rec);
-        if (d.holder && visible.length && !visible.some((v) => normaliseName(v) === normaliseName(d.holder!))) push('holder', '持有者', d.holder, visible.join(' / '));
+        if (d.holder && visible.length && !visible.some((v) => normaliseName(v) === normaliseName(d.holder!))) push('holder', d.holder, visible.join(' / '));
         if (d.registrar && rec.registrar) {
           const a = findRegistrar(d.registrar, list);
           const b = findRegistrar(rec.registrar, list);
           const same = a && b ? a.id === b.id : normaliseName(d.registrar) === normaliseName(rec.registrar);
-          if (!same) push('registrar', '注册商', d.registrar, rec.registrar);
+          if (!same) push('registrar', d.registrar, rec.registrar);
         }
         if (d.privacyProtection !== undefined && d.privacyProtection !== rec.redacted) {
-          push('privacyProtection', '隐私保护', String(d.privacyProtection), rec.redacted ? `hidden: ${rec.privacyMarker ?? 'redacted'}` : 'holder shown');
+          push(
+            'privacyProtection',
+            { phrase: d.privacyProtection ? 'privacy.on' : 'privacy.off' },
+            rec.redacted ? { phrase: 'privacy.hidden', args: { marker: rec.privacyMarker ?? 'redacted' } } : { phrase: 'privacy.shown' },
+          );
         }
-        if (d.expires && rec.expires && cstDate(rec.expires) !== d.expires) push('expires', '到期日', d.expires, cstDate(rec.expires));
+        if (d.expires && rec.expires && cstDate(rec.expires) !== d.expires) push('expires', d.expires, cstDate(rec.expires));
       }
       return out;
     },
@@ -836,7 +820,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     title: { en: 'The domain has passed real-name verification', zh: '域名已完成实名认证' },
     explain: {
       en: 'Real-name verification of the domain is not visible in WHOIS, so icp-check takes it from domains.<name>.realNameVerified in the manifest; when that is missing the check is unknown and says where to look.',
-      zh: '域名实名认证状态无法从 WHOIS 看到，因此 icp-check 取自清单的 domains.<域名>.realNameVerified；未声明时为“未知”，并说明查看方法。',
+      zh: '域名实名认证状态无法从 WHOIS 看到，因此 icp-check 取自备案资料文件的 domains.<域名>.realNameVerified；未声明时为“未知”，并说明查看方法。',
     },
     messages: {
       pass: { message: { en: '{domain}: real-name verification is declared as done.', zh: '{domain}：已声明完成实名认证。' } },
@@ -851,7 +835,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         message: { en: '{domain}: whether real-name verification is done is not declared.', zh: '{domain}：未声明是否已完成实名认证。' },
         fix: {
           en: "Check it in your registrar's console (Alibaba Cloud: Domains → Manage → Basic Information), then declare domains.{domain}.realNameVerified and realNameVerifiedOn.",
-          zh: '请在注册商控制台查看（阿里云：域名列表 → 管理 → 基本信息），然后在清单中声明 domains.{domain}.realNameVerified 和 realNameVerifiedOn。',
+          zh: '请在注册商控制台查看（阿里云：域名列表 → 管理 → 基本信息），然后在备案资料文件中声明 domains.{domain}.realNameVerified 和 realNameVerifiedOn。',
         },
       },
     },
@@ -882,10 +866,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       };
     },
     messages: {
-      pass: { message: { en: '{domain}: verified on {on}, {days} days before {date}.', zh: '{domain}：于 {on} 完成认证，距 {date} 已 {days} 天。' } },
+      pass: { message: { en: '{domain}: verified on {on}, {days} {days|day|days} before {date}.', zh: '{domain}：于 {on} 完成认证，距 {date} 已 {days} 天。' } },
       warn: {
         message: {
-          en: '{domain}: real-name verification was done on {on}, {days} days before {date}; it may not have reached MIIT yet.',
+          en: '{domain}: real-name verification was done on {on}, {days} {days|day|days} before {date}; it may not have reached MIIT yet.',
           zh: '{domain}：实名认证于 {on} 完成，距 {date} 仅 {days} 天，可能尚未同步到工信部。',
         },
         fix: { en: 'Submit on or after {ready}.', zh: '请于 {ready} 或之后提交。' },

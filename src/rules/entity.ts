@@ -26,7 +26,7 @@ export const certificatePresent = defineRule({
   check({ filing }) {
     const e = filing.manifest.entity;
     if (e.type === 'individual' || e.certificate) return [];
-    return [{ rule: this.id, status: 'fail', path: 'entity', args: { type: e.type } }];
+    return [{ rule: this.id, status: 'fail', path: 'entity', args: { type: { name: 'entityType', value: e.type } } }];
   },
 });
 
@@ -45,7 +45,7 @@ export const creditCode = defineRule({
       fix: { en: 'Copy the code again from the licence; one character is wrong.', zh: '请从执照上重新抄录代码，其中有字符有误。' },
     },
     length: {
-      message: { en: 'Credit code {code} has {length} characters; 18 are expected.', zh: '统一社会信用代码 {code} 有 {length} 位，应为 18 位。' },
+      message: { en: 'Credit code {code} has {length} {length|character|characters}; 18 are expected.', zh: '统一社会信用代码 {code} 有 {length} 位，应为 18 位。' },
       fix: { en: 'Copy the 18-character code from the licence.', zh: '请从执照上抄录 18 位代码。' },
     },
     characters: {
@@ -87,7 +87,8 @@ export const creditCode = defineRule({
     }
     if (!ORGANISATION_CERTIFICATES.has(cert.type) && cert.type !== 'organization-code' && code.length !== 18) return [];
     const r = checkUscc(code);
-    if (r.ok) return [{ rule: this.id, status: 'pass', path, args: { code: r.facts.code, authority: r.facts.authority } }];
+    if (r.ok) return [{ rule: this.id, status: 'pass', path, args: { code: r.facts.code, authority: { name: 'usccAuthority', value: r.facts.code[0]! } } }];
+    // The expected check character is never passed on: it would complete a mistyped number.
     return [{ rule: this.id, status: 'fail', path, key: r.problem, args: { code, length: code.length } }];
   },
 });
@@ -101,13 +102,13 @@ export const certificateProvince = defineRule({
     zh: '单位须在证件签发地所在省份备案；统一社会信用代码第 3–8 位的行政区划码表明签发地。国家级代码（100000）无法判断省份，不视为问题。',
   },
   messages: {
-    pass: { message: { en: 'The credit code was issued in {province}, the filing province.', zh: '统一社会信用代码签发地为{provinceZh}，与备案省份一致。' } },
+    pass: { message: { en: 'The credit code was issued in {province}, the filing province.', zh: '统一社会信用代码签发地为{province}，与备案省份一致。' } },
     fail: {
       message: {
         en: 'The credit code was issued in {province} (division {division}), but the filing is for {filingProvince}.',
-        zh: '统一社会信用代码签发地为{provinceZh}（区划码 {division}），而备案省份为{filingProvinceZh}。',
+        zh: '统一社会信用代码签发地为{province}（区划码 {division}），而备案省份为{filingProvince}。',
       },
-      fix: { en: 'File in {province}: organisations cannot file in another province.', zh: '请在{provinceZh}备案：单位不能跨省备案。' },
+      fix: { en: 'File in {province}: organisations cannot file in another province.', zh: '请在{province}备案：单位不能跨省备案。' },
     },
     info: {
       message: {
@@ -125,7 +126,7 @@ export const certificateProvince = defineRule({
     if (r.facts.national || !r.facts.province) return [{ rule: this.id, status: 'info', path, args: { division: r.facts.division } }];
     const issued = provinceBySlug(r.facts.province)!;
     const filed = provinceBySlug(filing.province)!;
-    const args = { province: issued.en, provinceZh: issued.short, division: r.facts.division, filingProvince: filed.en, filingProvinceZh: filed.short };
+    const args = { province: { name: 'province' as const, value: issued.slug }, division: r.facts.division, filingProvince: { name: 'province' as const, value: filed.slug } };
     return [{ rule: this.id, status: issued.slug === filed.slug ? 'pass' : 'fail', path, args }];
   },
 });
@@ -136,7 +137,7 @@ export const certificateExpiry = defineRule({
   title: { en: 'The entity certificate is valid', zh: '主体证件在有效期内' },
   explain: {
     en: 'An expired certificate is rejected. One expiring within a few months (3 by default; Alibaba Cloud FAQ 50260) may expire during review, so renew it first.',
-    zh: '过期的证件会被退回。几个月内（默认 3 个月，阿里云 FAQ 50260）到期的证件可能在审核期间过期，请先办理更新。',
+    zh: '过期的证件会被退回。几个月内（默认 3 个月，阿里云常见问题 50260）到期的证件可能在审核期间过期，请先办理更新。',
   },
   messages: {
     pass: { message: { en: 'The certificate is valid until {expires}.', zh: '证件有效期至 {expires}。' } },
@@ -146,7 +147,7 @@ export const certificateExpiry = defineRule({
       fix: { en: 'Renew the certificate and photograph the new one.', zh: '请更新证件并拍摄新证件。' },
     },
     warn: {
-      message: { en: 'The certificate expires on {expires}, within {months} months.', zh: '证件将于 {expires} 到期，不足 {months} 个月。' },
+      message: { en: 'The certificate expires on {expires}, within {months} {months|month|months}.', zh: '证件将于 {expires} 到期，不足 {months} 个月。' },
       fix: { en: 'Renew it before filing, or expect a rejection if it expires during review.', zh: '请在备案前更新，否则审核期间到期会被退回。' },
     },
   },

@@ -29,7 +29,7 @@ function readable(ctx: CheckContext): Inspected[] {
   return inspected(ctx).filter((i) => i.facts.entry === 'file' && (i.facts.size ?? 0) > 0);
 }
 
-const args = (i: Inspected) => ({ file: i.ref.written, role: i.ref.role });
+const args = (i: Inspected) => ({ file: i.ref.written, role: { name: 'documentKind' as const, value: i.ref.role } });
 const typeName = (t: string | undefined) => (t ? t.toUpperCase() : 'unknown');
 const megabytes = (n: number) => (n / MB).toFixed(2);
 
@@ -39,13 +39,13 @@ export const imageReadable = defineRule({
   title: { en: 'Every referenced file exists and is a readable file', zh: '引用的文件均存在且可读取' },
   explain: {
     en: "Each image path in the manifest (relative to the manifest's folder) must name a regular, readable, non-empty file. Folders, pipes, sockets and devices are reported without being opened.",
-    zh: '清单中的每个图片路径（相对于清单所在文件夹）都必须指向可读取的非空普通文件。文件夹、管道、套接字和设备文件不会被打开，而是直接报告。',
+    zh: '备案资料文件中的每个图片路径（相对于备案资料文件所在文件夹）都必须指向可读取的非空普通文件。文件夹、管道、套接字和设备文件不会被打开，而是直接报告。',
   },
   messages: {
     pass: { message: { en: '{file} ({role}) is a readable file.', zh: '{file}（{role}）可以读取。' } },
     missing: {
       message: { en: '{file} ({role}) does not exist.', zh: '{file}（{role}）不存在。' },
-      fix: { en: "Put the file there or correct the path (relative to the manifest's folder).", zh: '请放置该文件或更正路径（相对于清单所在文件夹）。' },
+      fix: { en: "Put the file there or correct the path (relative to the manifest's folder).", zh: '请放置该文件或更正路径（相对于备案资料文件所在文件夹）。' },
     },
     'dangling-link': {
       message: { en: '{file} ({role}) is a symbolic link to a file that does not exist.', zh: '{file}（{role}）是指向不存在文件的符号链接。' },
@@ -179,10 +179,10 @@ export const imageFileSize = defineRule({
     zh: '每个上传文件须小于 4 MB（4 × 1024 × 1024 = 4,194,304 字节；恰好等于该大小也不符合）。较大的照片请降低质量或分辨率后重新保存。',
   },
   messages: {
-    pass: { message: { en: '{file} is {mb} MB ({size} bytes), under {maxMb} MB.', zh: '{file} 为 {mb} MB（{size} 字节），小于 {maxMb} MB。' } },
+    pass: { message: { en: '{file} is {mb} MB ({size} {size|byte|bytes}), under {maxMb} MB.', zh: '{file} 为 {mb} MB（{size} 字节），小于 {maxMb} MB。' } },
     fail: {
       message: {
-        en: '{file} ({role}) is {mb} MB ({size} bytes); each image must be smaller than {maxMb} MB ({max} bytes).',
+        en: '{file} ({role}) is {mb} MB ({size} {size|byte|bytes}); each image must be smaller than {maxMb} MB ({max} {max|byte|bytes}).',
         zh: '{file}（{role}）为 {mb} MB（{size} 字节）；每张图片须小于 {maxMb} MB（{max} 字节）。',
       },
       fix: { en: 'Re-save it at a lower JPG quality or resolution.', zh: '请降低 JPG 质量或分辨率后重新保存。' },
@@ -215,7 +215,7 @@ export const certificateImage = defineRule({
     },
     'too-small': {
       message: {
-        en: 'The certificate image {file} is {kb} KB ({size} bytes); it must be larger than {minKb} KB.',
+        en: 'The certificate image {file} is {kb} KB ({size} {size|byte|bytes}); it must be larger than {minKb} KB.',
         zh: '证件图片 {file} 为 {kb} KB（{size} 字节），须大于 {minKb} KB。',
       },
       fix: { en: 'Photograph the original certificate at a higher resolution (not a screenshot).', zh: '请以更高分辨率拍摄证件原件（不要使用截图）。' },
@@ -244,10 +244,10 @@ export const imageIntact = defineRule({
   title: { en: 'Images are complete, not truncated or corrupt', zh: '图片完整，未截断或损坏' },
   explain: {
     en: "The header must parse and the file must end with its format's end marker (JPEG EOI, PNG IEND, GIF trailer). A copy interrupted halfway shows as a half-grey image and is rejected. Only the header and the last few KB are read.",
-    zh: '图片头须能解析，且文件须以其格式的结束标记结尾（JPEG 的 EOI、PNG 的 IEND、GIF 的结束符）。复制中断的文件会显示为半张灰图而被驳回。检查只读取文件头和末尾几 KB。',
+    zh: '图片头须能解析，且文件须以其格式的结束标记结尾（JPEG 的 `EOI`、PNG 的 `IEND`、GIF 的结束符）。复制中断的文件会显示为半张灰图而被驳回。检查只读取文件头和末尾几 KB。',
   },
   messages: {
-    pass: { message: { en: '{file} is a complete {actual} image of {width}x{height}.', zh: '{file} 是完整的 {actual} 图片，{width}x{height}。' } },
+    pass: { message: { en: '{file} is a complete {actual} image of {width}x{height}.', zh: '{file} 是完整的 {actual} 图片，{width}×{height}。' } },
     truncated: {
       message: { en: '{file} ({role}) is truncated: the file ends before the image does.', zh: '{file}（{role}）不完整：文件在图片结束前就截断了。' },
       fix: { en: 'Copy or export the image again and check that it opens completely.', zh: '请重新复制或导出该图片，并确认能完整打开。' },
@@ -289,24 +289,24 @@ export const frontBackRatio = defineRule({
   id: 'image/front-back-ratio',
   source: UPLOADS,
   quote: "The ratio between the photos for the front and back of the entity leader's identity document must be 1:1.",
-  title: { en: 'The front and back of an identity document are photographed at 1:1', zh: '证件正反面照片比例为 1:1' },
+  title: { en: 'The front and back of an identity document are photographed at 1:1', zh: '证件人像面与国徽面照片比例为 1:1' },
   explain: {
     en: 'The front and back photos of one identity document must match: the same aspect ratio (width / height, within 5%) fails otherwise, and a comparable size (widths within 25% of each other) warns otherwise. Take both photos in the same light, at the same distance and position. Tolerances are in regulations/images.yaml.',
-    zh: '同一证件的正反面照片须一致：宽高比须相同（相差不超过 5%，否则不通过），尺寸须相近（宽度相差不超过 25%，否则警告）。请在相同光线、相同距离和位置拍摄两面。容差见 regulations/images.yaml。',
+    zh: '同一证件的人像面与国徽面照片须一致：宽高比须相同（相差不超过 5%，否则不通过），尺寸须相近（宽度相差不超过 25%，否则警告）。请在相同光线、相同距离和位置拍摄两面。容差见 regulations/images.yaml。',
   },
   messages: {
-    pass: { message: { en: "The front ({front}) and back ({back}) of {holder}'s identity document match.", zh: '{holder} 证件正面（{front}）与反面（{back}）比例一致。' } },
+    pass: { message: { en: "The front ({front}) and back ({back}) of {holder}'s identity document match.", zh: '{holder} 证件人像面（{front}）与国徽面（{back}）比例一致。' } },
     aspect: {
       message: {
         en: "The front ({front}, ratio {frontRatio}) and back ({back}, ratio {backRatio}) of {holder}'s identity document have different proportions; they must be 1:1.",
-        zh: '{holder} 证件正面（{front}，宽高比 {frontRatio}）与反面（{back}，宽高比 {backRatio}）比例不同，须为 1:1。',
+        zh: '{holder} 证件人像面（{front}，宽高比 {frontRatio}）与国徽面（{back}，宽高比 {backRatio}）比例不同，须为 1:1。',
       },
       fix: { en: 'Photograph or crop both sides the same way, at the same size.', zh: '请以相同方式拍摄或裁剪两面，保持相同尺寸。' },
     },
     size: {
       message: {
         en: "The front ({front}) and back ({back}) of {holder}'s identity document differ in size by {percent}%.",
-        zh: '{holder} 证件正面（{front}）与反面（{back}）尺寸相差 {percent}%。',
+        zh: '{holder} 证件人像面（{front}）与国徽面（{back}）尺寸相差 {percent}%。',
       },
       fix: { en: 'Take both photos at the same distance, or resize one to match the other.', zh: '请在相同距离拍摄两面，或将其中一张缩放至相同尺寸。' },
     },
@@ -350,8 +350,8 @@ export const smallDimensions = defineRule({
   messages: {
     warn: {
       message: {
-        en: '{file} ({role}) is only {width}x{height} pixels; by a rule of thumb (not a published limit) under {min} pixels on the shorter side may be unreadable.',
-        zh: '{file}（{role}）仅 {width}x{height} 像素；按经验（非公开规定），短边小于 {min} 像素可能看不清。',
+        en: '{file} ({role}) is only {width}x{height} {height|pixel|pixels}; by a rule of thumb (not a published limit) under {min} {min|pixel|pixels} on the shorter side may be unreadable.',
+        zh: '{file}（{role}）仅 {width}×{height} 像素；按经验（非公开规定），短边小于 {min} 像素可能看不清。',
       },
       fix: { en: 'Use a larger, clearer photo if the text is hard to read.', zh: '如文字难以辨认，请使用更大、更清晰的照片。' },
     },
@@ -368,14 +368,14 @@ export const smallDimensions = defineRule({
 
 export const outsideManifestDir = defineRule({
   id: 'image/outside-manifest-folder',
-  source: "CONTRACT.md: paths to files are relative to the manifest's own folder",
-  title: { en: "Referenced files lie inside the manifest's folder", zh: '引用的文件位于清单所在文件夹内' },
+  source: "icp-check README: paths to files are relative to the manifest's own folder",
+  title: { en: "Referenced files lie inside the manifest's folder", zh: '引用的文件位于备案资料文件所在文件夹内' },
   explain: {
     en: "A path that leads out of the manifest's folder (../, an absolute path, or a symbolic link pointing elsewhere) is allowed, but the filing folder is then not self-contained: copying it elsewhere breaks the reference.",
-    zh: '指向清单所在文件夹之外的路径（../、绝对路径或指向别处的符号链接）是允许的，但备案文件夹将不再自包含：复制到别处时引用会失效。',
+    zh: '指向备案资料文件所在文件夹之外的路径（../、绝对路径或指向别处的符号链接）是允许的，但备案文件夹将不再自包含：复制到别处时引用会失效。',
   },
   messages: {
-    info: { message: { en: "{file} ({role}) lies outside the manifest's folder.", zh: '{file}（{role}）位于清单所在文件夹之外。' } },
+    info: { message: { en: "{file} ({role}) lies outside the manifest's folder.", zh: '{file}（{role}）位于备案资料文件所在文件夹之外。' } },
   },
   check(ctx) {
     return inspected(ctx).flatMap((i): RawFinding[] =>
@@ -404,7 +404,7 @@ export const issuedInFuture = defineRule({
     const today = ctx.options.date;
     return ctx.filing.manifest.documents.flatMap((d, k): RawFinding[] => {
       if (!d.issued) return [];
-      const a = { kind: d.kind, issued: d.issued, today };
+      const a = { kind: { name: 'documentKind' as const, value: d.kind }, issued: d.issued, today };
       return [{ rule: 'document/issued-in-future', status: d.issued > today ? 'fail' : 'pass', path: `documents[${k}].issued`, args: a }];
     });
   },

@@ -1,7 +1,7 @@
 // Instance eligibility (`before` Table 1-1 / Table 4-1, §4, §4.2): region, product, billing, remaining
 // term, bandwidth, running state and the service-number quota, with the figures from
 // `regulations/instances.yaml`; and the links between websites and instances.
-import type { RawFinding } from '../model.js';
+import type { PhraseArg, RawFinding } from '../model.js';
 import type { FilingInstance } from '../manifest/filing.js';
 import { addMonths } from '../facts/dates.js';
 import { IMPORT_RULE } from '../facts/instances.js';
@@ -27,11 +27,7 @@ function eligibility(product: string): ProductEligibility | undefined {
   return (loadInstanceEligibility().products as Record<string, ProductEligibility | undefined>)[product];
 }
 
-function productName(i: FilingInstance, lang: 'en' | 'zh'): string {
-  return eligibility(i.product)?.name[lang] ?? i.product;
-}
-
-const base = (i: FilingInstance) => ({ id: i.id, product: productName(i, 'en'), productZh: productName(i, 'zh'), region: i.region });
+const base = (i: FilingInstance) => ({ id: i.id, product: { name: 'product' as const, value: i.product }, region: i.region });
 
 /** Websites (by index) that name each instance id. */
 function websitesByInstance(ctx: CheckContext): Map<string, number[]> {
@@ -101,10 +97,10 @@ export const supportedProduct = defineRule({
     zh: '阿里云仅为云服务器 ECS、虚拟主机、轻量应用服务器、弹性 Web 托管、云市场建站、NAT 网关、IPv6 转换服务和 ENS 实例提供备案服务号。',
   },
   messages: {
-    pass: { message: { en: 'Instance {id} ({product}) can carry a filing.', zh: '实例 {id}（{productZh}）支持备案。' } },
+    pass: { message: { en: 'Instance {id} ({product}) can carry a filing.', zh: '实例 {id}（{product}）支持备案。' } },
     fail: {
       message: { en: 'Instance {id} ({product}) cannot carry a filing.', zh: '实例 {id}（{product}）不支持备案。' },
-      fix: { en: 'Use one of the products of before Table 4-1.', zh: '请使用 before 表 4-1 所列的产品。' },
+      fix: { en: 'Use one of the products of before Table 4-1.', zh: '请使用《ICP备案前须知》表 4-1 所列的产品。' },
     },
   },
   check(ctx) {
@@ -170,14 +166,14 @@ export const remainingTerm = defineRule({
   messages: {
     pass: {
       message: {
-        en: 'Instance {id} expires on {expires}: {months} whole month(s) left (at least {min} needed).',
+        en: 'Instance {id} expires on {expires}: {months} whole {months|month|months} left (at least {min} needed).',
         zh: '实例 {id} 于 {expires} 到期：剩余 {months} 个整月（至少需要 {min} 个月）。',
       },
     },
     short: {
       message: {
-        en: 'Instance {id} ({product}) expires on {expires}: only {months} whole month(s) left, at least {min} are needed.',
-        zh: '实例 {id}（{productZh}）于 {expires} 到期：仅剩 {months} 个整月，至少需要 {min} 个月。',
+        en: 'Instance {id} ({product}) expires on {expires}: only {months} whole {months|month|months} left, at least {min} are needed.',
+        zh: '实例 {id}（{product}）于 {expires} 到期：仅剩 {months} 个整月，至少需要 {min} 个月。',
       },
       fix: { en: 'Renew the instance so that it runs until at least {until}.', zh: '请续费实例，使其至少有效至 {until}。' },
     },
@@ -186,7 +182,10 @@ export const remainingTerm = defineRule({
       fix: { en: 'Renew the instance or use another one.', zh: '请续费实例或改用其他实例。' },
     },
     unknown: {
-      message: { en: 'The expiry date of instance {id} is not declared: at least {min} months must be left.', zh: '未声明实例 {id} 的到期日期：剩余时长须至少 {min} 个月。' },
+      message: {
+        en: 'The expiry date of instance {id} is not declared: at least {min} {min|month|months} must be left.',
+        zh: '未声明实例 {id} 的到期日期：剩余时长须至少 {min} 个月。',
+      },
       fix: { en: 'Set `expires` from the console (or import the instance with describeInstances).', zh: '请根据控制台填写 `expires`（或通过 describeInstances 导入实例）。' },
     },
   },
@@ -217,13 +216,19 @@ export const initialSubscription = defineRule({
     zh: '云市场建站实例首次购买时长须不少于 12 个月方可备案。',
   },
   messages: {
-    pass: { message: { en: 'Instance {id} was first bought for {months} months.', zh: '实例 {id} 首次购买 {months} 个月。' } },
+    pass: { message: { en: 'Instance {id} was first bought for {months} {months|month|months}.', zh: '实例 {id} 首次购买 {months} 个月。' } },
     fail: {
-      message: { en: 'Instance {id} was first bought for {months} months; at least {min} are needed.', zh: '实例 {id} 首次购买 {months} 个月，至少需要 {min} 个月。' },
-      fix: { en: 'Buy a website building instance for at least {min} months.', zh: '请购买至少 {min} 个月的建站实例。' },
+      message: {
+        en: 'Instance {id} was first bought for {months} {months|month|months}; at least {min} are needed.',
+        zh: '实例 {id} 首次购买 {months} 个月，至少需要 {min} 个月。',
+      },
+      fix: { en: 'Buy a website building instance for at least {min} {min|month|months}.', zh: '请购买至少 {min} 个月的建站实例。' },
     },
     unknown: {
-      message: { en: 'The initial subscription of instance {id} is not declared; at least {min} months are needed.', zh: '未声明实例 {id} 的首次购买时长，至少需要 {min} 个月。' },
+      message: {
+        en: 'The initial subscription of instance {id} is not declared; at least {min} {min|month|months} are needed.',
+        zh: '未声明实例 {id} 的首次购买时长，至少需要 {min} 个月。',
+      },
       fix: { en: 'Set `initialSubscriptionMonths` from the order.', zh: '请根据订单填写 `initialSubscriptionMonths`。' },
     },
   },
@@ -301,7 +306,7 @@ export const publicBandwidth = defineRule({
 
 export const runningWithPublicIp = defineRule({
   id: 'instance/running-with-public-ip',
-  source: 'Alibaba Cloud ProductBindBsn API; Alibaba Cloud help ICP filing "Limits" (EXTRA-RULES.md)',
+  source: 'Alibaba Cloud ProductBindBsn API; Alibaba Cloud help ICP filing "Limits"',
   title: { en: 'The instance is running and has a public IP address', zh: '实例运行中且有公网 IP' },
   explain: {
     en: 'Only a running instance with a public IP address gets a service number. Checked when the state or the address is known: always for instances read from DescribeInstances, and for declared ones that give `status` or `publicIp`.',
@@ -351,46 +356,46 @@ export const serviceNumberQuota = defineRule({
   title: { en: 'The instance has a service number left for each website', zh: '实例剩余的备案服务号足够每个网站使用' },
   explain: {
     en: 'Each website needs its own service number, and each product has a fixed number of them (5 per ECS, Web Hosting, Simple Application Server and ENS instance; 5 per account for Elastic Web Hosting; 2 for NAT Gateway and IPv6 Translation; 1 for Marketplace website building). A used number is never given back, even after a cancellation, so numbers already used plus one per website assigned here must not exceed the quota. Declare the used ones with `serviceNumbersUsed` (ICP No. Management page).',
-    zh: '每个网站需要一个备案服务号，各产品的服务号数量固定（ECS、虚拟主机、轻量应用服务器和 ENS 每实例 5 个；弹性 Web 托管每账号 5 个；NAT 网关和 IPv6 转换服务 2 个；云市场建站 1 个）。已使用的服务号即使注销备案也不会释放，因此已用数量加上本次分配到该实例的网站数不得超过上限。请用 `serviceNumbersUsed` 声明已用数量（见服务号管理页面）。',
+    zh: '每个网站需要一个备案服务号，各产品的备案服务号数量固定（ECS、虚拟主机、轻量应用服务器和 ENS 每实例 5 个；弹性 Web 托管每账号 5 个；NAT 网关和 IPv6 转换服务 2 个；云市场建站 1 个）。已使用的备案服务号即使注销备案也不会释放，因此已用数量加上本次分配到该实例的网站数不得超过上限。请用 `serviceNumbersUsed` 声明已用数量（见备案服务号管理页面）。',
   },
   messages: {
     pass: {
       message: {
-        en: '{scope}: {used} service numbers used + {websites} website(s) here = {total} of {quota}.',
-        zh: '{scopeZh}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
+        en: '{scope}: {used} service {used|number|numbers} used + {websites} {websites|website|websites} here = {total} of {quota}.',
+        zh: '{scope}：已用 {used} 个备案服务号 + 本次 {websites} 个网站 = {total}，上限 {quota} 个。',
       },
     },
     over: {
       message: {
-        en: '{scope}: {used} service numbers used + {websites} website(s) here = {total}, more than the quota of {quota} for this product ({product}).',
-        zh: '{scopeZh}：已用 {used} 个服务号 + 本次 {websites} 个网站 = {total}，超过{productZh}的上限 {quota} 个。',
+        en: '{scope}: {used} service {used|number|numbers} used + {websites} {websites|website|websites} here = {total}, more than the quota of {quota} for this product ({product}).',
+        zh: '{scope}：已用 {used} 个备案服务号 + 本次 {websites} 个网站 = {total}，超过{product}的上限 {quota} 个。',
       },
       fix: {
-        en: 'Move {excess} website(s) to another instance; used numbers are never returned and renewing does not raise the limit.',
-        zh: '请将 {excess} 个网站改用其他实例；已用服务号不会释放，续费也不会提高上限。',
+        en: 'Move {excess} {excess|website|websites} to another instance; used numbers are never returned and renewing does not raise the limit.',
+        zh: '请将 {excess} 个网站改用其他实例；已用备案服务号不会释放，续费也不会提高上限。',
       },
     },
     'used-unknown': {
       message: {
-        en: '{scope}: {websites} website(s) here of a quota of {quota}, but the service numbers already used are not declared.',
-        zh: '{scopeZh}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的服务号数量。',
+        en: '{scope}: {websites} {websites|website|websites} here of a quota of {quota}, but the service numbers already used are not declared.',
+        zh: '{scope}：本次 {websites} 个网站，上限 {quota} 个，但未声明已使用的备案服务号数量。',
       },
       fix: {
         en: 'Look up the used numbers on the ICP No. Management page and set `serviceNumbersUsed` (used numbers count even after a cancellation).',
-        zh: '请在服务号管理页面查看已用数量并填写 `serviceNumbersUsed`（注销后的服务号仍计为已用）。',
+        zh: '请在备案服务号管理页面查看已用数量并填写 `serviceNumbersUsed`（注销后的备案服务号仍计为已用）。',
       },
     },
   },
   check(ctx) {
     const byInstance = websitesByInstance(ctx);
     const out: RawFinding[] = [];
-    const judge = (group: FilingInstance[], scope: { en: string; zh: string }, at: string, quota: number) => {
+    const judge = (group: FilingInstance[], scope: PhraseArg, at: string, quota: number) => {
       const websites = new Set(group.flatMap((i) => byInstance.get(i.id) ?? [])).size;
       if (websites === 0) return;
       const unknownUsed = group.some((i) => i.serviceNumbersUsed === undefined);
       const used = group.reduce((n, i) => n + (i.serviceNumbersUsed ?? 0), 0);
       const total = used + websites;
-      const args = { ...base(group[0]!), scope: scope.en, scopeZh: scope.zh, used, websites, total, quota, excess: total - quota };
+      const args = { ...base(group[0]!), scope, used, websites, total, quota, excess: total - quota };
       if (total > quota) out.push({ rule: 'instance/service-number-quota', status: 'fail', path: at, key: 'over', args });
       else if (unknownUsed) out.push({ rule: 'instance/service-number-quota', status: 'unknown', path: at, key: 'used-unknown', args });
       else out.push({ rule: 'instance/service-number-quota', status: 'pass', path: at, args });
@@ -407,15 +412,14 @@ export const serviceNumberQuota = defineRule({
       // The same id listed twice is one instance with one quota.
       if (seen.has(i.id)) continue;
       seen.add(i.id);
-      judge([i], { en: `Instance ${i.id}`, zh: `实例 ${i.id}` }, `${i.path}.serviceNumbersUsed`, e.serviceNumbers);
+      judge([i], { phrase: 'instance.one', args: { id: i.id } }, `${i.path}.serviceNumbersUsed`, e.serviceNumbers);
     }
     for (const [product, group] of accountGroups) {
       const unique = group.filter((i, n) => group.findIndex((g) => g.id === i.id) === n);
       const ids = unique.map((i) => i.id).join(', ');
-      const name = eligibility(product)!.name;
       judge(
         unique,
-        { en: `${name.en}s of this account (${ids})`, zh: `本账号的${name.zh}（${ids}）` },
+        { phrase: 'instance.account', args: { product: { name: 'product', value: product }, ids } },
         `${unique[0]!.path}.serviceNumbersUsed`,
         eligibility(product)!.serviceNumbers,
       );
@@ -427,14 +431,14 @@ export const serviceNumberQuota = defineRule({
 export const unknownInstance = defineRule({
   id: 'instance/unknown-instance',
   source: 'before §4.2',
-  title: { en: 'Every instance a website names is listed under instances', zh: '网站引用的实例均已在 instances 中列出' },
+  title: { en: 'Every instance a website names is listed under instances', zh: '网站引用的实例均已在 `instances` 中列出' },
   explain: {
     en: "A website's `instances` lists ids of `instances[]` entries (declared, or read from a DescribeInstances file). An id that is not there cannot be checked and is probably a typo.",
     zh: '网站的 `instances` 列出的是 `instances[]` 中实例的 ID（手工声明或从 DescribeInstances 文件导入）。找不到的 ID 无法检查，可能是笔误。',
   },
   messages: {
     fail: {
-      message: { en: 'Website "{website}" names instance {id}, which is not among the instances.', zh: '网站“{website}”引用的实例 {id} 不在 instances 中。' },
+      message: { en: 'Website "{website}" names instance {id}, which is not among the instances.', zh: '网站“{website}”引用的实例 {id} 不在 `instances` 中。' },
       fix: {
         en: 'Add instance {id} under `instances` (or import it with describeInstances), or correct the id.',
         zh: '请在 `instances` 中添加实例 {id}（或通过 describeInstances 导入），或更正 ID。',
@@ -501,7 +505,7 @@ export const duplicateInstance = defineRule({
   title: { en: 'Each instance is listed once', zh: '每个实例只列出一次' },
   explain: {
     en: 'The same instance id appears twice (declared and imported, or in two files); its figures may disagree, and its quota is counted once.',
-    zh: '同一实例 ID 出现了两次（手工声明与导入重复，或出现在两个文件中）；其数据可能不一致，服务号上限只计算一次。',
+    zh: '同一实例 ID 出现了两次（手工声明与导入重复，或出现在两个文件中）；其数据可能不一致，备案服务号上限只计算一次。',
   },
   messages: {
     warn: {
@@ -528,15 +532,15 @@ export const describeInstancesFile = defineRule({
   title: { en: 'A DescribeInstances file can be read', zh: 'DescribeInstances 文件可以读取' },
   explain: {
     en: 'An `instances[]` entry `{ describeInstances: file.json }` reads the saved output of `aliyun ecs DescribeInstances` (Instances.Instance[]: InstanceId, RegionId, InstanceChargeType, ExpiredTime, InternetMaxBandwidthOut, Status, public and EIP addresses). `serviceNumbersUsed` maps instance ids to the numbers already used.',
-    zh: '`instances[]` 中的 `{ describeInstances: file.json }` 读取 `aliyun ecs DescribeInstances` 保存的输出（Instances.Instance[]：InstanceId、RegionId、InstanceChargeType、ExpiredTime、InternetMaxBandwidthOut、Status、公网及弹性公网地址）。`serviceNumbersUsed` 按实例 ID 给出已用服务号数量。',
+    zh: '`instances[]` 中的 `{ describeInstances: file.json }` 读取 `aliyun ecs DescribeInstances` 保存的输出（`Instances.Instance[]`：`InstanceId`、`RegionId`、`InstanceChargeType`、`ExpiredTime`、`InternetMaxBandwidthOut`、`Status`、公网及弹性公网地址）。`serviceNumbersUsed` 按实例 ID 给出已用备案服务号数量。',
   },
   messages: {
-    imported: { message: { en: 'Read {count} instance(s) from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },
+    imported: { message: { en: 'Read {count} {count|instance|instances} from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },
     missing: {
       message: { en: 'The DescribeInstances file {file} does not exist.', zh: 'DescribeInstances 文件 {file} 不存在。' },
       fix: {
         en: 'Save it with `aliyun ecs DescribeInstances --RegionId <region> > {file}` (the path is relative to the manifest).',
-        zh: '请用 `aliyun ecs DescribeInstances --RegionId <地域> > {file}` 保存（路径相对于清单文件）。',
+        zh: '请用 `aliyun ecs DescribeInstances --RegionId <地域> > {file}` 保存（路径相对于备案资料文件）。',
       },
     },
     'not-a-file': {
@@ -545,7 +549,7 @@ export const describeInstancesFile = defineRule({
     },
     'too-large': {
       message: {
-        en: '{file} is {size} bytes, more than the {max} a DescribeInstances answer can be.',
+        en: '{file} is {size} {size|byte|bytes}, more than the {max} a DescribeInstances answer can be.',
         zh: '{file} 大小为 {size} 字节，超过 DescribeInstances 输出的上限 {max} 字节。',
       },
       fix: { en: 'Save one DescribeInstances answer (use --InstanceIds to narrow it).', zh: '请只保存一次 DescribeInstances 的输出（可用 --InstanceIds 缩小范围）。' },
@@ -570,7 +574,7 @@ export const describeInstancesFile = defineRule({
       fix: { en: 'Save the output of `aliyun ecs DescribeInstances` unedited.', zh: '请保存未经修改的 `aliyun ecs DescribeInstances` 输出。' },
     },
     'bad-expiry': {
-      message: { en: 'The ExpiredTime of instance {id} in {file} ({value}) is not a date.', zh: '{file} 中实例 {id} 的 ExpiredTime（{value}）不是有效日期。' },
+      message: { en: 'The ExpiredTime of instance {id} in {file} ({value}) is not a date.', zh: '{file} 中实例 {id} 的 `ExpiredTime`（{value}）不是有效日期。' },
       fix: {
         en: 'Check the expiry date in the ECS console and save DescribeInstances again unedited.',
         zh: '请在 ECS 控制台核对到期时间，并重新保存未经修改的 DescribeInstances 输出。',

@@ -27,10 +27,10 @@ export const identityDocument = defineRule({
   title: { en: 'The principal and each website administrator have an identity document', zh: '主体负责人和网站负责人填写了身份证件' },
   explain: {
     en: 'The filing carries the identity document of the principal and of every website administrator (type, number, validity, photos of front and back).',
-    zh: '备案需提交主体负责人和每位网站负责人的身份证件（类型、号码、有效期、正反面照片）。',
+    zh: '备案需提交主体负责人和每位网站负责人的身份证件（类型、号码、有效期、人像面和国徽面照片）。',
   },
   messages: {
-    pass: { message: { en: '{name}: {type} declared.', zh: '{name}：已填写 {type}。' } },
+    pass: { message: { en: '{name}: {type} declared.', zh: '{name}：已填写{type}。' } },
     fail: {
       message: { en: '{name} has no identity document.', zh: '{name} 未填写身份证件。' },
       fix: { en: 'Add `id` with `type`, `number`, `expires`, `front` and `back`.', zh: '请填写 `id` 的 `type`、`number`、`expires`、`front` 和 `back`。' },
@@ -40,7 +40,7 @@ export const identityDocument = defineRule({
     return documentHolders(filing.people).map(
       (p): RawFinding =>
         p.person.id
-          ? { rule: this.id, status: 'pass', path: `${p.path}.id`, args: { name: p.person.name, type: p.person.id.type } }
+          ? { rule: this.id, status: 'pass', path: `${p.path}.id`, args: { name: p.person.name, type: { name: 'idType', value: p.person.id.type } } }
           : { rule: this.id, status: 'fail', path: p.path, args: { name: p.person.name } },
     );
   },
@@ -55,13 +55,13 @@ export const idNumber = defineRule({
     zh: '居民身份证号码共 18 位：6 位行政区划码（前两位为户籍省份）、出生日期、顺序码和校验码（GB 11643）。港澳（81、82）和台湾（83）居民居住证采用相同格式。一代身份证的 15 位号码已不再接受。',
   },
   messages: {
-    pass: { message: { en: '{name}: {type} number is well formed (born {birthDate}, {region}).', zh: '{name}：证件（{type}）号码格式正确（出生于 {birthDate}，{regionZh}）。' } },
+    pass: { message: { en: '{name}: {type} number is well formed (born {birthDate}, {region}).', zh: '{name}：证件（{type}）号码格式正确（出生于 {birthDate}，{region}）。' } },
     'legacy-15': {
       message: { en: '{name}: {number} is a 15-digit first-generation ID number, which is not accepted.', zh: '{name}：{number} 是一代身份证的 15 位号码，不再接受。' },
       fix: { en: 'Use the 18-digit number of the current ID card.', zh: '请使用现行身份证的 18 位号码。' },
     },
     length: {
-      message: { en: '{name}: {number} has {length} characters; 18 are expected.', zh: '{name}：{number} 有 {length} 位，应为 18 位。' },
+      message: { en: '{name}: {number} has {length} {length|character|characters}; 18 are expected.', zh: '{name}：{number} 有 {length} 位，应为 18 位。' },
       fix: { en: 'Copy the number again from the document.', zh: '请从证件上重新抄录号码。' },
     },
     characters: {
@@ -91,7 +91,7 @@ export const idNumber = defineRule({
       const id = p.person.id;
       if (!id || !(id.type in EIGHTEEN_DIGIT)) continue;
       const path = `${p.path}.id.number`;
-      const base = { name: p.person.name, number: id.number, type: id.type, length: id.number.length };
+      const base = { name: p.person.name, number: id.number, type: { name: 'idType' as const, value: id.type }, length: id.number.length };
       const r = checkIdNumber(id.number, options.date);
       if (!r.ok) {
         // Never the expected check character: with it the report would carry a valid ID number.
@@ -108,7 +108,11 @@ export const idNumber = defineRule({
         rule: this.id,
         status: 'pass',
         path,
-        args: { ...base, birthDate: r.facts.birthDate, region: province?.en ?? other?.en ?? r.facts.regionCode, regionZh: province?.short ?? other?.zh ?? r.facts.regionCode },
+        args: {
+          ...base,
+          birthDate: r.facts.birthDate,
+          region: province ? { name: 'province', value: province.slug } : other ? { name: 'region', value: r.facts.regionCode } : r.facts.regionCode,
+        },
       });
     }
     return out;
@@ -121,7 +125,7 @@ export const idExpiry = defineRule({
   title: { en: 'Identity documents are valid', zh: '身份证件在有效期内' },
   explain: {
     en: 'An expired identity document is a common rejection. One expiring within a few months (3 by default; Alibaba Cloud FAQ 50260) may expire during review.',
-    zh: '身份证件过期是常见的退回原因。几个月内（默认 3 个月，阿里云 FAQ 50260）到期的证件可能在审核期间过期。',
+    zh: '身份证件过期是常见的退回原因。几个月内（默认 3 个月，阿里云常见问题 50260）到期的证件可能在审核期间过期。',
   },
   messages: {
     pass: { message: { en: '{name}: the identity document is valid until {expires}.', zh: '{name}：身份证件有效期至 {expires}。' } },
@@ -131,7 +135,10 @@ export const idExpiry = defineRule({
       fix: { en: 'Renew the document and photograph the new one (the most recently issued one is required).', zh: '请换领证件并拍摄新证件（须使用最新签发的证件）。' },
     },
     warn: {
-      message: { en: '{name}: the identity document expires on {expires}, within {months} months.', zh: '{name}：身份证件将于 {expires} 到期，不足 {months} 个月。' },
+      message: {
+        en: '{name}: the identity document expires on {expires}, within {months} {months|month|months}.',
+        zh: '{name}：身份证件将于 {expires} 到期，不足 {months} 个月。',
+      },
       fix: { en: 'Renew it before filing if you can.', zh: '如有可能，请在备案前换领。' },
     },
   },
@@ -179,7 +186,7 @@ export const mobileFormat = defineRule({
 
 export const mobileShared = defineRule({
   id: 'person/mobile-shared',
-  source: 'before §5.9.2 (Tianjin: "A same mobile phone number cannot appear in different contact information"); EXTRA-RULES.md common rejections',
+  source: 'before §5.9.2 (Tianjin: "A same mobile phone number cannot appear in different contact information"); Huawei Cloud ICP guidance (common rejections)',
   title: { en: 'Different people do not share a mobile number', zh: '不同人员不共用手机号码' },
   explain: {
     en: 'Each person is verified on their own number; the same mobile for two different people is a common rejection (Tianjin refuses it outright).',

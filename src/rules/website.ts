@@ -4,7 +4,7 @@ import type { RawFinding } from '../model.js';
 import { parseDomain } from '../facts/domain-name.js';
 import { defineRule, type CodeRule } from './types.js';
 
-const SOURCE = 'EXTRA-RULES.md: Huawei Cloud ICP guidance; common rejection reports (website names)';
+const SOURCE = 'Huawei Cloud ICP guidance (website names)';
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const DOMAIN_LIKE = /(?:[a-z0-9-]+\.)+[a-z]{2,}/i;
 /** Words reserved for the state at the start of a name (中国…, 国家…): ordinary entities may not use them. */

@@ -9,6 +9,7 @@ import { toFiling } from '../../src/manifest/normalise.js';
 import { domainRules } from '../../src/rules/domain.js';
 import type { CheckContext } from '../../src/rules/types.js';
 import { closedPort, startWhoisServer, type LoopbackWhois } from './loopback-servers.js';
+import { renderArg } from '../../src/report/catalogue/index.js';
 
 const servers: LoopbackWhois[] = [];
 afterEach(async () => {
@@ -66,7 +67,7 @@ describe('lookups that cannot be made give unknown findings', () => {
       expect(registered).toHaveLength(2);
       for (const r of registered) {
         expect(r).toMatchObject({ status: 'unknown', key: 'error' });
-        expect(String(r.args?.said)).toMatch(why);
+        expect(renderArg(r.args?.said, 'en')).toMatch(why);
       }
       await svc.close();
     }

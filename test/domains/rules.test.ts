@@ -10,6 +10,7 @@ import { renderFinding } from '../../src/report/render.js';
 import { createDomainRules, domainRules } from '../../src/rules/domain.js';
 import { findRegistrar, loadRegistrarList, loadTldList, normaliseName, parseSuffixLines } from '../../src/rules/domain-data.js';
 import type { CheckContext, CodeRule } from '../../src/rules/types.js';
+import { renderArg } from '../../src/report/catalogue/index.js';
 
 const DATE = '2026-11-26';
 
@@ -287,7 +288,7 @@ describe('whois/holder', () => {
     expect(normaliseName('深圳市示例科技有限公司（分公司）')).toBe(normaliseName(' 深圳市示例科技有限公司 (分公司)'));
     expect(normaliseName('ACME Ltd')).toBe(normaliseName('acme  ltd'));
     const out = run('whois/holder', ctx());
-    expect(out[0]).toMatchObject({ status: 'pass', args: { role: 'the filing subject' } });
+    expect(out[0]).toMatchObject({ status: 'pass', args: { role: { name: 'role', value: 'entity' } } });
   });
 
   it('accepts the legal representative, principal or admin only where the province does', () => {
@@ -338,7 +339,7 @@ describe('whois/declared-mismatch', () => {
       },
     });
     const out = run('whois/declared-mismatch', ctx(f));
-    expect(out.map((x) => x.args?.field)).toEqual(['holder', 'registrar', 'privacyProtection', 'expires']);
+    expect(out.map((x) => renderArg(x.args?.field, 'en'))).toEqual(['holder', 'registrar', 'privacy protection', 'expiry date']);
     expect(words('whois/declared-mismatch', out[0]!)).toContain('you declared holder "另一家公司", but WHOIS');
     expect(out[3]!.args).toMatchObject({ declared: '2029-01-01', whois: '2028-01-01' });
   });

@@ -34,7 +34,7 @@ describe('markdown', () => {
       const fail = withDocs.report.findings.find((f) => f.status === 'fail')!;
       expect(section).toContain(ctx.lang === 'en' ? '### What must be fixed before submitting' : '### 提交前必须处理');
       expect(section).toContain(`- ${mdEscape(fail.message)} — ${mdEscape(fail.fix!)}`);
-      expect(section).toContain(ctx.lang === 'en' ? `line ${fail.line}:${fail.column}` : `第${fail.line}:${fail.column}行`);
+      expect(section).toContain(ctx.lang === 'en' ? `line ${fail.line}:${fail.column}` : `第 ${fail.line}:${fail.column} 行`);
       expect(section).toContain(ctx.lang === 'en' ? '### Documents to prepare' : '### 需准备的材料');
       expect(section).toContain(`- [ ] ${mdEscape(documentKindName('website-construction-plan', ctx.lang))}`);
     }

@@ -101,7 +101,7 @@ describe('30 filings through the pipeline and every format', () => {
   it('markdown heads each filing with its verdict', () => {
     const heads = markdown(report, ctx())
       .split('\n')
-      .filter((l) => l.startsWith('## '));
+      .filter((l) => /^## \d+\. /.test(l));
     expect(heads).toEqual(report.filings.map((f, i) => `## ${i + 1}. ${path.relative(dir, f.file).replace(/_/g, '\\_')} — ${verdictLabel(f.verdict, 'en')}`));
   });
 });

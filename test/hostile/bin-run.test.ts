@@ -27,7 +27,8 @@ describe('hostile inputs through the bin', () => {
     const c = CATALOGUE.find((x) => x.name === name)!;
     it(`${name}: exit ${c.expect.exit}, "${c.expect.message}"`, () => {
       const file = prepareCase(c, root);
-      const r = runBin([path.relative(root, file), '--offline', '--no-cache', '--date', '2026-11-26'], { cwd: root });
+      // --verbose: the checklist lists passing checks too, so a hostile name in a pass reaches the terminal.
+      const r = runBin([path.relative(root, file), '--offline', '--no-cache', '--verbose', '--date', '2026-11-26'], { cwd: root });
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.code, r.stdout + r.stderr).toBe(c.expect.exit);
       expect(r.stdout).toContain(c.expect.message);

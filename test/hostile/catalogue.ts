@@ -41,7 +41,7 @@ export function personManifest(front: string): string {
 }
 
 /** The filing was read and checked as usual (it is blocked only by what the minimal manifest lacks, such as an instance). */
-const READ: Expected = { exit: 1, rule: 'person/id-number', status: 'pass', message: 'id-card number is well formed (born 2000-01-01, Beijing)' };
+const READ: Expected = { exit: 1, rule: 'person/id-number', status: 'pass', message: 'resident identity card number is well formed (born 2000-01-01, Beijing)' };
 const fail = (rule: string, message: string, exit: 0 | 1 | 2 = 2): Expected => ({ exit, rule, status: 'fail', message });
 
 export const CATALOGUE: HostileCase[] = [
@@ -224,23 +224,28 @@ export const CATALOGUE: HostileCase[] = [
     input: 'an image path that is a directory',
     origin: 'fixture',
     setup: (dir) => void mkdirSync(path.join(dir, 'docs', 'a-folder')),
-    expect: fail('image/readable', 'docs/a-folder (id-front) is a folder, not a file.', 1),
+    expect: fail('image/readable', 'docs/a-folder (Identity document, photo side) is a folder, not a file.', 1),
   },
   {
     name: 'image-is-a-fifo',
     input: 'an image path that is a FIFO (never opened)',
     origin: 'fixture',
     setup: (dir) => mkfifo(path.join(dir, 'docs', 'pipe.jpg')),
-    expect: fail('image/readable', 'docs/pipe.jpg (id-front) is a named pipe, not a file.', 1),
+    expect: fail('image/readable', 'docs/pipe.jpg (Identity document, photo side) is a named pipe, not a file.', 1),
   },
   {
     name: 'image-is-dev-zero',
     input: 'an image that is a symbolic link to /dev/zero',
     origin: 'fixture',
     setup: (dir) => symlinkSync('/dev/zero', path.join(dir, 'docs', 'zero.jpg')),
-    expect: fail('image/readable', 'docs/zero.jpg (id-front) is a device, not a file.', 1),
+    expect: fail('image/readable', 'docs/zero.jpg (Identity document, photo side) is a device, not a file.', 1),
   },
-  { name: 'image-absolute-device', input: 'an image path `/dev/zero`', origin: 'fixture', expect: fail('image/readable', '/dev/zero (id-front) is a device, not a file.', 1) },
+  {
+    name: 'image-absolute-device',
+    input: 'an image path `/dev/zero`',
+    origin: 'fixture',
+    expect: fail('image/readable', '/dev/zero (Identity document, photo side) is a device, not a file.', 1),
+  },
   {
     name: 'image-symlink-loop',
     input: 'an image that is a symbolic link loop',
@@ -249,14 +254,14 @@ export const CATALOGUE: HostileCase[] = [
       symlinkSync('loop-b.jpg', path.join(dir, 'docs', 'loop-a.jpg'));
       symlinkSync('loop-a.jpg', path.join(dir, 'docs', 'loop-b.jpg'));
     },
-    expect: fail('image/readable', 'docs/loop-a.jpg (id-front) is a loop of symbolic links.', 1),
+    expect: fail('image/readable', 'docs/loop-a.jpg (Identity document, photo side) is a loop of symbolic links.', 1),
   },
   {
     name: 'image-dangling-symlink',
     input: 'an image that is a symbolic link to nothing',
     origin: 'fixture',
     setup: (dir) => symlinkSync('gone.jpg', path.join(dir, 'docs', 'dangling.jpg')),
-    expect: fail('image/readable', 'docs/dangling.jpg (id-front) is a symbolic link to a file that does not exist.', 1),
+    expect: fail('image/readable', 'docs/dangling.jpg (Identity document, photo side) is a symbolic link to a file that does not exist.', 1),
   },
   {
     name: 'image-permission-denied',
@@ -266,7 +271,7 @@ export const CATALOGUE: HostileCase[] = [
       copyFileSync(path.join(IMAGES, 'id-front.jpg'), path.join(dir, 'docs', 'secret.jpg'));
       chmodSync(path.join(dir, 'docs', 'secret.jpg'), 0o000);
     },
-    expect: fail('image/readable', 'docs/secret.jpg (id-front) cannot be read: permission denied.', 1),
+    expect: fail('image/readable', 'docs/secret.jpg (Identity document, photo side) cannot be read: permission denied.', 1),
     ...(IS_ROOT ? { skip: NOT_AS_ROOT } : {}),
   },
   {
@@ -277,7 +282,12 @@ export const CATALOGUE: HostileCase[] = [
       mkdirSync(path.join(dir, '..', 'shared-docs'), { recursive: true });
       copyFileSync(path.join(IMAGES, 'id-front.jpg'), path.join(dir, '..', 'shared-docs', 'id-front.jpg'));
     },
-    expect: { exit: 1, rule: 'image/outside-manifest-folder', status: 'info', message: "../shared-docs/id-front.jpg (id-front) lies outside the manifest's folder." },
+    expect: {
+      exit: 1,
+      rule: 'image/outside-manifest-folder',
+      status: 'info',
+      message: "../shared-docs/id-front.jpg (Identity document, photo side) lies outside the manifest's folder.",
+    },
   },
   {
     name: 'image-50-mb',
@@ -292,37 +302,42 @@ export const CATALOGUE: HostileCase[] = [
       writeSync(fd, Buffer.from([0xff, 0xd9]), 0, 2, 50 * 1024 * 1024 - 2);
       closeSync(fd);
     },
-    expect: fail('image/file-size', 'docs/huge.jpg (id-front) is 50.00 MB (52428800 bytes); each image must be smaller than 4 MB', 1),
+    expect: fail('image/file-size', 'docs/huge.jpg (Identity document, photo side) is 50.00 MB (52428800 bytes); each image must be smaller than 4 MB', 1),
   },
   {
     name: 'image-name-with-newline-and-ansi',
     input: 'an image whose name holds a newline, ANSI clear-screen and an OSC 8 link',
     origin: 'fixture',
     setup: (dir) => copyFileSync(path.join(IMAGES, 'id-front.jpg'), path.join(dir, 'docs', 'evil\n\x1b[2J\x1b]8;;evil.example\x07.jpg')),
-    expect: { exit: 1, rule: 'image/readable', status: 'pass', message: 'docs/evil [2J]8;;evil.example.jpg (id-front) is a readable file.' },
+    expect: { exit: 1, rule: 'image/readable', status: 'pass', message: 'docs/evil [2J]8;;evil.example.jpg (Identity document, photo side) is a readable file.' },
   },
   {
     name: 'image-empty',
     input: 'an empty (0-byte) image',
     origin: 'fixture',
     setup: (dir) => writeFileSync(path.join(dir, 'docs', 'empty.jpg'), ''),
-    expect: fail('image/readable', 'docs/empty.jpg (id-front) is empty (0 bytes).', 1),
+    expect: fail('image/readable', 'docs/empty.jpg (Identity document, photo side) is empty (0 bytes).', 1),
   },
   {
     name: 'image-pdf-named-jpg',
     input: 'a PDF named .jpg',
     origin: 'fixture',
     setup: (dir) => copyFileSync(path.join(IMAGES, 'document.pdf.jpg'), path.join(dir, 'docs', 'document.pdf.jpg')),
-    expect: fail('image/format', 'docs/document.pdf.jpg (id-front) is really a PDF file', 1),
+    expect: fail('image/format', 'docs/document.pdf.jpg (Identity document, photo side) is really a PDF file', 1),
   },
   {
     name: 'image-truncated',
     input: 'a JPEG cut off halfway',
     origin: 'fixture',
     setup: (dir) => copyFileSync(path.join(IMAGES, 'truncated.jpg'), path.join(dir, 'docs', 'truncated.jpg')),
-    expect: fail('image/intact', 'docs/truncated.jpg (id-front) is truncated', 1),
+    expect: fail('image/intact', 'docs/truncated.jpg (Identity document, photo side) is truncated', 1),
   },
-  { name: 'image-nul-in-path', input: 'a NUL character in an image path', origin: 'fixture', expect: fail('image/readable', 'docs/ab.jpg (id-front) cannot be read', 1) },
+  {
+    name: 'image-nul-in-path',
+    input: 'a NUL character in an image path',
+    origin: 'fixture',
+    expect: fail('image/readable', 'docs/ab.jpg (Identity document, photo side) cannot be read', 1),
+  },
   { name: 'image-name-too-long', input: 'an image name of 300 characters', origin: 'fixture', expect: fail('image/readable', 'cannot be read: name too long.', 1) },
   {
     name: 'describe-instances-dev-zero',

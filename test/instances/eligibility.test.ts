@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { instanceRules, wholeMonthsBetween } from '../../src/rules/instance.js';
 import type { RawFinding, Status } from '../../src/model.js';
 import { byRule, contextFor, websitesOn } from './helpers.js';
+import { renderArg } from '../../src/report/catalogue/index.js';
 
 const TODAY = '2026-11-26';
 
@@ -208,7 +209,7 @@ describe('instance eligibility per product', () => {
       'instance/service-number-quota',
     );
     expect(findings).toMatchObject([{ status: 'fail', key: 'over', args: { websites: 6, quota: 5 } }]);
-    expect(String(findings[0]!.args!.scope)).toContain('i-ewh1, i-ewh2');
+    expect(renderArg(findings[0]!.args!.scope, 'en')).toContain('i-ewh1, i-ewh2');
   });
 
   test('ECS instances have their own quota each (5 + 5 websites on two instances pass)', async () => {

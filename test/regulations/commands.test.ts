@@ -50,7 +50,7 @@ describe('icp-check rules', () => {
     await run(rulesCommand(), ['-p', 'tianjin', '--format', 'markdown', '--lang', 'zh']);
     expect(out).toContain('## 天津市');
     expect(out).toContain('## 通用规则');
-    expect(out).toContain('| id | outcome |');
+    expect(out).toContain('| id | 结果 |');
     expect(out).not.toContain('province/beijing/');
   });
 
@@ -69,7 +69,7 @@ describe('icp-check rules', () => {
   it('renders rows without the command', () => {
     const rows = ruleRows(allRuleMetas(), 'en', 'henan');
     expect(rows.every((r) => r.province === null || r.province === 'henan')).toBe(true);
-    expect(renderRules(rows, 'pretty', 'en')).toMatch(/\d+ rules \(1 provinces\)\n$/);
+    expect(renderRules(rows, 'pretty', 'en')).toMatch(/\d+ rules \(1 province\)\n$/);
   });
 });
 
@@ -85,7 +85,8 @@ describe('icp-check explain', () => {
 
   it('explains code rules and province rules, in Chinese too', async () => {
     await run(explainCommand(), ['document/reuse-authenticity-verification', '--lang', 'zh']);
-    expect(out).toContain('来源: reuse: Reusable materials');
+    expect(out).toContain('来源：《ICP备案材料复用》');
+    expect(out).toContain('reuse: ICP备案材料复用，阿里云文档');
     expect(out).toContain('you must complete a new authenticity verification');
     out = '';
     const id = allRuleMetas().find((m) => m.province === 'guangdong')!.id;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRegulations } from '../../src/regulations/index.js';
 import { ctx, enterprise, filing, idNumber } from './helpers.js';
+import { words } from './words.js';
 
 const run = (input: Record<string, unknown>) => evaluateRegulations(ctx(filing(input)));
 const only = (input: Record<string, unknown>, rule: string) => run(input).filter((f) => f.rule === rule);
@@ -64,7 +65,7 @@ describe('auxiliary materials from `materials`', () => {
     const shop = enterprise('sichuan', { websites: [{ name: '示例商城', domains: ['a.com'] }] });
     const [f] = only(shop, 'document/sichuan-business-statement');
     expect(f!.status).toBe('warn');
-    expect(f!.text!.message.zh).toContain('“商城”');
+    expect(words(f!, 'zh').message).toContain('“商城”');
     expect(only(enterprise('sichuan'), 'document/sichuan-business-statement')).toEqual([]);
     expect(only(enterprise('chongqing', { websites: [{ name: '示例商城', domains: ['a.com'] }] }), 'document/sichuan-business-statement')).toEqual([]);
   });
@@ -104,7 +105,7 @@ describe('pre-approvals', () => {
     const fund = enterprise('beijing', { entity: { type: 'enterprise', name: '某某基金管理有限公司', principal: { name: '张三' } } });
     const [warn] = only(fund, 'pre-approval/finance-keywords');
     expect(warn!.status).toBe('warn');
-    expect(warn!.text!.message.en).toContain('"基金"');
+    expect(words(warn!).message).toContain('"基金"');
     const declared = { ...fund, websites: [{ name: '网站', domains: ['a.com'], content: ['finance'] }] };
     expect(only(declared, 'pre-approval/finance-keywords')).toEqual([]);
   });
@@ -122,7 +123,7 @@ describe('process reminders', () => {
     expect(mobile('湖南').status).toBe('warn');
     const unknown = mobile();
     expect(unknown.status).toBe('unknown');
-    expect(unknown.text!.message.en).toContain('confirm it is a Guangdong number');
+    expect(words(unknown).message).toContain('confirm it is a Guangdong number');
   });
 
   it('mobile verification in the seven provinces of guide step 8 only', () => {

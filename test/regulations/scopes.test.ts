@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRegulationsFrom } from '../../src/regulations/loader.js';
 import { evaluateWith } from '../../src/regulations/evaluate.js';
 import { ctx, enterprise, filing, idNumber } from './helpers.js';
+import { words } from './words.js';
 
 const regs = loadRegulationsFrom(fileURLToPath(new URL('./fixtures/scopes/', import.meta.url)));
 
@@ -27,7 +28,7 @@ describe('scopes', () => {
   it('website: one finding per website with its path, placeholders filled', () => {
     const f = of('document/per-website');
     expect(f.map((x) => x.path)).toEqual(['websites[0]', 'websites[1]', 'websites[2]']);
-    expect(f[0]!.text!.message.en).toBe('官网 of 示例科技有限公司');
+    expect(words(f[0]!, 'en', regs).message).toBe('官网 of 示例科技有限公司');
     expect(f[0]!.documents).toEqual([
       { kind: 'domain-certificate', for: 'example.com' },
       { kind: 'domain-certificate', for: 'example.cn' },
@@ -41,7 +42,7 @@ describe('scopes', () => {
   });
 
   it('person: one finding per distinct person, with the path of its first entry', () => {
-    expect(of('document/per-person').map((x) => [x.path, x.text!.message.en])).toEqual([
+    expect(of('document/per-person').map((x) => [x.path, words(x, 'en', regs).message])).toEqual([
       ['entity.principal', '张三'],
       ['entity.legalRepresentative', '赵六'],
       ['websites[2].admin', '李四'],
@@ -54,7 +55,7 @@ describe('scopes', () => {
   });
 
   it('domain: one finding per registrable domain at its first mention', () => {
-    expect(of('document/per-domain').map((x) => [x.path, x.text!.message.en])).toEqual([
+    expect(of('document/per-domain').map((x) => [x.path, words(x, 'en', regs).message])).toEqual([
       ['websites[0].domains[0]', 'example.com'],
       ['websites[0].domains[2]', 'example.cn'],
       ['websites[1].domains[0]', '例子.中国'],
@@ -82,12 +83,13 @@ describe('scopes', () => {
       ['websites[0]', 'warn'],
       ['websites[1]', 'warn'],
     ]);
-    expect(f[0]!.text!.message.en).toBe('官网 needs the remark');
+    expect(words(f[0]!, 'en', regs).message).toBe('官网 needs the remark');
     const remarked = structuredClone(input) as { websites: Array<Record<string, unknown>> };
     remarked.websites[0]!.remarks = '多个域名指向同一网站';
     const again = evaluateWith(regs, ctx(filing(remarked))).filter((x) => x.rule === 'document/remark-required');
     expect(again.map((x) => x.status)).toEqual(['pass', 'warn']);
-    expect(again[0]!.text!.message.en).toBe('OK: T');
+    // A pass names the website it is about, so a pass here and a failure there never read as a contradiction.
+    expect(words(again[0]!, 'en', regs).message).toBe('OK: T (官网)');
   });
 
   it('documentsOn apply demands documents of a passing rule; plain rules demand only when firing', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRegulationsFrom } from '../../src/regulations/loader.js';
 import { evaluateWith } from '../../src/regulations/evaluate.js';
 import { ctx, domains, enterprise, filing, idNumber } from './helpers.js';
+import { words } from './words.js';
 
 const regs = loadRegulationsFrom(fileURLToPath(new URL('./fixtures/thresholds/', import.meta.url)));
 
@@ -45,7 +46,7 @@ describe('Guangdong prefixes under the subject', () => {
   it('counts the domains already filed under the subject', () => {
     const found = fired(individual('guangdong', domains(3), ['old1.com', 'old2.net', 'old3.cn']));
     expect(found.map((f) => f.rule)).toEqual(['province/guangdong/individual-plans']);
-    expect(found[0]!.text!.message.en).toBe('6 prefixes');
+    expect(words(found[0]!, 'en', regs).message).toBe('6 prefixes');
     // plans are demanded for each domain of this filing
     expect(found[0]!.documents!.map((d) => d.for)).toEqual(['site0.com', 'site1.com', 'site2.com']);
   });
@@ -93,7 +94,7 @@ describe('the 18th birthday (Jilin)', () => {
   it('fails the day before', () => {
     const [f] = person('2026-11-25');
     expect(f!.status).toBe('fail');
-    expect(f!.text!.message.en).toBe('王五 is 17');
+    expect(words(f!, 'en', regs).message).toBe('王五 is 17');
   });
   it('passes on the birthday', () => {
     expect(person('2026-11-26')[0]!.status).toBe('pass');
@@ -104,6 +105,6 @@ describe('the 18th birthday (Jilin)', () => {
       ctx(filing({ province: 'jilin', entity: { type: 'individual', name: 'Ann', principal: { name: 'Ann', id: { type: 'passport', number: 'E1234567' } } } })),
     );
     expect(found[0]!.status).toBe('unknown');
-    expect(found[0]!.text!.message.en).toContain('Could not be checked from the manifest');
+    expect(words(found[0]!, 'en', regs).message).toContain('Could not be checked from the manifest');
   });
 });

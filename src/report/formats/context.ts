@@ -13,8 +13,10 @@ export interface FormatContext {
   strict?: boolean;
   /** Colour for terminal formats (pretty). */
   color?: boolean;
-  /** `--quiet`: failures, missing documents and the summary only. */
+  /** `--quiet`: only what needs action (failures, missing documents; under `--strict` warnings and unknowns too). */
   quiet?: boolean;
+  /** `--verbose`: every passing check and note as well (pretty). */
+  verbose?: boolean;
   /** Where the tool is documented (SARIF `informationUri`). */
   toolUri?: string;
 }

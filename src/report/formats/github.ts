@@ -5,6 +5,9 @@ import { cleanText as stripControl } from './outside-text.js';
 import type { FormatContext, Formatter } from './context.js';
 import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';
+import { message } from '../catalogue/index.js';
+import { citationText } from '../sources.js';
+import { holderName } from '../catalogue/names.js';
 import { statusLabel, verdictLabel } from './labels.js';
 import { filingsTable, mdCode, mdEscape, missingDocuments } from './markdown.js';
 
@@ -39,9 +42,9 @@ function annotation(command: Command, props: Record<string, string | number | un
 function findingMessage(f: Finding, lang: Lang): string {
   const lines = [f.message];
   if (f.fix) lines.push(f.fix);
-  const at = lang === 'zh' ? '位置' : 'at';
-  const source = lang === 'zh' ? '依据：' : 'source: ';
-  const ref = [f.path ? `${at} ${f.path}` : '', f.source ? `${source}${f.source}` : ''].filter(Boolean).join('; ');
+  const ref = [f.path ? `${message('ci.at', undefined, lang)} ${f.path}` : '', f.source ? `${message('ci.source', undefined, lang)}: ${citationText(f.source, lang)}` : '']
+    .filter(Boolean)
+    .join('; ');
   if (ref) lines.push(ref);
   return lines.join('\n');
 }
@@ -52,7 +55,8 @@ function filingAnnotations(filing: FilingReport, ctx: FormatContext): string[] {
   const findings = sortFindings(filing.findings);
   for (const f of findings) {
     const command = commandFor(f.status, ctx.strict);
-    if (!command) continue;
+    // -q: only what fails the run.
+    if (!command || (ctx.quiet && command !== 'error')) continue;
     const props: Record<string, string | number | undefined> = { file };
     if (f.line !== undefined) {
       props.line = f.line;
@@ -64,7 +68,7 @@ function filingAnnotations(filing: FilingReport, ctx: FormatContext): string[] {
   // A missing document no failing finding already names still fails the filing, so it is shown too.
   const named = new Set(findings.filter((f) => isFailing(f.status, ctx.strict)).flatMap((f) => f.documents ?? []));
   for (const d of missingDocuments(filing)) {
-    if (named.has(d.kind)) continue;
+    if (named.has(d.kind) || d.reportedBy) continue;
     const rule = d.rules[0] ?? 'document/required';
     const message = missingText(d, ctx.lang);
     out.push(annotation('error', { file, title: rule }, message));
@@ -73,7 +77,7 @@ function filingAnnotations(filing: FilingReport, ctx: FormatContext): string[] {
 }
 
 function missingText(d: RequiredDocument, lang: Lang): string {
-  return lang === 'zh' ? `缺少材料：${documentLabel(d.kind, lang)}（${d.kind}），对应 ${d.for}` : `Missing document: ${documentLabel(d.kind, lang)} (${d.kind}) for ${d.for}`;
+  return message('ci.missingDocument', { name: documentLabel(d.kind, lang), kind: d.kind, holder: holderName(d.for, lang) }, lang);
 }
 
 function countText(report: Report, ctx: FormatContext): string {
@@ -81,8 +85,8 @@ function countText(report: Report, ctx: FormatContext): string {
   for (const f of report.filings) counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
   const parts = (['ready', 'ready-with-warnings', 'blocked', 'invalid'] as const).filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${verdictLabel(v, ctx.lang)}`);
   const total = report.filings.length;
-  if (ctx.lang === 'zh') return `共 ${total} 份备案${parts.length ? `：${parts.join('，')}` : ''}`;
-  return `${total} filing${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  const head = message('ci.count', { total }, ctx.lang);
+  return parts.length ? `${head}${message('ci.countSeparator', undefined, ctx.lang)}${parts.join(message('list.separator', undefined, ctx.lang))}` : head;
 }
 
 export const github: Formatter = (report: Report, ctx: FormatContext): string => {
@@ -111,12 +115,12 @@ export function githubStepSummary(report: Report, ctx: FormatContext): string {
     if (filing.verdict === 'ready') continue;
     const file = relativeFile(filing, ctx.cwd);
     const items = sortFindings(filing.findings.filter((f) => f.status !== 'pass' && f.status !== 'info')).map((f) => {
-      const pos = f.line !== undefined ? ` line ${f.line}` : '';
+      const pos = f.line !== undefined ? ` ${message('ci.line', { line: f.line }, ctx.lang)}` : '';
       const fix = f.fix ? ` — ${mdEscape(f.fix)}` : '';
       return `- **${mdEscape(statusLabel(f.status, ctx.lang))}**${pos} ${mdCode(f.rule)}: ${mdEscape(f.message)}${fix}`;
     });
     for (const d of missingDocuments(filing)) {
-      items.push(`- **${mdEscape(ctx.lang === 'zh' ? '缺少材料' : 'missing document')}**: ${mdEscape(documentLabel(d.kind, ctx.lang))} ${mdCode(d.for)}`);
+      items.push(`- **${mdEscape(message('ci.missingLabel', undefined, ctx.lang))}**: ${mdEscape(documentLabel(d.kind, ctx.lang))} ${mdCode(d.for)}`);
     }
     const block = ['<details>', `<summary>${htmlEscape(file)}: ${htmlEscape(verdictLabel(filing.verdict, ctx.lang))}</summary>`, '', ...items, '', '</details>', ''].join('\n');
     const bytes = Buffer.byteLength(block);
@@ -128,7 +132,7 @@ export function githubStepSummary(report: Report, ctx: FormatContext): string {
     out.push(block);
   }
   if (omitted > 0) {
-    out.push(ctx.lang === 'zh' ? `另有 ${omitted} 份备案未列出，请查看作业日志。` : `${omitted} more filing${omitted === 1 ? '' : 's'} not shown; see the job log.`, '');
+    out.push(message('ci.omitted', { omitted }, ctx.lang), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -6,6 +6,9 @@ import type { FormatContext, Formatter } from './context.js';
 import { groupByRule, isFailing, positionText, relativeFile, type RuleGroup } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';
 import { statusLabel, verdictLabel } from './labels.js';
+import { message } from '../catalogue/index.js';
+import { citationText } from '../sources.js';
+import { holderName } from '../catalogue/names.js';
 
 // Characters XML 1.0 does not allow at all, even escaped (lone surrogates, U+FFFE, U+FFFF ...).
 const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -40,14 +43,16 @@ interface TestCase {
 function findingText(f: Finding, file: string, ctx: FormatContext): string {
   const where = positionText(f);
   const lines = [`${statusLabel(f.status, ctx.lang)}: ${f.message}`];
-  lines.push(`  at ${file}${where ? `:${where}` : ''}${f.path ? ` (${f.path})` : ''}`);
-  if (f.fix) lines.push(`  fix: ${f.fix}`);
-  if (f.source) lines.push(`  source: ${f.source}`);
+  const w = (key: 'ci.at' | 'ci.fix' | 'ci.source') => message(key, undefined, ctx.lang);
+  lines.push(`  ${w('ci.at')} ${file}${where ? `:${where}` : ''}${f.path ? ` (${f.path})` : ''}`);
+  if (f.fix) lines.push(`  ${w('ci.fix')}: ${f.fix}`);
+  if (f.source) lines.push(`  ${w('ci.source')}: ${citationText(f.source, ctx.lang)}`);
+  if (f.alsoRequiredBy?.length) lines.push(`  ${message('md.alsoRequiredBy', undefined, ctx.lang)}: ${f.alsoRequiredBy.join(', ')}`);
   return lines.join('\n');
 }
 
 function documentText(d: RequiredDocument, ctx: FormatContext): string {
-  return `missing document: ${documentLabel(d.kind, ctx.lang)} [${d.kind}] for ${d.for}`;
+  return message('ci.missingDocument', { name: documentLabel(d.kind, ctx.lang), kind: d.kind, holder: holderName(d.for, ctx.lang) }, ctx.lang);
 }
 
 function ruleCase(group: RuleGroup, missing: RequiredDocument[], file: string, ctx: FormatContext): TestCase {
@@ -86,7 +91,7 @@ function filingCases(filing: FilingReport, file: string, ctx: FormatContext): Te
   }
   const missingByRule = new Map<string, RequiredDocument[]>();
   for (const d of filing.documents) {
-    if (!d.required || d.provided) continue;
+    if (!d.required || d.provided || d.reportedBy) continue;
     for (const rule of d.rules.length > 0 ? d.rules : ['document/required']) {
       const list = missingByRule.get(rule) ?? [];
       list.push(d);
@@ -99,7 +104,9 @@ function filingCases(filing: FilingReport, file: string, ctx: FormatContext): Te
     if (!groups.some((g) => g.rule === rule)) groups.push({ rule, findings: [], worst: 'pass' });
   }
   groups.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  const cases = groups.map((g) => ruleCase(g, missingByRule.get(g.rule) ?? [], file, ctx));
+  let cases = groups.map((g) => ruleCase(g, missingByRule.get(g.rule) ?? [], file, ctx));
+  // -q: only the cases that fail, without the notes of the others.
+  if (ctx.quiet) cases = cases.filter((c) => c.failure).map(({ out: _out, ...c }) => c);
   // JUnit consumers treat a suite without cases as an error; a filing with nothing to report passed.
   if (cases.length === 0) cases.push({ name: 'filing' });
   return cases;

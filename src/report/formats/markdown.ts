@@ -3,10 +3,13 @@
 import type { FilingReport, Finding, Lang, Report, Status } from '../../model.js';
 import { cleanText as stripControl } from './outside-text.js';
 import type { FormatContext, Formatter } from './context.js';
-import { positionText, relativeFile, sortFindings } from './finding-groups.js';
+import { isFailing, positionText, relativeFile, sortFindings } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';
 import { verdictLabel } from './labels.js';
 import { validityWords } from '../validity.js';
+import { message } from '../catalogue/index.js';
+import { nameOf } from '../catalogue/names.js';
+import { citationText } from '../sources.js';
 
 /** Outside text on one line with every character Markdown could read as markup escaped. */
 export function mdEscape(text: string): string {
@@ -24,69 +27,43 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
-const WORDS = {
-  title: { en: 'ICP filing pre-flight report', zh: 'ICP备案预检报告' },
-  intro: {
-    en: (date: string, tool: string, rules: string) => `Checked on ${date} with ${tool} (rules as of ${rules}).`,
-    zh: (date: string, tool: string, rules: string) => `检查日期：${date}；工具：${tool}（规则版本 ${rules}）。`,
-  },
-  filing: { en: 'Filing', zh: '备案' },
-  status: { en: 'Status', zh: '状态' },
-  toFix: { en: 'To fix', zh: '需修改' },
-  toConfirm: { en: 'To confirm', zh: '待确认' },
-  docsCol: { en: 'Documents to prepare', zh: '需准备材料' },
-  province: { en: 'Province', zh: '备案省份' },
-  unknownProvince: { en: 'not determined', zh: '未确定' },
-  fail: { en: 'What must be fixed before submitting', zh: '提交前必须处理' },
-  unknown: { en: 'What to confirm by hand', zh: '需要人工确认' },
-  warn: { en: 'Warnings', zh: '提醒' },
-  info: { en: 'Notes', zh: '说明' },
-  documents: { en: 'Documents to prepare', zh: '需准备的材料' },
-  invalid: {
-    en: 'The manifest could not be read or validated; correct it and check again:',
-    zh: '备案清单无法读取或校验未通过，请修改后重新检查：',
-  },
-  ready: { en: 'Nothing is missing: this filing can be submitted.', zh: '未发现问题，可以提交。' },
-  readyWithWarnings: { en: 'This filing can be submitted; read the warnings above first.', zh: '可以提交，但请先阅读上面的提醒。' },
-  field: { en: 'field', zh: '字段' },
-  source: { en: 'source', zh: '依据' },
-  forWhom: { en: 'for', zh: '对应' },
-  requiredBy: { en: 'required by', zh: '依据规则' },
-  none: { en: 'No filings were checked.', zh: '没有检查任何备案。' },
-} as const;
+type Word = 'title' | 'filing' | 'status' | 'toFix' | 'toConfirm' | 'docsCol' | 'province' | 'unknownProvince' | 'fail' | 'unknown' | 'warn' | 'info';
+type MoreWord = 'documents' | 'invalid' | 'ready' | 'readyWithWarnings' | 'field' | 'source' | 'forWhom' | 'requiredBy' | 'alsoRequiredBy' | 'none' | 'sources';
 
-function w(key: Exclude<keyof typeof WORDS, 'intro'>, lang: Lang): string {
-  return WORDS[key][lang];
+function w(key: Word | MoreWord, lang: Lang): string {
+  return message(`md.${key}`, undefined, lang);
 }
 
 /** Where a finding points: the manifest field and its line. */
 function where(f: Finding, lang: Lang): string {
   const parts: string[] = [];
   if (f.path) parts.push(`${w('field', lang)} ${mdCode(f.path)}`);
-  if (f.line !== undefined) parts.push(lang === 'zh' ? `第${positionText(f)}行` : `line ${positionText(f)}`);
-  return parts.length > 0 ? ` (${parts.join(lang === 'zh' ? '，' : ', ')})` : '';
+  if (f.line !== undefined) parts.push(message('md.line', { line: positionText(f) }, lang));
+  return parts.length > 0 ? ` (${parts.join(message('md.whereSeparator', undefined, lang))})` : '';
 }
 
 function findingItem(f: Finding, lang: Lang): string {
   const fix = f.fix ? ` — ${mdEscape(f.fix)}` : '';
-  const source = f.source ? ` · ${w('source', lang)}: ${mdEscape(f.source)}` : '';
-  return `- ${mdEscape(f.message)}${fix}${where(f, lang)}${source}`;
+  const source = f.source ? ` · ${w('source', lang)}: ${mdEscape(citationText(f.source, lang))}` : '';
+  const also = f.alsoRequiredBy?.length ? ` · ${w('alsoRequiredBy', lang)}: ${f.alsoRequiredBy.map((r) => mdCode(r)).join(', ')}` : '';
+  return `- ${mdEscape(f.message)}${fix}${where(f, lang)}${source}${also}`;
 }
 
 const SECTIONS: Array<Exclude<Status, 'pass'>> = ['fail', 'unknown', 'warn', 'info'];
 
 export function missingDocuments(filing: FilingReport) {
-  return filing.documents.filter((d) => d.required && !d.provided);
+  return filing.documents.filter((d) => d.required && !d.provided && !d.reportedBy);
 }
 
 function filingSection(filing: FilingReport, index: number, ctx: FormatContext): string {
   const { lang } = ctx;
   const file = relativeFile(filing, ctx.cwd);
   const out: string[] = [`## ${index + 1}. ${mdEscape(file)} — ${mdEscape(verdictLabel(filing.verdict, lang))}`, ''];
-  out.push(`${w('province', lang)}: ${filing.province ? mdEscape(filing.province) : w('unknownProvince', lang)}`, '');
+  out.push(`${w('province', lang)}: ${filing.province ? mdEscape(nameOf('province', filing.province, lang)) : w('unknownProvince', lang)}`, '');
   const dates = validityWords(filing, lang);
   for (const line of [dates.submitFrom, dates.readyUntil]) if (line) out.push(`**${mdEscape(line)}**`, '');
-  const findings = sortFindings(filing.findings.filter((f) => f.status !== 'pass'));
+  // -q: only what needs action (under --strict warnings and unknowns too).
+  const findings = sortFindings(filing.findings.filter((f) => f.status !== 'pass' && (!ctx.quiet || isFailing(f.status, ctx.strict))));
   if (filing.verdict === 'invalid') {
     out.push(w('invalid', lang), '', ...findings.map((f) => findingItem(f, lang)), '');
     return out.join('\n');
@@ -133,11 +110,21 @@ export function filingsTable(report: Report, ctx: FormatContext): string {
 export const markdown: Formatter = (report: Report, ctx: FormatContext): string => {
   const { lang } = ctx;
   const tool = `${report.tool.name} ${report.tool.version}`;
-  const intro = WORDS.intro[lang](mdEscape(report.date), mdEscape(tool), mdEscape(report.tool.rulesDate));
+  const intro = message('md.intro', { date: mdEscape(report.date), tool: mdEscape(tool), rules: mdEscape(report.tool.rulesDate) }, lang);
   const out = [`# ${w('title', lang)}`, '', intro, ''];
   if (report.filings.length === 0) return [...out, w('none', lang), ''].join('\n');
   out.push(filingsTable(report, ctx), '');
-  report.filings.forEach((filing, i) => out.push(filingSection(filing, i, ctx)));
+  const sources = Object.entries(report.sources ?? {});
+  report.filings.forEach((filing, i) => {
+    if (!ctx.quiet || filing.verdict === 'blocked' || filing.verdict === 'invalid' || (ctx.strict && filing.verdict === 'ready-with-warnings'))
+      out.push(filingSection(filing, i, ctx));
+  });
+  if (sources.length > 0 && !ctx.quiet) {
+    out.push(`## ${w('sources', lang)}`, '');
+    for (const [key, s] of sources)
+      out.push(`- ${mdCode(key)}: ${mdEscape(s.title)}, ${mdEscape(s.publisher)}${s.date ? `, ${mdEscape(s.date)}` : ''}${s.url ? ` <${s.url}>` : ''}`);
+    out.push('');
+  }
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -1,31 +1,23 @@
-// The checklist for a person at a terminal: grouped by section, a mark per finding, the fix
-// under each failure, the documents to prepare, and a one-line summary.
+// The checklist for a person at a terminal: the verdict, what to fix, what to confirm (the same
+// question once, naming whom it is about), the documents to prepare, then one line per section
+// with its passed checks. `--verbose` adds every passing check and note; `-q` keeps only what
+// needs action.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FilingReport, Finding, Lang, Report, Status, Verdict } from '../../model.js';
-import { documentKindName } from '../document-kinds.js';
+import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status, Verdict } from '../../model.js';
 import { displayPath } from '../../check/run.js';
 import { stripControl } from '../sanitize.js';
 import { validityWords } from '../validity.js';
+import { message, type MessageKey } from '../catalogue/index.js';
+import { holderName, nameOf } from '../catalogue/names.js';
 import type { FormatContext, Formatter } from './context.js';
+import { isFailing } from './finding-groups.js';
+import { citationText } from '../sources.js';
 
 const SECTIONS = ['manifest', 'entity', 'people', 'websites', 'domains', 'instances', 'images', 'province', 'documents'] as const;
 type Section = (typeof SECTIONS)[number];
 
-const SECTION_NAMES: Record<Section, { en: string; zh: string }> = {
-  manifest: { en: 'Manifest', zh: '清单' },
-  entity: { en: 'Entity', zh: '主体' },
-  people: { en: 'People', zh: '人员' },
-  websites: { en: 'Websites', zh: '网站' },
-  domains: { en: 'Domains', zh: '域名' },
-  instances: { en: 'Instances', zh: '实例' },
-  images: { en: 'Images', zh: '图片' },
-  province: { en: 'Province', zh: '省份规则' },
-  documents: { en: 'Documents to prepare', zh: '需准备的材料' },
-};
-
 function sectionOf(rule: string): Section {
-  const area = rule.split('/')[0];
-  switch (area) {
+  switch (rule.split('/')[0]) {
     case 'manifest':
       return 'manifest';
     case 'entity':
@@ -65,91 +57,167 @@ function paint(c: ChalkInstance, status: Status, s: string): string {
   }
 }
 
-const VERDICTS: Record<Verdict, { en: string; zh: string }> = {
-  ready: { en: 'READY', zh: '可以提交' },
-  'ready-with-warnings': { en: 'READY WITH WARNINGS', zh: '可以提交（有警告）' },
-  blocked: { en: 'BLOCKED', zh: '不能提交' },
-  invalid: { en: 'INVALID MANIFEST', zh: '清单无效' },
-};
+const t = (key: MessageKey, lang: Lang, args?: Parameters<typeof message>[1]) => message(key, args, lang);
 
 function verdictText(c: ChalkInstance, v: Verdict, lang: Lang): string {
-  const t = VERDICTS[v][lang];
-  if (v === 'ready') return c.green.bold(t);
-  if (v === 'ready-with-warnings') return c.yellow.bold(t);
-  return c.red.bold(t);
+  const text = t(`verdict.${v}`, lang);
+  if (v === 'ready') return c.green.bold(text);
+  if (v === 'ready-with-warnings') return c.yellow.bold(text);
+  return c.red.bold(text);
 }
+
+/** Documents a person still has to prepare; one given as an unusable file is reported by its image finding. */
+const missingDocs = (f: FilingReport) => f.documents.filter((d) => d.required && !d.provided && !d.reportedBy);
 
 function summaryLine(f: FilingReport, lang: Lang): string {
   const s = f.summary;
-  return lang === 'zh'
-    ? `${s.fail} 项不通过，${s.warn} 项警告，${s.unknown} 项待确认，${s.pass} 项通过，${s.info} 项提示；缺少 ${s.missingDocuments} 份材料`
-    : `${s.fail} failed, ${s.warn} warnings, ${s.unknown} to confirm, ${s.pass} passed, ${s.info} notes; ${s.missingDocuments} documents missing`;
+  return t('pretty.summary', lang, { fail: s.fail, warn: s.warn, unknown: s.unknown, missing: s.missingDocuments, pass: s.pass, info: s.info });
 }
 
-function findingLines(c: ChalkInstance, f: Finding, _lang: Lang, file: string): string[] {
+function where(f: Finding, file: string): string {
+  return f.line !== undefined ? `${file}:${f.line}:${f.column ?? 1}` : '';
+}
+
+/** Under a finding: what to do, then dim the rule id, position, the rules folded into it (the source when verbose). */
+function fixLines(c: ChalkInstance, fix: string | undefined, rule: string, at: string, f: Finding | undefined, ctx: FormatContext): string[] {
+  const parts = [rule];
+  if (ctx.verbose && f?.source) parts.push(citationText(f.source, ctx.lang));
+  if (at) parts.push(at);
+  if (f?.alsoRequiredBy?.length) parts.push(t('pretty.alsoRequiredBy', ctx.lang, { rules: f.alsoRequiredBy }));
+  const ref = c.dim(parts.join(' · '));
+  return fix ? [`      ${c.dim('→')} ${fix}  ${ref}`] : [`      ${ref}`];
+}
+
+function findingLines(c: ChalkInstance, f: Finding, file: string, ctx: FormatContext): string[] {
   const lines = [`    ${paint(c, f.status, MARKS[f.status])} ${f.message}`];
   if (f.status === 'pass') return lines;
-  if (f.fix) lines.push(`      ${c.dim('→')} ${f.fix}`);
-  const where = f.line !== undefined ? `${file}:${f.line}:${f.column ?? 1}` : '';
-  const at = [where, f.path].filter(Boolean).join(' ');
-  lines.push(`      ${c.dim([f.rule, f.source, at].filter(Boolean).join(' · '))}`);
+  lines.push(...fixLines(c, f.fix, f.rule, [where(f, file), ctx.verbose ? f.path : ''].filter(Boolean).join(' '), f, ctx));
   return lines;
+}
+
+/** A subject written as a placeholder when one fix serves several subjects. */
+function hole(subject: string, lang: Lang): string {
+  return t(/^[^\s]+\.[^\s]+$/.test(subject) ? 'pretty.hole.domain' : 'pretty.hole.name', lang);
+}
+
+/**
+ * Findings of one rule that ask the same question of several subjects become one line naming them
+ * all; a rule's findings whose fixes differ by more than their subject stay apart.
+ */
+function groupedLines(c: ChalkInstance, list: Finding[], file: string, ctx: FormatContext): string[] {
+  const out: string[] = [];
+  const done = new Set<Finding>();
+  for (const f of list) {
+    if (done.has(f)) continue;
+    const generic = (x: Finding) => (x.subject ? (x.fix ?? '').split(x.subject).join('\u0000') : undefined);
+    const same = f.subject ? list.filter((x) => !done.has(x) && x.rule === f.rule && x.status === f.status && x.subject && generic(x) === generic(f)) : [f];
+    for (const x of same) done.add(x);
+    if (same.length < 2) {
+      out.push(...findingLines(c, f, file, ctx));
+      continue;
+    }
+    const title = stripControl(ctx.rules.get(f.rule)?.title[ctx.lang] ?? f.rule);
+    out.push(`    ${paint(c, f.status, MARKS[f.status])} ${t('pretty.grouped', ctx.lang, { title, subjects: same.map((x) => x.subject) })}`);
+    const fix = generic(f)?.split('\u0000').join(hole(f.subject!, ctx.lang));
+    const positions = same.map((x) => (x.line !== undefined ? `${x.line}` : '')).filter(Boolean);
+    const also = [...new Set(same.flatMap((x) => x.alsoRequiredBy ?? []))].sort();
+    out.push(...fixLines(c, fix || undefined, f.rule, positions.length ? `${file}:${positions.join(',')}` : '', also.length ? { ...f, alsoRequiredBy: also } : f, ctx));
+  }
+  return out;
 }
 
 /** An unreadable or invalid manifest: compiler-style `file:line:col: message` lines. */
 function invalidLines(c: ChalkInstance, f: FilingReport, file: string, lang: Lang): string[] {
   return f.findings.map((x) => {
-    const where = x.line !== undefined ? `${file}:${x.line}:${x.column ?? 1}` : file;
-    const lines = [`${where}: ${c.red(lang === 'zh' ? '错误' : 'error')}: ${x.path ? `${x.path}: ` : ''}${x.message}`];
+    const at = x.line !== undefined ? `${file}:${x.line}:${x.column ?? 1}` : file;
+    const lines = [`${at}: ${c.red(t('pretty.error', lang))}: ${x.path ? `${x.path}: ` : ''}${x.message}`];
     if (x.fix) lines.push(`  ${c.dim('→')} ${x.fix}`);
     return lines.join('\n');
   });
 }
 
-function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, withPasses = true): string[] {
+function documentLines(c: ChalkInstance, f: FilingReport, docs: RequiredDocument[], ctx: FormatContext): string[] {
   const lang = ctx.lang;
   const out: string[] = [];
-  const file = stripControl(displayPath(f.file, ctx.cwd));
-  if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
-  const dates = validityWords(f, lang);
-  const until = f.verdict === 'blocked' || !dates.readyUntil ? '' : ` ${dates.readyUntil}`;
-  out.push(`${c.bold(file)}  ${f.province ? `${c.dim(f.province)}  ` : ''}${verdictText(c, f.verdict, lang)}${until}${dates.submitFrom ? c.yellow(` · ${dates.submitFrom}`) : ''}`);
-  // A note that only demands a document is said once, under that document in "Documents to prepare".
-  const demandsOnly = (x: Finding) => x.status === 'info' && (x.documents?.length ?? 0) > 0;
-  const shown = f.findings.filter((x) => (ctx.quiet ? x.status === 'fail' : !demandsOnly(x) && (withPasses || x.status !== 'pass')));
   const why = new Map<string, Finding>();
   for (const x of f.findings) if (x.documents?.length && !why.has(x.rule)) why.set(x.rule, x);
-  const documents = [...f.documents].sort((a, b) => Number(a.provided) - Number(b.provided));
-  for (const section of SECTIONS) {
-    const items = shown.filter((x) => sectionOf(x.rule) === section);
-    const docs = section === 'documents' ? documents.filter((d) => (!ctx.quiet && withPasses) || !d.provided) : [];
-    if (items.length === 0 && docs.length === 0) continue;
-    out.push(`  ${c.bold(SECTION_NAMES[section][lang])}`);
-    for (const item of items) out.push(...findingLines(c, item, lang, file));
-    // Missing documents of one kind demanded by the same rules are listed together, with their reason once.
-    const missing = new Map<string, { kind: string; holders: string[]; rules: string[] }>();
-    for (const d of docs) {
-      const name = documentKindName(d.kind, lang);
-      if (d.provided) {
-        out.push(`    ${c.green('✓')} ${name} — ${stripControl(d.for)}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
-        continue;
-      }
-      const key = `${d.kind}\u0000${d.rules.join(',')}`;
-      const group = missing.get(key) ?? { kind: d.kind, holders: [], rules: d.rules };
-      group.holders.push(stripControl(d.for));
-      missing.set(key, group);
+  // Missing documents of one kind demanded by the same rules are listed together, with their reason once.
+  const missing = new Map<string, { kind: string; holders: string[]; rules: string[] }>();
+  for (const d of docs) {
+    const name = nameOf('documentKind', d.kind, lang);
+    if (d.provided) {
+      out.push(`    ${c.green('✓')} ${name} — ${stripControl(holderName(d.for, lang))}${d.providedBy ? c.dim(` (${d.providedBy})`) : ''}`);
+      continue;
     }
-    for (const g of missing.values()) {
-      out.push(`    ${c.red('✗')} ${documentKindName(g.kind, lang)} — ${g.holders.join(', ')} ${c.red(lang === 'zh' ? '缺少' : 'missing')}`);
-      const reason = g.rules.map((r) => why.get(r)).find((x) => x !== undefined);
-      if (reason && reason.status === 'info') {
-        out.push(`      ${reason.message}`);
-        if (reason.fix) out.push(`      ${c.dim('→')} ${reason.fix}`);
-      }
-      out.push(`      ${c.dim(g.rules.map((r) => `${r}${why.get(r)?.source ? ` · ${why.get(r)!.source}` : ''}`).join('; '))}`);
-    }
+    const key = `${d.kind}\u0000${d.rules.join(',')}`;
+    const group = missing.get(key) ?? { kind: d.kind, holders: [], rules: d.rules };
+    group.holders.push(stripControl(holderName(d.for, lang)));
+    missing.set(key, group);
   }
-  out.push(`  ${summaryLine(f, lang)}`);
+  for (const g of missing.values()) {
+    out.push(`    ${c.red('✗')} ${nameOf('documentKind', g.kind, lang)} — ${g.holders.join(t('list.separator', lang))} ${c.red(t('pretty.missing', lang))}`);
+    const reason = g.rules.map((r) => why.get(r)).find((x) => x !== undefined);
+    if (reason && reason.status === 'info') {
+      out.push(`      ${reason.message}`);
+      if (reason.fix) out.push(`      ${c.dim('→')} ${reason.fix}`);
+    }
+    out.push(`      ${c.dim(g.rules.map((r) => `${r}${ctx.verbose && why.get(r)?.source ? ` · ${citationText(why.get(r)!.source, lang)}` : ''}`).join('; '))}`);
+  }
+  return out;
+}
+
+function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): string[] {
+  const lang = ctx.lang;
+  const file = stripControl(displayPath(f.file, ctx.cwd));
+  if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
+  const province = f.province ? `${c.dim(nameOf('province', f.province, lang))}  ` : '';
+  const dates = validityWords(f, lang);
+  const until = f.verdict === 'blocked' || !dates.readyUntil ? '' : ` ${dates.readyUntil}`;
+  const from = dates.submitFrom ? c.yellow(` · ${dates.submitFrom}`) : '';
+  const out: string[] = [`${c.bold(file)}  ${province}${verdictText(c, f.verdict, lang)}${until}${from}`, `  ${summaryLine(f, lang)}`];
+  const heading = (key: MessageKey) => out.push(`  ${c.bold(t(key, lang))}`);
+  // Under -q only what fails the run is shown; a note that only demands a document is said under that document.
+  const wanted = (s: Status) => !ctx.quiet || isFailing(s, ctx.strict);
+  const of = (s: Status) => (wanted(s) ? f.findings.filter((x) => x.status === s) : []);
+  const groups: Array<[MessageKey, Finding[]]> = [
+    ['pretty.toFix', of('fail')],
+    ['pretty.warnings', of('warn')],
+    ['pretty.toConfirm', of('unknown')],
+  ];
+  for (const [key, list] of groups) {
+    if (list.length === 0) continue;
+    heading(key);
+    out.push(...groupedLines(c, list, file, ctx));
+  }
+  const docs = ctx.verbose && !ctx.quiet ? [...f.documents].sort((a, b) => Number(a.provided) - Number(b.provided)) : missingDocs(f);
+  if (docs.length > 0) {
+    heading('pretty.documents');
+    out.push(...documentLines(c, f, docs, ctx));
+  }
+  if (ctx.quiet) return out;
+  if (ctx.verbose) {
+    const notes = f.findings.filter((x) => x.status === 'info' && !(x.documents?.length ?? 0));
+    if (notes.length > 0) {
+      heading('pretty.notes');
+      for (const x of notes) out.push(...findingLines(c, x, file, ctx));
+    }
+    const passes = f.findings.filter((x) => x.status === 'pass');
+    if (passes.length > 0) heading('pretty.passed');
+    for (const section of SECTIONS) {
+      const items = passes.filter((x) => sectionOf(x.rule) === section);
+      if (items.length === 0) continue;
+      out.push(`   ${c.dim(t(`section.${section}`, lang))}`);
+      for (const item of items) out.push(...findingLines(c, item, file, ctx));
+    }
+    return out;
+  }
+  // One line per section with the checks it passed; --verbose lists them.
+  const counts = SECTIONS.map((s) => [s, f.findings.filter((x) => x.status === 'pass' && sectionOf(x.rule) === s).length] as const).filter(([, n]) => n > 0);
+  if (counts.length > 0) {
+    heading('pretty.passes');
+    for (const [s, n] of counts) out.push(`    ${c.green('✓')} ${t('pretty.sectionPassed', lang, { section: t(`section.${s}`, lang), count: n })}`);
+    out.push(`  ${c.dim(t('pretty.verbose', lang))}`);
+  }
   return out;
 }
 
@@ -159,29 +227,31 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
   const out: string[] = [];
   if (report.filings.length === 1) {
     out.push(...filingDetails(c, report.filings[0]!, ctx));
-  } else {
-    for (const f of report.filings) {
-      if (ctx.quiet && f.verdict === 'ready') continue;
-      const mark = f.verdict === 'ready' ? c.green('✓') : f.verdict === 'ready-with-warnings' ? c.yellow('!') : c.red('✗');
-      const s = f.summary;
-      const counts =
-        lang === 'zh'
-          ? `不通过 ${s.fail} · 警告 ${s.warn} · 待确认 ${s.unknown} · 缺材料 ${s.missingDocuments}`
-          : `${s.fail} failed · ${s.warn} warnings · ${s.unknown} to confirm · ${s.missingDocuments} documents missing`;
-      out.push(`${mark} ${stripControl(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
-    }
-    const notReady = report.filings.filter((f) => f.verdict !== 'ready' && f.verdict !== 'ready-with-warnings');
-    for (const f of notReady) {
-      out.push('');
-      out.push(...filingDetails(c, f, ctx, false));
-    }
-    const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
-    out.push('');
-    out.push(
-      lang === 'zh'
-        ? `${report.filings.length} 份备案：${count('ready')} 份可以提交，${count('ready-with-warnings')} 份有警告，${count('blocked')} 份不能提交，${count('invalid')} 份清单无效`
-        : `${report.filings.length} filings: ${count('ready')} ready, ${count('ready-with-warnings')} ready with warnings, ${count('blocked')} blocked, ${count('invalid')} invalid`,
-    );
+    return `${out.join('\n')}\n`;
   }
+  // Several filings: one line each first, then the details of those not ready.
+  const passing = (f: FilingReport) => f.verdict === 'ready' || (f.verdict === 'ready-with-warnings' && !ctx.strict);
+  for (const f of report.filings) {
+    if (ctx.quiet && passing(f)) continue;
+    const mark = f.verdict === 'ready' ? c.green('✓') : f.verdict === 'ready-with-warnings' ? c.yellow('!') : c.red('✗');
+    const s = f.summary;
+    const counts = t('pretty.batchCounts', lang, { fail: s.fail, warn: s.warn, unknown: s.unknown, missing: s.missingDocuments });
+    out.push(`${mark} ${stripControl(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
+  }
+  for (const f of report.filings.filter((x) => !passing(x) || ctx.verbose)) {
+    out.push('');
+    out.push(...filingDetails(c, f, ctx));
+  }
+  const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
+  out.push('');
+  out.push(
+    t('pretty.batchSummary', lang, {
+      total: report.filings.length,
+      ready: count('ready'),
+      warned: count('ready-with-warnings'),
+      blocked: count('blocked'),
+      invalid: count('invalid'),
+    }),
+  );
   return `${out.join('\n')}\n`;
 };

@@ -4,6 +4,9 @@
 import { pathToFileURL } from 'node:url';
 import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status } from '../../model.js';
 import { documentKindName } from '../document-kinds.js';
+import { message } from '../catalogue/index.js';
+import { citationText } from '../sources.js';
+import { holderName } from '../catalogue/names.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
@@ -35,7 +38,13 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Finding 
   const source = stripControl(meta?.source ?? sample?.source ?? '');
   const title = stripControl(meta?.title[ctx.lang] ?? id);
   const explain = stripControl(meta?.explain[ctx.lang] ?? title, true);
-  const help = [explain, meta?.quote ? `“${stripControl(meta.quote, true)}”` : '', source ? `Source: ${source}` : ''].filter(Boolean).join('\n\n');
+  const help = [
+    explain,
+    meta?.quote ? `“${stripControl(meta.quote, true)}”` : '',
+    source ? `${message('explain.source', undefined, ctx.lang)}: ${stripControl(citationText(source, ctx.lang))}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   const area = id.split('/')[0] ?? id;
   return {
     id,
@@ -58,20 +67,21 @@ function resultMessage(f: Finding): string {
 /** Missing documents that no failing finding names: they block the filing, so each is a result too. */
 function unnamedMissing(filing: FilingReport, strict: boolean | undefined): RequiredDocument[] {
   const named = new Set(filing.findings.filter((f) => isFailing(f.status, strict)).flatMap((f) => f.documents ?? []));
-  return filing.documents.filter((d) => d.required && !d.provided && !named.has(d.kind));
+  return filing.documents.filter((d) => d.required && !d.provided && !d.reportedBy && !named.has(d.kind));
 }
 
 function missingText(d: RequiredDocument, lang: Lang): string {
   const name = stripControl(documentKindName(d.kind, lang));
-  const holder = stripControl(d.for);
-  return lang === 'zh' ? `缺少材料：${name}（${d.kind}），对应 ${holder}` : `Missing document: ${name} (${d.kind}) for ${holder}`;
+  const holder = stripControl(holderName(d.for, lang));
+  return message('ci.missingDocument', { name, kind: d.kind, holder }, lang);
 }
 
 export const sarif: Formatter = (report: Report, ctx: FormatContext): string => {
   const perFile = report.filings.map((filing) => ({
     filing,
     uri: uriReference(relativeFile(filing, ctx.cwd)),
-    findings: sortFindings(filing.findings.filter((f) => f.status !== 'pass')),
+    // -q: only what fails the run (under --strict warnings and unknowns too).
+    findings: sortFindings(filing.findings.filter((f) => f.status !== 'pass' && (!ctx.quiet || isFailing(f.status, ctx.strict)))),
     missing: unnamedMissing(filing, ctx.strict),
   }));
 
@@ -96,6 +106,7 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
       const properties: Record<string, unknown> = { status: f.status, verdict: filing.verdict };
       if (f.source) properties.source = stripControl(f.source);
       if (f.documents?.length) properties.documents = f.documents.map((d) => stripControl(d));
+      if (f.alsoRequiredBy?.length) properties.alsoRequiredBy = f.alsoRequiredBy;
       results.push({
         ruleId: f.rule,
         ruleIndex: ruleIndex.get(f.rule)!,

@@ -1,0 +1,43 @@
+// The one place findings become words: a message key and typed arguments, rendered from the
+// catalogue of the chosen language. Placeholders are `{name}`; `{name|one|other}` picks the
+// English singular or plural by the number `name` (Chinese templates write `{name}` alone).
+import type { ArgValue, Args, Lang } from '../../model.js';
+import { stripControl } from '../sanitize.js';
+import { en, type MessageKey } from './en.js';
+import { zh } from './zh.js';
+import { nameOf } from './names.js';
+
+export type { MessageKey } from './en.js';
+
+export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+/** Renders one typed argument in `lang`. */
+export function renderArg(value: ArgValue, lang: Lang): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => renderArg(v, lang)).join(CATALOGUES[lang]['list.separator']);
+  if (typeof value === 'object') {
+    if ('phrase' in value) return message(value.phrase as MessageKey, value.args, lang);
+    return nameOf(value.name, value.value, lang);
+  }
+  return stripControl(String(value));
+}
+
+/** Fills `{name}` and `{name|one|other}` placeholders; an unknown name stays as written so a typo shows. */
+export function interpolate(template: string, args: Args | undefined, lang: Lang): string {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    const v = args?.[name];
+    if (one !== undefined) return Number(v) === 1 ? one : (other ?? '');
+    return v === undefined ? whole : renderArg(v, lang);
+  });
+}
+
+/** A catalogue message in `lang`. */
+export function message(key: MessageKey, args: Args | undefined, lang: Lang): string {
+  const template = CATALOGUES[lang][key] ?? key;
+  return interpolate(template, args, lang);
+}
+
+/** The placeholder names of a template, sorted (for the completeness test). */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]!))].sort();
+}
