@@ -8,7 +8,8 @@ import { abortOnInputEnd, terminalAsk, type Ask } from '../init/ask.js';
 import { parseAnswers, type InitAnswers } from '../init/answers.js';
 import { askAnswers } from '../init/questionnaire.js';
 import { buildManifest } from '../init/build-manifest.js';
-import { manifestYaml, schemaReference } from '../init/manifest-yaml.js';
+import { manifestYaml } from '../init/manifest-yaml.js';
+import { schemaLocation } from '../manifest/schema-location.js';
 import { ManifestWriteError, writeManifestAtomically } from '../init/write-manifest.js';
 import { todayInChina } from '../init/validators.js';
 import { stripControl } from '../init/terminal-text.js';
@@ -120,7 +121,7 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
       check = await ask.confirm('check', { message: say(`Check ${shown} with icp-check once written?`, `写入后用 icp-check 检查 ${shown}？`), default: true });
     }
 
-    const text = manifestYaml(buildManifest(answers), { lang, schemaRef: schemaReference(dir), fileLabel: file });
+    const text = manifestYaml(buildManifest(answers), { lang, schemaRef: schemaLocation(dir), fileLabel: file });
     writeManifestAtomically(target, text, overwrite);
     stdout.write(`${say(`Wrote ${shown}.`, `已写入 ${shown}。`)}\n`);
 
