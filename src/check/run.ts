@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, Status, Summary, Verdict } from '../model.js';
 import { STATUS_ORDER } from '../model.js';
-import { loadManifest, manifestDir, Positions } from '../manifest/load.js';
+import { loadManifest, manifestDir, Positions, type LoadResult } from '../manifest/load.js';
 import { toFiling } from '../manifest/normalise.js';
 import { evaluateRegulations, RULES_DATE } from '../regulations/index.js';
 import { mergeDocuments } from '../regulations/documents.js';
@@ -70,8 +70,18 @@ function internalErrorText(id: string, err: unknown) {
   };
 }
 
-export async function checkFiling(file: string, options: RunOptions, sources: FactSources): Promise<FilingReport> {
-  const loaded = await loadManifest(file);
+/** A manifest that is not read from its file: standard input, or text or an object given to the Node API. */
+export interface ManifestSource {
+  /** Shown in the report; relative paths in the manifest are resolved from its folder. */
+  file: string;
+  load: () => Promise<LoadResult>;
+}
+
+const fileOf = (input: string | ManifestSource) => (typeof input === 'string' ? input : input.file);
+
+export async function checkFiling(input: string | ManifestSource, options: RunOptions, sources: FactSources): Promise<FilingReport> {
+  const file = fileOf(input);
+  const loaded = await (typeof input === 'string' ? loadManifest(input) : input.load());
   if (!loaded.ok) return invalid(file, loaded.findings, options.lang, loaded.positions);
   const normalised = toFiling(loaded.manifest, file, manifestDir(file));
   if (!normalised.ok) return invalid(file, normalised.findings, options.lang, loaded.positions);
@@ -101,13 +111,13 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
   return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
 }
 
-export async function checkFiles(files: string[], options: RunOptions, sources: FactSources): Promise<Report> {
+export async function checkFiles(files: Array<string | ManifestSource>, options: RunOptions, sources: FactSources): Promise<Report> {
   let done = 0;
   const filings = await mapLimit(files, options.concurrency, async (file) => {
     const r = await checkFiling(file, options, sources).catch((err: unknown) =>
       // One filing that icp-check fails on never stops the others.
       invalid(
-        file,
+        fileOf(file),
         [{ rule: 'manifest/internal-error', status: 'fail', path: '', args: { detail: err instanceof Error ? err.message : String(err) } }],
         options.lang,
         Positions.none(),

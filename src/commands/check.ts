@@ -1,14 +1,11 @@
 // `icp-check [check] <manifest|folder|glob>...`: the default command.
 import { randomBytes } from 'node:crypto';
 import { appendFile, rename, writeFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
-import { checkFiles, exitCodeOf } from '../check/run.js';
-import { expandInputs, parseShard } from '../check/inputs.js';
-import { ImageInspector } from '../facts/images.js';
-import { DomainLookupService } from '../facts/domains/lookup.js';
+import { runCheck } from '../check/check-run.js';
+import { exitCodeOf } from '../check/run.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
@@ -16,7 +13,6 @@ import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
 import { UsageError } from '../errors.js';
 import { defaultLang, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
-import { readSuffixList } from './tld-list.js';
 
 export interface CheckCommandOptions {
   format?: Format;
@@ -54,68 +50,44 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   const format: Format = opts.format ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
   const lang = opts.lang ?? defaultLang(env);
   const date = opts.date ?? todayInChina();
-  const expanded = await expandInputs(inputs, { shard: opts.shard ? parseShardArgument(opts.shard) : undefined });
-  if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.join(', ')}`);
-  if (expanded.files.length === 0 && !opts.shard) {
-    throw new UsageError(
-      `no manifests found in ${inputs.join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
-    );
-  }
-  if (opts.output) {
-    const out = path.resolve(opts.output);
-    if (expanded.files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
-  }
-  const approvedSuffixes = opts.tldList ? await readSuffixList(opts.tldList) : [];
-
   const toTerminal = !opts.output && process.stdout.isTTY === true;
   const color = opts.color && !('NO_COLOR' in env && env.NO_COLOR !== '') && (toTerminal || env.FORCE_COLOR !== undefined);
-  const showProgress = process.stderr.isTTY === true && !env.CI && !opts.quiet && (format === 'pretty' || Boolean(opts.output)) && expanded.files.length > 1;
-  const spinner = showProgress ? (await import('ora')).default({ stream: process.stderr, text: progressText(0, expanded.files.length, lang) }).start() : undefined;
-
-  const domains = new DomainLookupService({
+  const mayShowProgress = process.stderr.isTTY === true && !env.CI && !opts.quiet && (format === 'pretty' || Boolean(opts.output));
+  const ora = mayShowProgress ? (await import('ora')).default : undefined;
+  let spinner: ReturnType<NonNullable<typeof ora>> | undefined;
+  const { report, skipped } = await runCheck(inputs, {
+    date,
+    lang,
     offline: opts.offline,
-    useCache: opts.cache,
+    cache: opts.cache,
     cacheDir: opts.cacheDir,
-    timeoutMs: opts.whoisTimeout,
     whoisServer: opts.whoisServer,
     rdapUrl: opts.rdapUrl,
-  });
-  let report: Awaited<ReturnType<typeof checkFiles>>;
-  try {
-    report = await checkFiles(
-      expanded.files,
-      {
-        date,
-        offline: opts.offline,
-        approvedSuffixes,
-        lang,
-        concurrency: opts.concurrency ?? Math.max(4, os.availableParallelism() * 4),
-        onProgress: spinner ? (done, total) => (spinner.text = progressText(done, total, lang)) : undefined,
-      },
-      { images: new ImageInspector(), domains },
-    );
-  } finally {
-    spinner?.stop();
-    await domains.close();
-  }
+    whoisTimeout: opts.whoisTimeout,
+    concurrency: opts.concurrency,
+    tldList: opts.tldList,
+    shard: opts.shard,
+    onInputs: (files) => {
+      if (opts.output) {
+        const out = path.resolve(opts.output);
+        if (files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
+      }
+      if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
+    },
+    onProgress: (done, total) => {
+      if (spinner) spinner.text = progressText(done, total, lang);
+    },
+  }).finally(() => spinner?.stop());
 
   const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet };
   const text = FORMATTERS[format](report, ctx);
   if (opts.output) await writeAtomically(opts.output, text);
   else process.stdout.write(text);
   if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
-  if (expanded.skipped.length > 0 && !opts.quiet) {
-    process.stderr.write(`${lang === 'zh' ? `跳过 ${expanded.skipped.length} 个不是清单的 YAML 文件` : `skipped ${expanded.skipped.length} YAML files that are not manifests`}\n`);
+  if (skipped.length > 0 && !opts.quiet) {
+    process.stderr.write(`${lang === 'zh' ? `跳过 ${skipped.length} 个不是清单的 YAML 文件` : `skipped ${skipped.length} YAML files that are not manifests`}\n`);
   }
   return exitCodeOf(report, opts.strict);
-}
-
-function parseShardArgument(text: string) {
-  try {
-    return parseShard(text);
-  } catch (err) {
-    throw new UsageError(`--shard: ${(err as Error).message}`);
-  }
 }
 
 function progressText(done: number, total: number, lang: Lang): string {

@@ -3,11 +3,12 @@
 // Installing the tarball's dependencies needs the npm registry (or a warm npm cache); when neither
 // answers, the install tests are skipped and the reason is in their title.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../cli/run-bin.js';
+import { readmeApiExample } from '../api/readme-example.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const version = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -43,6 +44,8 @@ describe('npm pack', () => {
     expect(files).toContain('package/bin/icp-check.js');
     expect(files).toContain('package/dist/cli.js');
     expect(files).toContain('package/dist/regulations.json');
+    expect(files).toContain('package/dist/api.js');
+    expect(files).toContain('package/dist/types/api.d.ts');
     expect(files).toContain('package/schema/icp-manifest.schema.json');
     expect(files).toContain('package/schema/icp-report.schema.json');
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
@@ -72,5 +75,38 @@ describe('npm pack', () => {
 
     const v = spawnSync(binOf(prefix), ['--version'], { cwd: elsewhere, encoding: 'utf8' });
     expect(v.stdout).toMatch(new RegExp(`^icp-check ${version.replace(/\./g, '\\.')} `));
+
+    // The Node API of the installed copy, imported by name from a project beside it, with its types.
+    const project = path.join(tmp, 'project');
+    mkdirSync(path.join(project, 'node_modules'), { recursive: true });
+    symlinkSync(installedDir, path.join(project, 'node_modules', 'icp-check'), 'dir');
+    writeFileSync(path.join(project, 'example.mjs'), readmeApiExample());
+    const api = spawnSync(process.execPath, [path.join(project, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    expect(api.stderr).toBe('');
+    expect(api.stdout).toContain('examples/tianjin-enterprise-problems/manifest.yaml: blocked');
+    writeFileSync(
+      path.join(project, 'typed.ts'),
+      "import { check, type Report } from 'icp-check';\nconst r: Report = await check('x.yaml', { offline: true, lang: 'zh' });\nexport const n: number = r.filings.length;\n",
+    );
+    writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+          typeRoots: [path.join(REPO, 'node_modules', '@types')],
+        },
+        files: ['typed.ts'],
+      }),
+    );
+    writeFileSync(path.join(project, 'package.json'), '{"type":"module"}\n');
+    const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { encoding: 'utf8', timeout: 120_000 });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
   });
 });
