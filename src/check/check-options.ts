@@ -44,6 +44,15 @@ export interface CheckOptions {
   tldList?: string;
   /** Only the i-th of n deterministic shards of the inputs: `"2/4"` or `{ index: 2, count: 4 }`. */
   shard?: string | Shard;
+  /**
+   * A config file to read (relative to `cwd`), or false for none. By default the nearest
+   * `icp-check.config.yaml` at or above `cwd` (not above a `.git` folder) applies; these options win over it.
+   */
+  config?: string | false;
+  /** Registrars beyond regulations/registrars.yaml, by the name WHOIS prints (approved unless `approved: false`). */
+  registrars?: Array<{ name: string; aliases?: string[]; approved?: boolean; foreign?: boolean }>;
+  /** Waivers: findings accepted with a reason until a date (as `accept:` in a manifest or the config). */
+  accept?: Array<{ rule: string; path?: string; files?: string; reason: string; until: string }>;
   /** Called with the manifests found, before any is checked; may throw to stop the run. */
   onInputs?: (files: string[]) => void;
   /** Called after each filing. */

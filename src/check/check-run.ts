@@ -1,6 +1,5 @@
 // Checking as the Node API and the command line share it: inputs expanded, options defaulted,
 // one run-wide lookup service opened and closed; the command line adds only what it reports besides.
-import os from 'node:os';
 import path from 'node:path';
 import type { Report } from '../model.js';
 import { checkFiles, type ManifestSource } from './run.js';
@@ -12,6 +11,8 @@ import { parseManifestText, Positions, schemaFindings, type LoadResult } from '.
 import { manifestSchema } from '../manifest/schema.js';
 import { readSuffixList } from '../commands/tld-list.js';
 import { UsageError } from '../errors.js';
+import { loadConfig } from '../config/load.js';
+import { mergeSettings, type Settings } from '../config/merge.js';
 import type { CheckInput, CheckOptions, ManifestInput, Shard } from './check-options.js';
 
 export type { CheckInput, CheckOptions, ManifestInput, Shard };
@@ -37,9 +38,18 @@ function inlineSource(input: ManifestInput, index: number, cwd: string): Manifes
 }
 
 /** `check` with what the command line reports besides (skipped files); throws UsageError for inputs that name nothing. */
-export async function runCheck(inputs: CheckInput | CheckInput[], options: CheckOptions = {}, extra: { sources?: ManifestSource[] } = {}): Promise<CheckRun> {
+/** The API's options over the config file over the defaults. */
+export async function apiSettings(options: CheckOptions): Promise<Settings> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const { config, cwd: _cwd, shard: _shard, onInputs: _i, onProgress: _p, registrars, ...given } = options;
+  const registrarList = registrars?.map((r) => ({ aliases: [], approved: true, foreign: false, ...r }));
+  return mergeSettings({ ...given, registrars: registrarList }, await loadConfig(config, cwd), { format: 'json', lang: 'en' }, cwd);
+}
+
+export async function runCheck(inputs: CheckInput | CheckInput[], options: CheckOptions = {}, extra: { sources?: ManifestSource[]; settings?: Settings } = {}): Promise<CheckRun> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const settings = extra.settings ?? (await apiSettings(options));
   const paths = list.filter((i): i is string => typeof i === 'string');
   const inline = list.filter((i): i is ManifestInput => typeof i !== 'string').map((i, n) => inlineSource(i, n, cwd));
   const shard = typeof options.shard === 'string' ? parseShardOption(options.shard) : options.shard;
@@ -54,25 +64,27 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
   // Paths relative to `cwd` when it is not the process's own folder.
   const files = cwd === process.cwd() ? expanded.files : expanded.files.map((f) => path.resolve(cwd, f));
   options.onInputs?.([...sources.map((s) => s.file), ...files]);
-  const approvedSuffixes = [...(options.approvedSuffixes ?? []), ...(options.tldList ? await readSuffixList(path.resolve(cwd, options.tldList)) : [])];
-  const date = options.date ?? todayInChina();
+  const approvedSuffixes = [...settings.approvedSuffixes, ...(settings.tldList ? await readSuffixList(settings.tldList) : [])];
+  const date = settings.date ?? todayInChina();
   const domains = new DomainLookupService({
-    offline: options.offline ?? false,
-    useCache: options.cache ?? true,
-    cacheDir: options.cacheDir,
-    timeoutMs: options.whoisTimeout ?? 10_000,
-    whoisServer: options.whoisServer,
-    rdapUrl: options.rdapUrl,
+    offline: settings.offline,
+    useCache: settings.cache,
+    cacheDir: settings.cacheDir,
+    timeoutMs: settings.whoisTimeout,
+    whoisServer: settings.whoisServer,
+    rdapUrl: settings.rdapUrl,
   });
   try {
     const report = await checkFiles(
       [...sources, ...files],
       {
         date,
-        offline: options.offline ?? false,
+        offline: settings.offline,
         approvedSuffixes,
-        lang: options.lang ?? 'en',
-        concurrency: options.concurrency ?? Math.max(4, os.availableParallelism() * 4),
+        registrars: settings.registrars,
+        accept: settings.accept,
+        lang: settings.lang,
+        concurrency: settings.concurrency,
         onProgress: options.onProgress,
       },
       { images: new ImageInspector(), domains },

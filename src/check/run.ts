@@ -13,9 +13,12 @@ import { renderFinding } from '../report/render.js';
 import { gatherFacts, type FactSources } from './gather.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
+import type { WaiverEntry } from '../config/merge.js';
 
 export interface RunOptions extends CheckOptions {
   lang: Lang;
+  /** Waivers from the config file or the API (each manifest's own `accept:` adds to them). */
+  accept?: WaiverEntry[];
   concurrency: number;
   /** Called after each filing, for progress display. */
   onProgress?: (done: number, total: number) => void;

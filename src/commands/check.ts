@@ -1,5 +1,6 @@
 // `icp-check [check] <manifest|folder|glob>...`: the default command.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { appendFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -12,25 +13,61 @@ import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
 import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
 import { UsageError } from '../errors.js';
-import { defaultLang, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
+import { defaultLang, parseCount, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
+import { loadConfig } from '../config/load.js';
+import { mergeSettings, printSettings, type GivenOptions } from '../config/merge.js';
+import type { ManifestSource } from '../check/run.js';
+import { MAX_MANIFEST_BYTES, parseManifestText, Positions } from '../manifest/load.js';
 
 export interface CheckCommandOptions {
   format?: Format;
   output?: string;
-  offline: boolean;
+  offline?: boolean;
   date?: string;
   lang?: Lang;
-  strict: boolean;
+  strict?: boolean;
   concurrency?: number;
   cacheDir?: string;
-  cache: boolean;
+  cache?: boolean;
   whoisServer?: string;
   rdapUrl?: string;
-  whoisTimeout: number;
+  whoisTimeout?: number;
   tldList?: string;
   shard?: string;
-  quiet: boolean;
-  color: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  /** A config file, or false (`--no-config`) for none; default: discovered from the working folder up. */
+  config?: string | false;
+  printConfig?: boolean;
+  maxWarnings?: number;
+  sarifNotes?: boolean;
+}
+
+/** Options that the config file may also set; the command line wins when it names them. */
+const SETTING_KEYS = [
+  'format',
+  'lang',
+  'date',
+  'offline',
+  'strict',
+  'quiet',
+  'color',
+  'concurrency',
+  'cache',
+  'cacheDir',
+  'whoisServer',
+  'rdapUrl',
+  'whoisTimeout',
+  'tldList',
+  'maxWarnings',
+  'sarifNotes',
+] as const satisfies ReadonlyArray<keyof CheckCommandOptions & keyof GivenOptions>;
+
+/** `FORCE_COLOR` and `NO_COLOR` as most tools read them: FORCE_COLOR=0 or false turns colour off, any other value on. */
+export function colorFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR.trim().toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return undefined;
 }
 
 /** Writes beside the target and renames, so a reader never sees half a report. */
@@ -45,49 +82,120 @@ async function writeAtomically(file: string, content: string): Promise<void> {
   }
 }
 
-export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions): Promise<number> {
+export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions, fromCli: (key: string) => boolean = () => true): Promise<number> {
   const env = process.env;
-  const format: Format = opts.format ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
-  const lang = opts.lang ?? defaultLang(env);
-  const date = opts.date ?? todayInChina();
+  const cwd = process.cwd();
+  const given: GivenOptions = {};
+  for (const key of SETTING_KEYS) if (fromCli(key) && opts[key] !== undefined) (given as Record<string, unknown>)[key] = opts[key];
+  // The terminal's colour wish (FORCE_COLOR, NO_COLOR) counts as given on the command line unless --color/--no-color is.
+  const envColor = colorFromEnv(env);
+  if (given.color === undefined && envColor !== undefined) given.color = envColor;
+  const loaded = await loadConfig(opts.config, cwd);
+  const settings = mergeSettings(given, loaded, { format: env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty', lang: defaultLang(env) }, cwd);
+  if (opts.printConfig) {
+    process.stdout.write(printSettings(settings));
+    return 0;
+  }
+  if (inputs.length === 0) throw new UsageError('name the manifests to check: files, folders, globs, or - for standard input');
+  const format: Format = settings.format;
+  const lang = settings.lang;
+  const date = settings.date ?? todayInChina();
   const toTerminal = !opts.output && process.stdout.isTTY === true;
-  const color = opts.color && !('NO_COLOR' in env && env.NO_COLOR !== '') && (toTerminal || env.FORCE_COLOR !== undefined);
-  const mayShowProgress = process.stderr.isTTY === true && !env.CI && !opts.quiet && (format === 'pretty' || Boolean(opts.output));
+  const color = given.color ?? (settings.color && toTerminal);
+  const mayShowProgress = process.stderr.isTTY === true && !env.CI && !settings.quiet && (format === 'pretty' || Boolean(opts.output));
   const ora = mayShowProgress ? (await import('ora')).default : undefined;
   let spinner: ReturnType<NonNullable<typeof ora>> | undefined;
-  const { report, skipped } = await runCheck(inputs, {
-    date,
-    lang,
-    offline: opts.offline,
-    cache: opts.cache,
-    cacheDir: opts.cacheDir,
-    whoisServer: opts.whoisServer,
-    rdapUrl: opts.rdapUrl,
-    whoisTimeout: opts.whoisTimeout,
-    concurrency: opts.concurrency,
-    tldList: opts.tldList,
-    shard: opts.shard,
-    onInputs: (files) => {
-      if (opts.output) {
-        const out = path.resolve(opts.output);
-        if (files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
-      }
-      if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
+  const stdinCount = inputs.filter((i) => i === '-').length;
+  if (stdinCount > 1) throw new UsageError('- (standard input) can be named once');
+  const sources = stdinCount === 1 ? [stdinManifest()] : [];
+  const { report, skipped } = await runCheck(
+    inputs.filter((i) => i !== '-'),
+    {
+      shard: opts.shard,
+      onInputs: (files) => {
+        if (opts.output) {
+          const out = path.resolve(opts.output);
+          if (files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
+        }
+        if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
+      },
+      onProgress: (done, total) => {
+        if (spinner) spinner.text = progressText(done, total, lang);
+      },
     },
-    onProgress: (done, total) => {
-      if (spinner) spinner.text = progressText(done, total, lang);
-    },
-  }).finally(() => spinner?.stop());
+    { sources, settings: { ...settings, date } },
+  ).finally(() => spinner?.stop());
 
-  const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet };
+  // Annotations and code scanning want paths from the repository root; people, from where they are.
+  const ctx: FormatContext = {
+    lang,
+    rules: ruleIndex(),
+    cwd: format === 'sarif' || format === 'github' ? repositoryRoot(cwd) : cwd,
+    strict: settings.strict,
+    color,
+    quiet: settings.quiet,
+    notes: settings.sarifNotes,
+  };
   const text = FORMATTERS[format](report, ctx);
   if (opts.output) await writeAtomically(opts.output, text);
   else process.stdout.write(text);
   if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
-  if (skipped.length > 0 && !opts.quiet) {
+  if (skipped.length > 0 && !settings.quiet) {
     process.stderr.write(`${lang === 'zh' ? `跳过 ${skipped.length} 个不是清单的 YAML 文件` : `skipped ${skipped.length} YAML files that are not manifests`}\n`);
   }
-  return exitCodeOf(report, opts.strict);
+  const code = exitCodeOf(report, settings.strict);
+  if (code === 0 && settings.maxWarnings !== undefined) {
+    const warnings = report.filings.reduce((n, f) => n + f.summary.warn + f.summary.unknown, 0);
+    if (warnings > settings.maxWarnings) {
+      process.stderr.write(
+        `${lang === 'zh' ? `提醒和待确认项共 ${warnings} 条，超过 --max-warnings ${settings.maxWarnings}` : `${warnings} warnings and points to confirm, more than --max-warnings ${settings.maxWarnings}`}\n`,
+      );
+      return 1;
+    }
+  }
+  return code;
+}
+
+/** `-`: one manifest read from standard input, bounded like a file; image paths are relative to the working folder. */
+function stdinManifest(): ManifestSource {
+  return {
+    file: '<stdin>',
+    load: async () => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const buf = chunk as Buffer;
+        size += buf.length;
+        if (size > MAX_MANIFEST_BYTES) {
+          process.stdin.destroy();
+          return {
+            ok: false,
+            findings: [{ rule: 'manifest/too-large', status: 'fail', path: '', args: { size: `>${MAX_MANIFEST_BYTES}`, limit: MAX_MANIFEST_BYTES } }],
+            positions: Positions.none(),
+          };
+        }
+        chunks.push(buf);
+      }
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+      } catch {
+        return { ok: false, findings: [{ rule: 'manifest/not-utf8', status: 'fail', path: '', args: {} }], positions: Positions.none() };
+      }
+      return parseManifestText(text);
+    },
+  };
+}
+
+/** Machine formats give paths relative to the repository: the git root above the working folder, else the working folder. */
+export function repositoryRoot(cwd: string): string {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(cwd);
+    dir = parent;
+  }
 }
 
 function progressText(done: number, total: number, lang: Lang): string {
@@ -97,24 +205,30 @@ function progressText(done: number, total: number, lang: Lang): string {
 export function checkCommand(setExitCode: (code: number) => void): Command {
   return new Command('check')
     .description('check filings: manifests, folders of manifests, or globs (the default command)')
-    .argument('<inputs...>', 'manifest files, folders or globs')
+    .argument('[inputs...]', 'manifest files, folders or globs; - reads one manifest from standard input')
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty; github under GitHub Actions)').choices(FORMATS))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--offline', 'no network: WHOIS/RDAP from cache and declared facts only', false)
+    .option('--offline', 'no network: WHOIS/RDAP from cache and declared facts only')
     .option('--date <YYYY-MM-DD>', 'check as of this day (China Standard Time; default today)', parseDate)
     .option('--lang <en|zh>', 'language of the report (default from LC_ALL/LANG)', parseLang)
-    .option('--strict', 'warnings and unconfirmed checks fail too (exit 1)', false)
+    .option('--strict', 'warnings and unconfirmed checks fail too (exit 1)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings and points to confirm', parseCount)
     .option('--concurrency <n>', 'filings checked at once (default from the core count)', parsePositiveInt)
     .option('--cache-dir <dir>', 'WHOIS/RDAP cache folder (default ~/.cache/icp-check)')
     .option('--no-cache', 'neither read nor write the WHOIS/RDAP cache')
     .option('--whois-server <host:port>', 'send every WHOIS query to this server (a proxy, a test server)')
     .option('--rdap-url <url>', 'send every RDAP query to this base URL')
-    .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms', parseDuration, 10_000)
+    .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms (default 10s)', parseDuration)
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
-    .option('-q, --quiet', 'print only failures and the summary', false)
-    .option('--no-color', 'no colour (also NO_COLOR)')
-    .action(async (inputs: string[], opts: CheckCommandOptions) => {
-      setExitCode(await runCheckCommand(inputs, opts));
+    .option('-q, --quiet', 'print only failures and the summary')
+    .option('--color', 'colour even when not writing to a terminal (also FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')
+    .option('--sarif-notes', 'include notes (info) in SARIF output')
+    .option('-c, --config <file>', 'read this config file instead of the nearest icp-check.config.yaml')
+    .option('--no-config', 'read no config file')
+    .option('--print-config', 'print the settings the run would use (command line, config file, defaults) and exit')
+    .action(async (inputs: string[], opts: CheckCommandOptions, command: Command) => {
+      setExitCode(await runCheckCommand(inputs, opts, (key) => command.getOptionValueSource(key) === 'cli'));
     });
 }

@@ -15,6 +15,8 @@ export interface FormatContext {
   color?: boolean;
   /** `--quiet`: failures, missing documents and the summary only. */
   quiet?: boolean;
+  /** `--sarif-notes`: SARIF also carries notes (info findings); by default only what needs attention. */
+  notes?: boolean;
   /** Where the tool is documented (SARIF `informationUri`). */
   toolUri?: string;
 }
