@@ -50,6 +50,19 @@ export interface Finding {
   documents?: string[];
   line?: number;
   column?: number;
+  /** Set when a waiver (`accept:` in the manifest or the config) accepts this finding: it no longer blocks. */
+  accepted?: Acceptance;
+}
+
+/** Which waiver accepted a finding, why, and until when. */
+export interface Acceptance {
+  reason: string;
+  /** The last day the waiver holds (YYYY-MM-DD). */
+  until: string;
+  /** `manifest` (the filing's own `accept:`) or `config` (icp-check.config.yaml or the API's `accept` option). */
+  source: 'manifest' | 'config';
+  /** The entry, e.g. `accept[0]`. */
+  entry: string;
 }
 
 export interface RequiredDocument {
@@ -69,6 +82,8 @@ export interface Summary {
   pass: number;
   info: number;
   missingDocuments: number;
+  /** Findings a waiver accepted; they are not counted as fail, warn or unknown. */
+  accepted?: number;
 }
 
 export interface FilingReport {
@@ -84,6 +99,18 @@ export interface Report {
   tool: { name: string; version: string; rulesDate: string };
   date: string;
   filings: FilingReport[];
+  /** Waivers of the config (or the API's `accept`) that matched no finding in any filing; absent under `--shard`. */
+  unusedWaivers?: UnusedWaiver[];
+}
+
+export interface UnusedWaiver {
+  rule: string;
+  path?: string;
+  files?: string;
+  reason: string;
+  until: string;
+  /** The config file and entry, e.g. `icp-check.config.yaml: accept[2]`. */
+  entry: string;
 }
 
 export const STATUS_ORDER: Status[] = ['fail', 'unknown', 'warn', 'info', 'pass'];

@@ -14,11 +14,14 @@ import { gatherFacts, type FactSources } from './gather.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
 import type { WaiverEntry } from '../config/merge.js';
+import { applyWaivers, unusedWaiver } from '../waivers/apply.js';
 
 export interface RunOptions extends CheckOptions {
   lang: Lang;
   /** Waivers from the config file or the API (each manifest's own `accept:` adds to them). */
   accept?: WaiverEntry[];
+  /** Filled with the config waivers that matched a finding. */
+  usedWaivers?: Set<WaiverEntry>;
   concurrency: number;
   /** Called after each filing, for progress display. */
   onProgress?: (done: number, total: number) => void;
@@ -26,7 +29,11 @@ export interface RunOptions extends CheckOptions {
 
 function summarise(findings: Finding[], missingDocuments: number): Summary {
   const s: Summary = { fail: 0, warn: 0, unknown: 0, pass: 0, info: 0, missingDocuments };
-  for (const f of findings) s[f.status]++;
+  for (const f of findings) {
+    // An accepted finding is counted apart (the field appears only when a waiver accepted something).
+    if (f.accepted) s.accepted = (s.accepted ?? 0) + 1;
+    else s[f.status]++;
+  }
   return s;
 }
 
@@ -109,13 +116,17 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
     const image = facts.images.get(d.providedBy) ?? facts.images.get(`${d.providedBy}.file`);
     if (image && image.entry !== 'file') d.provided = false;
   }
-  const findings = sortFindings(render(raws, options.lang, loaded.positions));
+  let findings = sortFindings(render(raws, options.lang, loaded.positions));
+  const waived = applyWaivers(findings, filing.manifest.accept, options.accept ?? [], options.date, file);
+  for (const w of waived.used) options.usedWaivers?.add(w);
+  if (waived.raws.length > 0) findings = sortFindings([...findings, ...render(waived.raws, options.lang, loaded.positions)]);
   const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
   return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
 }
 
-export async function checkFiles(files: Array<string | ManifestSource>, options: RunOptions, sources: FactSources): Promise<Report> {
+export async function checkFiles(files: Array<string | ManifestSource>, runOptions: RunOptions, sources: FactSources): Promise<Report> {
   let done = 0;
+  const options: RunOptions = { ...runOptions, usedWaivers: runOptions.usedWaivers ?? new Set() };
   const filings = await mapLimit(files, options.concurrency, async (file) => {
     const r = await checkFiling(file, options, sources).catch((err: unknown) =>
       // One filing that icp-check fails on never stops the others.
@@ -129,7 +140,10 @@ export async function checkFiles(files: Array<string | ManifestSource>, options:
     options.onProgress?.(++done, files.length);
     return r;
   });
-  return { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings };
+  const report: Report = { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings };
+  const unused = (options.accept ?? []).filter((w) => !options.usedWaivers!.has(w));
+  if (unused.length > 0) report.unusedWaivers = unused.map(unusedWaiver);
+  return report;
 }
 
 /** 0 every filing ready; 1 a blocking finding or missing document (or a warning under --strict); 2 an invalid manifest. */

@@ -143,6 +143,11 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   if (skipped.length > 0 && !settings.quiet) {
     process.stderr.write(`${lang === 'zh' ? `跳过 ${skipped.length} 个不是清单的 YAML 文件` : `skipped ${skipped.length} YAML files that are not manifests`}\n`);
   }
+  if (!settings.quiet) {
+    for (const w of report.unusedWaivers ?? []) {
+      process.stderr.write(`${lang === 'zh' ? `豁免 ${w.entry}（${w.rule}）没有对应任何检查结果` : `waiver ${w.entry} (${w.rule}) matched no finding`}\n`);
+    }
+  }
   const code = exitCodeOf(report, settings.strict);
   if (code === 0 && settings.maxWarnings !== undefined) {
     const warnings = report.filings.reduce((n, f) => n + f.summary.warn + f.summary.unknown, 0);

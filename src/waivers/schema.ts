@@ -1,6 +1,16 @@
 // A waiver: a known finding accepted with a reason until a date, in a manifest's or the config's `accept:`.
 import { z } from 'zod';
-import { date } from '../manifest/schema.js';
+
+// The manifest's date, repeated here because the manifest's schema imports this one.
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const date = z
+  .string({ error: 'expected a date as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isRealDate, 'expected a real calendar date')
+  .meta({ format: 'date' });
 
 export const waiver = z
   .strictObject({
@@ -17,3 +27,6 @@ export const waiver = z
   .meta({ description: 'Accept a finding with a reason until a date' });
 
 export type Waiver = z.output<typeof waiver>;
+
+/** In a manifest, a waiver is about that manifest: a rule and optionally a path, no file glob. */
+export const manifestWaiver = waiver.omit({ files: true });

@@ -86,8 +86,9 @@ function summaryLine(f: FilingReport, lang: Lang): string {
 }
 
 function findingLines(c: ChalkInstance, f: Finding, _lang: Lang, file: string): string[] {
-  const lines = [`    ${paint(c, f.status, MARKS[f.status])} ${f.message}`];
+  const lines = [`    ${f.accepted ? c.dim('~') : paint(c, f.status, MARKS[f.status])} ${f.message}`];
   if (f.status === 'pass') return lines;
+  if (f.accepted) lines.push(`      ${c.dim(`${_lang === 'zh' ? '已豁免，至' : 'accepted until'} ${f.accepted.until}: ${stripControl(f.accepted.reason)} (${f.accepted.entry})`)}`);
   if (f.fix) lines.push(`      ${c.dim('→')} ${f.fix}`);
   const where = f.line !== undefined ? `${file}:${f.line}:${f.column ?? 1}` : '';
   const at = [where, f.path].filter(Boolean).join(' ');
