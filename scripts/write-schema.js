@@ -32,6 +32,7 @@ const ADDITIONS = {
   },
   finding: { accepted: { $ref: '#/definitions/acceptance' } },
   summary: { accepted: { $ref: '#/definitions/count' } },
+  document: { line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 } },
   report: { unusedWaivers: { type: 'array', items: { $ref: '#/definitions/unusedWaiver' } } },
 };
 
@@ -50,5 +51,6 @@ const add = (target, extra) => {
 add(report.definitions, ADDITIONS.definitions);
 add(report.definitions.finding.properties, ADDITIONS.finding);
 add(report.definitions.filing.properties.summary.properties, ADDITIONS.summary);
+add(report.definitions.document.properties, ADDITIONS.document);
 add(report.properties, ADDITIONS.report);
 if (changed) writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);

@@ -73,6 +73,9 @@ export interface RequiredDocument {
   rules: string[];
   /** Where it was provided: a manifest path such as `documents[1]` or `entity.certificate.image`. */
   providedBy?: string;
+  /** Its place in the manifest: where it is provided, else the person, entity or website it is for. */
+  line?: number;
+  column?: number;
 }
 
 export interface Summary {

@@ -15,6 +15,7 @@ import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
 import type { WaiverEntry } from '../config/merge.js';
 import { applyWaivers, unusedWaiver } from '../waivers/apply.js';
+import { anchorDocuments, anchorFindings } from '../report/anchors.js';
 
 export interface RunOptions extends CheckOptions {
   lang: Lang;
@@ -120,6 +121,8 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
   const waived = applyWaivers(findings, filing.manifest.accept, options.accept ?? [], options.date, file);
   for (const w of waived.used) options.usedWaivers?.add(w);
   if (waived.raws.length > 0) findings = sortFindings([...findings, ...render(waived.raws, options.lang, loaded.positions)]);
+  anchorFindings(findings, loaded.positions);
+  anchorDocuments(documents, loaded.positions);
   const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
   return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
 }

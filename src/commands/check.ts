@@ -126,11 +126,12 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     { sources, settings: { ...settings, date } },
   ).finally(() => spinner?.stop());
 
-  // Annotations and code scanning want paths from the repository root; people, from where they are.
+  // Annotations and code scanning want paths from the repository root (`root`); people, from where they are.
   const ctx: FormatContext = {
     lang,
     rules: ruleIndex(),
-    cwd: format === 'sarif' || format === 'github' ? repositoryRoot(cwd) : cwd,
+    cwd,
+    root: repositoryRoot(cwd),
     strict: settings.strict,
     color,
     quiet: settings.quiet,

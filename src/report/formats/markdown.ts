@@ -52,6 +52,8 @@ const WORDS = {
   forWhom: { en: 'for', zh: '对应' },
   requiredBy: { en: 'required by', zh: '依据规则' },
   none: { en: 'No filings were checked.', zh: '没有检查任何备案。' },
+  accepted: { en: 'Accepted (waivers)', zh: '已豁免' },
+  until: { en: 'until', zh: '有效至' },
 } as const;
 
 function w(key: Exclude<keyof typeof WORDS, 'intro'>, lang: Lang): string {
@@ -81,15 +83,15 @@ export function missingDocuments(filing: FilingReport) {
 function filingSection(filing: FilingReport, index: number, ctx: FormatContext): string {
   const { lang } = ctx;
   const file = relativeFile(filing, ctx.cwd);
-  const out: string[] = [`## ${index + 1}. ${mdEscape(file)} — ${mdEscape(verdictLabel(filing.verdict, lang))}`, ''];
+  const out: string[] = ['<details>', `<summary>${index + 1}. ${htmlEscape(file)} — ${htmlEscape(verdictLabel(filing.verdict, lang))}</summary>`, ''];
   out.push(`${w('province', lang)}: ${filing.province ? mdEscape(filing.province) : w('unknownProvince', lang)}`, '');
   const findings = sortFindings(filing.findings.filter((f) => f.status !== 'pass'));
   if (filing.verdict === 'invalid') {
-    out.push(w('invalid', lang), '', ...findings.map((f) => findingItem(f, lang)), '');
+    out.push(w('invalid', lang), '', ...findings.map((f) => findingItem(f, lang)), '', '</details>', '');
     return out.join('\n');
   }
   for (const status of SECTIONS) {
-    const list = findings.filter((f) => f.status === status);
+    const list = findings.filter((f) => f.status === status && !f.accepted);
     if (list.length === 0) continue;
     out.push(`### ${w(status, lang)}`, '', ...list.map((f) => findingItem(f, lang)), '');
   }
@@ -102,9 +104,33 @@ function filingSection(filing: FilingReport, index: number, ctx: FormatContext):
     }
     out.push('');
   }
+  const accepted = findings.filter((f) => f.accepted);
+  if (accepted.length > 0) {
+    out.push(`### ${w('accepted', lang)}`, '');
+    for (const f of accepted)
+      out.push(`${findingItem(f, lang)} — ${mdEscape(f.accepted!.reason)} (${w('until', lang)} ${mdEscape(f.accepted!.until)}, ${mdCode(f.accepted!.entry)})`);
+    out.push('');
+  }
   if (filing.verdict === 'ready') out.push(w('ready', lang), '');
   if (filing.verdict === 'ready-with-warnings') out.push(w('readyWithWarnings', lang), '');
+  out.push('</details>', '');
   return out.join('\n');
+}
+
+/** Raw HTML inside Markdown (`<summary>`) takes HTML escaping. */
+function htmlEscape(text: string): string {
+  return stripControl(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** What a pull-request comment accepts is 65,536 characters; the report stays under this. */
+export const MARKDOWN_BUDGET = 65_000;
+
+function leftOutNote(files: string[], filings: number, lang: Lang): string {
+  const names = files.slice(0, 10).map((f) => mdCode(f));
+  const more = files.length > names.length ? (lang === 'zh' ? ` 等 ${files.length} 份` : ` and ${files.length - names.length} more`) : '';
+  return lang === 'zh'
+    ? `> 为使报告少于 ${MARKDOWN_BUDGET} 个字符，${filings > 0 ? `${filings} 行表格和 ` : ''}以下备案的详情未列出：${names.join('、')}${more}。请单独检查这些备案，或查看 JSON 报告。`
+    : `> Left out to stay under ${MARKDOWN_BUDGET} characters: ${filings > 0 ? `${filings} rows of the table and ` : ''}the details of ${names.join(', ')}${more}. Check those filings on their own, or see the JSON report.`;
 }
 
 /** The table of filings both the client report and the GitHub step summary start with. */
@@ -133,8 +159,33 @@ export const markdown: Formatter = (report: Report, ctx: FormatContext): string 
   const intro = WORDS.intro[lang](mdEscape(report.date), mdEscape(tool), mdEscape(report.tool.rulesDate));
   const out = [`# ${w('title', lang)}`, '', intro, ''];
   if (report.filings.length === 0) return [...out, w('none', lang), ''].join('\n');
-  out.push(filingsTable(report, ctx), '');
-  report.filings.forEach((filing, i) => out.push(filingSection(filing, i, ctx)));
+  // The summary table, then the details of each filing that is not ready, folded; everything within the budget.
+  const reserve = 2_000;
+  let size = out.join('\n').length;
+  const table = filingsTable(report, ctx).split('\n');
+  let rowsLeftOut = 0;
+  const kept: string[] = [];
+  for (const row of table) {
+    if (size + row.length + 1 > MARKDOWN_BUDGET - reserve) {
+      rowsLeftOut = table.length - kept.length;
+      break;
+    }
+    kept.push(row);
+    size += row.length + 1;
+  }
+  out.push(...kept, '');
+  const leftOut: string[] = [];
+  report.filings.forEach((filing, i) => {
+    if (filing.verdict === 'ready') return;
+    const block = filingSection(filing, i, ctx).replace(/\n{3,}/g, '\n\n');
+    if (rowsLeftOut > 0 || size + block.length + 1 > MARKDOWN_BUDGET - reserve) {
+      leftOut.push(relativeFile(filing, ctx.cwd));
+      return;
+    }
+    out.push(block);
+    size += block.length + 1;
+  });
+  if (leftOut.length > 0 || rowsLeftOut > 0) out.push(leftOutNote(leftOut, rowsLeftOut, lang), '');
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
