@@ -1,27 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import * as ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sarif, sarifLevel } from '../../src/report/formats/sarif.js';
 import type { FormatContext } from '../../src/report/formats/context.js';
 import { makeFilings, makeReport, RULE_MAP } from './filings-fixture.js';
-
-// ajv-formats is CommonJS: from ESM its function sits on `default`.
-const addFormats = ajvFormats.default as unknown as (ajv: Ajv) => Ajv;
-
-/**
- * The official OASIS schema (errata01) declares draft-04 with `id`; the keywords it uses mean the
- * same in draft-07, which Ajv 8 implements, so only the root identifier keyword is renamed.
- */
-function sarifValidator() {
-  const file = path.join(import.meta.dirname, '..', 'schemas', 'sarif-schema-2.1.0.json');
-  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const { id, $schema: _draft04, ...rest } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile({ $id: id as string, ...rest });
-}
+import { sarifValidator } from './sarif-validator.js';
 
 const ctx: FormatContext = { lang: 'en', rules: RULE_MAP, cwd: '/work/repo' };
 
