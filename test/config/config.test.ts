@@ -134,3 +134,13 @@ describe('mistakes in the config', () => {
     expect(r.stderr).toMatch(/^icp-check: config .*no-such\.yaml: no such file\n$/);
   });
 });
+
+describe('the example config', () => {
+  it('is a valid config', () => {
+    const file = path.join(REPO, 'examples/ci/icp-check.config.yaml');
+    const config = parseConfig(readFileSync(file, 'utf8'), file);
+    expect(config.lang).toBe('zh');
+    expect(config.whoisTimeout).toBe(15_000);
+    expect(config.accept?.[0]).toMatchObject({ rule: 'whois/privacy', files: 'filings/tianjin/**/*.yaml', until: '2027-03-31' });
+  });
+});
