@@ -7,7 +7,7 @@ const { versionLine } = await import('../dist/version.js').catch(() => {
   process.exit(2);
 });
 
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v' || args[0] === '-V')) {
   // Answered without loading the checker.
   process.stdout.write(`${versionLine()}\n`);
 } else {

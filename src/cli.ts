@@ -9,19 +9,30 @@ import { extraCommands, EXTRA_COMMANDS } from './commands/extra.js';
 
 export { versionLine };
 
+/** The check command's options, for the top-level help (the command most people run is the default one). */
+function checkOptionsHelp(check: Command): string {
+  const help = check.createHelp();
+  const options = help.visibleOptions(check).filter((o) => o.long !== '--help');
+  const width = Math.max(...options.map((o) => help.optionTerm(o).length));
+  return options.map((o) => `  ${help.optionTerm(o).padEnd(width)}  ${help.optionDescription(o)}`).join('\n');
+}
+
 export async function main(argv: string[]): Promise<number> {
+  // -V was the version flag before -v; both work.
+  argv = argv.map((a) => (a === '-V' ? '--version' : a));
   let exitCode = 0;
   const setExitCode = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
   const program = new Command('icp-check')
     .description('Pre-flight checks for ICP filings (ICP备案) through Alibaba Cloud: what is missing or wrong, before you submit.')
-    .version(versionLine(), '-V, --version')
+    .version(versionLine(), '-v, --version', 'print the version')
     .option('--verbose', 'print stack traces of internal errors')
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) })
     .showSuggestionAfterError(true);
-  program.addCommand(checkCommand(setExitCode), { isDefault: true });
+  const check = checkCommand(setExitCode);
+  program.addCommand(check, { isDefault: true });
   // The other commands (and their dependencies, such as the questionnaire's) load only when named or for help.
   const first = argv.find((a) => !a.startsWith('-'));
   const wantsHelp = argv.length === 0 || argv.some((a) => a === '-h' || a === '--help') || first === 'help';
@@ -31,7 +42,13 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(schemaCommand());
   program.addHelpText(
     'after',
-    `
+    () => `
+Check options (icp-check [check] [options] <inputs...>):
+${checkOptionsHelp(check)}
+
+Settings not given on the command line come from icp-check.config.yaml, found in the working folder or
+above it (up to the repository root); --print-config shows the result.
+
 Exit codes: 0 every filing is ready (warnings allowed unless --strict), 1 something blocks a filing,
 2 a usage error or an invalid manifest.
 

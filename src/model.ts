@@ -84,6 +84,19 @@ export interface Finding {
   alsoRequiredBy?: string[];
   /** Whom the finding is about when the path alone does not say it: a website, person or domain name. */
   subject?: string;
+  /** Set when a waiver (`accept:` in the manifest or the config) accepts this finding: it no longer blocks. */
+  accepted?: Acceptance;
+}
+
+/** Which waiver accepted a finding, why, and until when. */
+export interface Acceptance {
+  reason: string;
+  /** The last day the waiver holds (YYYY-MM-DD). */
+  until: string;
+  /** `manifest` (the filing's own `accept:`) or `config` (icp-check.config.yaml or the API's `accept` option). */
+  source: 'manifest' | 'config';
+  /** The entry, e.g. `accept[0]`. */
+  entry: string;
 }
 
 export interface RequiredDocument {
@@ -96,6 +109,9 @@ export interface RequiredDocument {
   providedBy?: string;
   /** A given file that cannot be used: the finding of this rule on `providedBy` reports it (one fact, one finding). */
   reportedBy?: string;
+  /** Its place in the manifest: where it is provided, else the person, entity or website it is for. */
+  line?: number;
+  column?: number;
 }
 
 export interface Summary {
@@ -105,6 +121,8 @@ export interface Summary {
   pass: number;
   info: number;
   missingDocuments: number;
+  /** Findings a waiver accepted; they are not counted as fail, warn or unknown. */
+  accepted?: number;
 }
 
 /** The first day a filing stops being as good as today if nothing changes (src/report/validity.ts). */
@@ -156,6 +174,18 @@ export interface Report {
   filings: FilingReport[];
   /** Every source the findings and documents cite, by the short name their `source` starts with. */
   sources?: Record<string, SourceRef>;
+  /** Waivers of the config (or the API's `accept`) that matched no finding in any filing; absent under `--shard`. */
+  unusedWaivers?: UnusedWaiver[];
+}
+
+export interface UnusedWaiver {
+  rule: string;
+  path?: string;
+  files?: string;
+  reason: string;
+  until: string;
+  /** The config file and entry, e.g. `icp-check.config.yaml: accept[2]`. */
+  entry: string;
 }
 
 export const STATUS_ORDER: Status[] = ['fail', 'unknown', 'warn', 'info', 'pass'];

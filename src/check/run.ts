@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, Status, Summary, Verdict } from '../model.js';
 import { STATUS_ORDER } from '../model.js';
-import { loadManifest, manifestDir, Positions } from '../manifest/load.js';
+import { loadManifest, manifestDir, Positions, type LoadResult } from '../manifest/load.js';
 import { toFiling } from '../manifest/normalise.js';
 import { bundledRegulations, evaluateWith, RULES_DATE } from '../regulations/index.js';
 import { mergeDocuments } from '../regulations/documents.js';
@@ -16,9 +16,16 @@ import { foldDocuments, foldFindings } from './fold.js';
 import { sourcesCited } from '../report/sources.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
+import type { WaiverEntry } from '../config/merge.js';
+import { applyWaivers, unusedWaiver } from '../waivers/apply.js';
+import { anchorDocuments, anchorFindings } from '../report/anchors.js';
 
 export interface RunOptions extends CheckOptions {
   lang: Lang;
+  /** Waivers from the config file or the API (each manifest's own `accept:` adds to them). */
+  accept?: WaiverEntry[];
+  /** Filled with the config waivers that matched a finding. */
+  usedWaivers?: Set<WaiverEntry>;
   concurrency: number;
   /** Called after each filing, for progress display. */
   onProgress?: (done: number, total: number) => void;
@@ -26,7 +33,11 @@ export interface RunOptions extends CheckOptions {
 
 function summarise(findings: Finding[], missingDocuments: number): Summary {
   const s: Summary = { fail: 0, warn: 0, unknown: 0, pass: 0, info: 0, missingDocuments };
-  for (const f of findings) s[f.status]++;
+  for (const f of findings) {
+    // An accepted finding is counted apart (the field appears only when a waiver accepted something).
+    if (f.accepted) s.accepted = (s.accepted ?? 0) + 1;
+    else s[f.status]++;
+  }
   return s;
 }
 
@@ -71,8 +82,18 @@ function internalError(check: string, err: unknown): RawFinding {
   return { rule: 'manifest/internal-error', status: 'unknown', path: '', key: 'rule-error', args: { check, detail } };
 }
 
-export async function checkFiling(file: string, options: RunOptions, sources: FactSources): Promise<FilingReport> {
-  const loaded = await loadManifest(file);
+/** A manifest that is not read from its file: standard input, or text or an object given to the Node API. */
+export interface ManifestSource {
+  /** Shown in the report; relative paths in the manifest are resolved from its folder. */
+  file: string;
+  load: () => Promise<LoadResult>;
+}
+
+const fileOf = (input: string | ManifestSource) => (typeof input === 'string' ? input : input.file);
+
+export async function checkFiling(input: string | ManifestSource, options: RunOptions, sources: FactSources): Promise<FilingReport> {
+  const file = fileOf(input);
+  const loaded = await (typeof input === 'string' ? loadManifest(input) : input.load());
   if (!loaded.ok) return invalid(file, loaded.findings, options.lang, loaded.positions);
   const normalised = toFiling(loaded.manifest, file, manifestDir(file));
   if (!normalised.ok) return invalid(file, normalised.findings, options.lang, loaded.positions);
@@ -84,8 +105,13 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
   const undated = new Map<string, RawFinding[]>();
   const today = evaluateAt(ctx, facts, options.date, undated);
   const { raws, documents } = today;
-  const findings = sortFindings(foldFindings(render(raws, options.lang, loaded.positions)));
+  let findings = sortFindings(foldFindings(render(raws, options.lang, loaded.positions)));
+  const waived = applyWaivers(findings, filing.manifest.accept, options.accept ?? [], options.date, file);
+  for (const w of waived.used) options.usedWaivers?.add(w);
+  if (waived.raws.length > 0) findings = sortFindings([...findings, ...render(waived.raws, options.lang, loaded.positions)]);
   foldDocuments(findings, documents);
+  anchorFindings(findings, loaded.positions);
+  anchorDocuments(documents, loaded.positions);
   // A document whose given file is unusable is counted once, as the finding that reports it.
   const summary = summarise(findings, documents.filter((d) => d.required && !d.provided && !d.reportedBy).length);
   const report: FilingReport = { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
@@ -145,13 +171,14 @@ function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undate
   return { date, raws, documents };
 }
 
-export async function checkFiles(files: string[], options: RunOptions, sources: FactSources): Promise<Report> {
+export async function checkFiles(files: Array<string | ManifestSource>, runOptions: RunOptions, sources: FactSources): Promise<Report> {
   let done = 0;
+  const options: RunOptions = { ...runOptions, usedWaivers: runOptions.usedWaivers ?? new Set() };
   const filings = await mapLimit(files, options.concurrency, async (file) => {
     const r = await checkFiling(file, options, sources).catch((err: unknown) =>
       // One filing that icp-check fails on never stops the others.
       invalid(
-        file,
+        fileOf(file),
         [{ rule: 'manifest/internal-error', status: 'fail', path: '', args: { detail: err instanceof Error ? err.message : String(err) } }],
         options.lang,
         Positions.none(),
@@ -162,7 +189,10 @@ export async function checkFiles(files: string[], options: RunOptions, sources: 
   });
   const index = ruleIndex();
   const cited = filings.flatMap((f) => [...f.findings.map((x) => x.source), ...f.documents.flatMap((d) => d.rules.map((r) => index.get(r)?.source ?? ''))]);
-  return { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings, sources: sourcesCited(cited, options.lang) };
+  const report: Report = { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings, sources: sourcesCited(cited, options.lang) };
+  const unused = (options.accept ?? []).filter((w) => !options.usedWaivers!.has(w));
+  if (unused.length > 0) report.unusedWaivers = unused.map(unusedWaiver);
+  return report;
 }
 
 /** 0 every filing ready; 1 a blocking finding or missing document (or a warning under --strict); 2 an invalid manifest. */

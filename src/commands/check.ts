@@ -1,14 +1,12 @@
 // `icp-check [check] <manifest|folder|glob>...`: the default command.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { appendFile, rename, writeFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
-import { checkFiles, exitCodeOf } from '../check/run.js';
-import { expandInputs, parseShard } from '../check/inputs.js';
-import { ImageInspector } from '../facts/images.js';
-import { DomainLookupService } from '../facts/domains/lookup.js';
+import { runCheck } from '../check/check-run.js';
+import { exitCodeOf } from '../check/run.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
@@ -17,30 +15,65 @@ import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
 import { maskByDefault, maskReport } from '../report/mask.js';
 import { UsageError } from '../errors.js';
-import { defaultLang, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
-import { readSuffixList } from './tld-list.js';
+import { defaultLang, parseCount, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
+import { loadConfig } from '../config/load.js';
+import { mergeSettings, printSettings, type GivenOptions } from '../config/merge.js';
+import type { ManifestSource } from '../check/run.js';
+import { MAX_MANIFEST_BYTES, parseManifestText, Positions } from '../manifest/load.js';
 
 export interface CheckCommandOptions {
   format?: Format;
   output?: string;
-  offline: boolean;
+  offline?: boolean;
   date?: string;
   lang?: Lang;
-  strict: boolean;
+  strict?: boolean;
   concurrency?: number;
   cacheDir?: string;
-  cache: boolean;
+  cache?: boolean;
   whoisServer?: string;
   rdapUrl?: string;
-  whoisTimeout: number;
+  whoisTimeout?: number;
   tldList?: string;
   shard?: string;
-  quiet: boolean;
+  quiet?: boolean;
   /** Every passing check and note too (pretty). */
   verbose?: boolean;
-  color: boolean;
+  color?: boolean;
   /** Mask ID numbers, mobiles and e-mail addresses (`--mask`/`--no-mask`); default from the format (`maskByDefault`). */
   mask?: boolean;
+  /** A config file, or false (`--no-config`) for none; default: discovered from the working folder up. */
+  config?: string | false;
+  printConfig?: boolean;
+  maxWarnings?: number;
+  sarifNotes?: boolean;
+}
+
+/** Options that the config file may also set; the command line wins when it names them. */
+const SETTING_KEYS = [
+  'format',
+  'lang',
+  'date',
+  'offline',
+  'strict',
+  'quiet',
+  'color',
+  'concurrency',
+  'cache',
+  'cacheDir',
+  'whoisServer',
+  'rdapUrl',
+  'whoisTimeout',
+  'tldList',
+  'maxWarnings',
+  'sarifNotes',
+] as const satisfies ReadonlyArray<keyof CheckCommandOptions & keyof GivenOptions>;
+
+/** `FORCE_COLOR` and `NO_COLOR` as most tools read them: FORCE_COLOR=0 or false turns colour off, any other value on. */
+export function colorFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR.trim().toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return undefined;
 }
 
 /** Writes beside the target and renames, so a reader never sees half a report. */
@@ -55,74 +88,126 @@ async function writeAtomically(file: string, content: string): Promise<void> {
   }
 }
 
-export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions): Promise<number> {
+export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions, fromCli: (key: string) => boolean = () => true): Promise<number> {
   const env = process.env;
-  const format: Format = opts.format ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
-  const lang = opts.lang ?? defaultLang(env);
-  const date = opts.date ?? todayInChina();
-  const expanded = await expandInputs(inputs, { shard: opts.shard ? parseShardArgument(opts.shard) : undefined });
-  if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.join(', ')}`);
-  if (expanded.files.length === 0 && !opts.shard) {
-    throw new UsageError(
-      `no manifests found in ${inputs.join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
-    );
+  const cwd = process.cwd();
+  const given: GivenOptions = {};
+  for (const key of SETTING_KEYS) if (fromCli(key) && opts[key] !== undefined) (given as Record<string, unknown>)[key] = opts[key];
+  // The terminal's colour wish (FORCE_COLOR, NO_COLOR) counts as given on the command line unless --color/--no-color is.
+  const envColor = colorFromEnv(env);
+  if (given.color === undefined && envColor !== undefined) given.color = envColor;
+  const loaded = await loadConfig(opts.config, cwd);
+  const settings = mergeSettings(given, loaded, { format: env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty', lang: defaultLang(env) }, cwd);
+  if (opts.printConfig) {
+    process.stdout.write(printSettings(settings));
+    return 0;
   }
-  if (opts.output) {
-    const out = path.resolve(opts.output);
-    if (expanded.files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
-  }
-  const approvedSuffixes = opts.tldList ? await readSuffixList(opts.tldList) : [];
-
+  if (inputs.length === 0) throw new UsageError('name the manifests to check: files, folders, globs, or - for standard input');
+  const format: Format = settings.format;
+  const lang = settings.lang;
+  const date = settings.date ?? todayInChina();
   const toTerminal = !opts.output && process.stdout.isTTY === true;
-  const color = opts.color && !('NO_COLOR' in env && env.NO_COLOR !== '') && (toTerminal || env.FORCE_COLOR !== undefined);
-  const showProgress = process.stderr.isTTY === true && !env.CI && !opts.quiet && (format === 'pretty' || Boolean(opts.output)) && expanded.files.length > 1;
-  const spinner = showProgress ? (await import('ora')).default({ stream: process.stderr, text: progressText(0, expanded.files.length, lang) }).start() : undefined;
-
-  const domains = new DomainLookupService({
-    offline: opts.offline,
-    useCache: opts.cache,
-    cacheDir: opts.cacheDir,
-    timeoutMs: opts.whoisTimeout,
-    whoisServer: opts.whoisServer,
-    rdapUrl: opts.rdapUrl,
-  });
-  let report: Awaited<ReturnType<typeof checkFiles>>;
-  try {
-    report = await checkFiles(
-      expanded.files,
-      {
-        date,
-        offline: opts.offline,
-        approvedSuffixes,
-        lang,
-        concurrency: opts.concurrency ?? Math.max(4, os.availableParallelism() * 4),
-        onProgress: spinner ? (done, total) => (spinner.text = progressText(done, total, lang)) : undefined,
+  const color = given.color ?? (settings.color && toTerminal);
+  const mayShowProgress = process.stderr.isTTY === true && !env.CI && !settings.quiet && (format === 'pretty' || Boolean(opts.output));
+  const ora = mayShowProgress ? (await import('ora')).default : undefined;
+  let spinner: ReturnType<NonNullable<typeof ora>> | undefined;
+  const stdinCount = inputs.filter((i) => i === '-').length;
+  if (stdinCount > 1) throw new UsageError('- (standard input) can be named once');
+  const sources = stdinCount === 1 ? [stdinManifest()] : [];
+  const { report, skipped } = await runCheck(
+    inputs.filter((i) => i !== '-'),
+    {
+      shard: opts.shard,
+      onInputs: (files) => {
+        if (opts.output) {
+          const out = path.resolve(opts.output);
+          if (files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
+        }
+        if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
       },
-      { images: new ImageInspector(), domains },
-    );
-  } finally {
-    spinner?.stop();
-    await domains.close();
-  }
+      onProgress: (done, total) => {
+        if (spinner) spinner.text = progressText(done, total, lang);
+      },
+    },
+    { sources, settings: { ...settings, date } },
+  ).finally(() => spinner?.stop());
 
   // Personal data is masked once, on the finished report, before any formatter sees it.
-  if (opts.mask ?? maskByDefault(format)) report = maskReport(report);
-  const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet, verbose: opts.verbose === true };
-  const text = FORMATTERS[format](report, ctx);
+  const shown = (opts.mask ?? maskByDefault(format)) ? maskReport(report) : report;
+  // Annotations and code scanning want paths from the repository root (`root`); people, from where they are.
+  const ctx: FormatContext = {
+    lang,
+    rules: ruleIndex(),
+    cwd,
+    root: repositoryRoot(cwd),
+    strict: settings.strict,
+    color,
+    quiet: settings.quiet,
+    verbose: opts.verbose === true,
+    notes: settings.sarifNotes,
+  };
+  const text = FORMATTERS[format](shown, ctx);
   if (opts.output) await writeAtomically(opts.output, text);
   else process.stdout.write(text);
-  if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
-  if (expanded.skipped.length > 0 && !opts.quiet) {
-    process.stderr.write(`${message('cli.skipped', { count: expanded.skipped.length }, lang)}\n`);
+  if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, ctx));
+  if (skipped.length > 0 && !settings.quiet) {
+    process.stderr.write(`${message('cli.skipped', { count: skipped.length }, lang)}\n`);
   }
-  return exitCodeOf(report, opts.strict);
+  if (!settings.quiet) {
+    for (const w of report.unusedWaivers ?? []) {
+      process.stderr.write(`${message('cli.unusedWaiver', { entry: w.entry, rule: w.rule }, lang)}\n`);
+    }
+  }
+  const code = exitCodeOf(report, settings.strict);
+  if (code === 0 && settings.maxWarnings !== undefined) {
+    const warnings = report.filings.reduce((n, f) => n + f.summary.warn + f.summary.unknown, 0);
+    if (warnings > settings.maxWarnings) {
+      process.stderr.write(`${message('cli.maxWarnings', { count: warnings, max: settings.maxWarnings }, lang)}\n`);
+      return 1;
+    }
+  }
+  return code;
 }
 
-function parseShardArgument(text: string) {
-  try {
-    return parseShard(text);
-  } catch (err) {
-    throw new UsageError(`--shard: ${(err as Error).message}`);
+/** `-`: one manifest read from standard input, bounded like a file; image paths are relative to the working folder. */
+function stdinManifest(): ManifestSource {
+  return {
+    file: '<stdin>',
+    load: async () => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const buf = chunk as Buffer;
+        size += buf.length;
+        if (size > MAX_MANIFEST_BYTES) {
+          process.stdin.destroy();
+          return {
+            ok: false,
+            findings: [{ rule: 'manifest/too-large', status: 'fail', path: '', args: { size: `>${MAX_MANIFEST_BYTES}`, limit: MAX_MANIFEST_BYTES } }],
+            positions: Positions.none(),
+          };
+        }
+        chunks.push(buf);
+      }
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+      } catch {
+        return { ok: false, findings: [{ rule: 'manifest/not-utf8', status: 'fail', path: '', args: {} }], positions: Positions.none() };
+      }
+      return parseManifestText(text);
+    },
+  };
+}
+
+/** Machine formats give paths relative to the repository: the git root above the working folder, else the working folder. */
+export function repositoryRoot(cwd: string): string {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(cwd);
+    dir = parent;
   }
 }
 
@@ -133,29 +218,35 @@ function progressText(done: number, total: number, lang: Lang): string {
 export function checkCommand(setExitCode: (code: number) => void): Command {
   return new Command('check')
     .description('check filings: manifests, folders of manifests, or globs (the default command)')
-    .argument('<inputs...>', 'manifest files, folders or globs')
+    .argument('[inputs...]', 'manifest files, folders or globs; - reads one manifest from standard input')
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty; github under GitHub Actions)').choices(FORMATS))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--offline', 'no network: WHOIS/RDAP from cache and declared facts only', false)
+    .option('--offline', 'no network: WHOIS/RDAP from cache and declared facts only')
     .option('--date <YYYY-MM-DD>', 'check as of this day (China Standard Time; default today)', parseDate)
     .option('--lang <en|zh>', 'language of the report (default from LC_ALL/LANG)', parseLang)
-    .option('--strict', 'warnings and unconfirmed checks fail too (exit 1)', false)
+    .option('--strict', 'warnings and unconfirmed checks fail too (exit 1)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings and points to confirm', parseCount)
     .option('--concurrency <n>', 'filings checked at once (default from the core count)', parsePositiveInt)
     .option('--cache-dir <dir>', 'WHOIS/RDAP cache folder (default ~/.cache/icp-check)')
     .option('--no-cache', 'neither read nor write the WHOIS/RDAP cache')
     .option('--whois-server <host:port>', 'send every WHOIS query to this server (a proxy, a test server)')
     .option('--rdap-url <url>', 'send every RDAP query to this base URL')
-    .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms', parseDuration, 10_000)
+    .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms (default 10s)', parseDuration)
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
-    .option('-q, --quiet', 'print only what needs action (under --strict also warnings and checks to confirm)', false)
-    .option('--verbose', 'also print every passing check and note', false)
-    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('-q, --quiet', 'print only what needs action (under --strict also warnings and checks to confirm)')
+    .option('--verbose', 'also print every passing check and note')
+    .option('--color', 'colour even when not writing to a terminal (also FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')
     .option('--mask', 'mask ID numbers, mobiles and e-mail addresses (default for github, sarif, junit, markdown, html)')
     .option('--no-mask', 'print personal data in full (default for pretty and json)')
+    .option('--sarif-notes', 'include notes (info) in SARIF output')
+    .option('-c, --config <file>', 'read this config file instead of the nearest icp-check.config.yaml')
+    .option('--no-config', 'read no config file')
+    .option('--print-config', 'print the settings the run would use (command line, config file, defaults) and exit')
     .action(async (inputs: string[], opts: CheckCommandOptions, command: Command) => {
       // `--verbose` is also the program's option (stack traces); either place turns the full listing on.
       const verbose = opts.verbose === true || command.optsWithGlobals<{ verbose?: boolean }>().verbose === true;
-      setExitCode(await runCheckCommand(inputs, { ...opts, verbose }));
+      setExitCode(await runCheckCommand(inputs, { ...opts, verbose }, (key) => command.getOptionValueSource(key) === 'cli'));
     });
 }

@@ -10,7 +10,8 @@ import { abortOnInputEnd, GoBack, terminalAsk, type Ask, type Choice } from '../
 import { parseAnswers, type InitAnswers } from '../init/answers.js';
 import { askAnswers } from '../init/questionnaire.js';
 import { buildManifest } from '../init/build-manifest.js';
-import { manifestYaml, schemaReference } from '../init/manifest-yaml.js';
+import { manifestYaml } from '../init/manifest-yaml.js';
+import { schemaLocation } from '../manifest/schema-location.js';
 import { ManifestWriteError, writeManifestAtomically } from '../init/write-manifest.js';
 import { MAX_ANSWER_CHARS, TOO_LONG, todayInChina } from '../init/validators.js';
 import { stripControl } from '../init/terminal-text.js';
@@ -122,7 +123,7 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
     let text: string;
     if (opts.answers) {
       const answers = readAnswersFile(opts.answers, today, lang);
-      text = manifestYaml(buildManifest(answers), { lang, schemaRef: schemaReference(dir), fileLabel: file });
+      text = manifestYaml(buildManifest(answers), { lang, schemaRef: schemaLocation(dir), fileLabel: file });
       const { filing, checklist } = await checkBeforeWriting(text, target, label, { lang, date: today });
       // An answer the questionnaire would refuse is refused here too, with the same words.
       const refused = filing.findings.filter((f) => f.status === 'fail' && judgesOneAnswer(f));
@@ -265,7 +266,7 @@ async function questionnaireWithReview(ask: Ask, c: ReviewContext): Promise<stri
     // The checked answers make the manifest; checking the whole again catches what only shows across answers.
     const again = parseAnswers(answers, c.today);
     if (!again.ok) throw new InitExit(2, `init: ${again.issues.map((i) => `${i.path}: ${i.reason[lang]}`).join('; ')}`);
-    const text = manifestYaml(buildManifest(answers), { lang, schemaRef: schemaReference(c.dir), fileLabel: c.label });
+    const text = manifestYaml(buildManifest(answers), { lang, schemaRef: schemaLocation(c.dir), fileLabel: c.label });
     const { filing, checklist } = await checkBeforeWriting(text, c.target, c.label, { lang, date: c.today });
     c.stdout.write(
       `\n${say('The check of the manifest as it would be written (offline: domains are looked up when you run icp-check):', '即将写入的备案资料文件的检查结果（离线：运行 icp-check 时才查询域名）：')}\n`,

@@ -27,6 +27,12 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of at least 0.');
+  return n;
+}
+
 /** `10`, `10s`, `500ms`: milliseconds. A bare number is seconds. */
 export function parseDuration(value: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(value.trim());

@@ -226,6 +226,11 @@ export async function loadManifest(file: string): Promise<LoadResult> {
   } catch {
     return { ok: false, findings: [fail('manifest/not-utf8', {})], positions: Positions.none() };
   }
+  return parseManifestText(textContent);
+}
+
+/** A manifest's text (from a file, standard input or a caller) parsed and validated. */
+export function parseManifestText(textContent: string): LoadResult {
   const lines = new LineCounter();
   const doc = parseDocument(textContent, { lineCounter: lines, intAsBigInt: true, uniqueKeys: true, prettyErrors: false });
   const positions = new Positions(doc, lines);

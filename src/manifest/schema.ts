@@ -1,6 +1,7 @@
 // The manifest, version 1 (CONTRACT.md "The manifest"). Objects are strict so a typo such as
 // `domian:` is reported rather than ignored.
 import { z } from 'zod';
+import { manifestWaiver } from '../waivers/schema.js';
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -165,6 +166,8 @@ export const manifestSchema = z
     instances: z.array(z.union([instance, instanceImport])).default([]),
     domains: z.record(z.string(), declaredDomain).default({}),
     documents: z.array(document).default([]),
+    /** Findings accepted with a reason until a date (waivers). */
+    accept: z.array(manifestWaiver).default([]),
     settings: z
       .strictObject({
         /** Suffixes the user knows to be approved beyond `regulations/tlds.yaml`. */

@@ -118,3 +118,13 @@ export function findRegistrar(name: string | undefined, list = loadRegistrarList
   if (!n) return undefined;
   return list.registrars.find((r) => [r.zh, r.en, ...r.aliases].some((a) => normaliseName(a) === n));
 }
+
+/** The list with registrars the config adds (matched by the names given, like the list's own aliases). */
+export function withRegistrars(list: RegistrarList, additions: Array<{ name: string; aliases: string[]; approved: boolean; foreign: boolean }> | undefined): RegistrarList {
+  if (!additions?.length) return list;
+  const added = additions.map(
+    (a, i): Registrar => ({ id: `config-${i + 1}`, zh: a.name, en: a.name, approved: a.approved, foreign: a.foreign, alibabaInternational: false, aliases: a.aliases }),
+  );
+  // The config's entries come first, so an agency can also correct the bundled list.
+  return { ...list, registrars: [...added, ...list.registrars] };
+}

@@ -12,7 +12,7 @@ import { daysBetween, todayInChina } from '../facts/dates.js';
 import { privacyMarkerOf } from '../facts/domains/parse-whois.js';
 import { regulationFigure, settingsFor } from '../regulations/index.js';
 import type { ProvinceSettings } from '../regulations/schema.js';
-import { asciiSuffix, findRegistrar, loadRegistrarList, loadTldList, normaliseName, type RegistrarList, type TldList } from './domain-data.js';
+import { asciiSuffix, findRegistrar, loadRegistrarList, loadTldList, normaliseName, type RegistrarList, type TldList, withRegistrars } from './domain-data.js';
 import { defineRule, type CheckContext, type CodeRule } from './types.js';
 import { formatPath } from '../manifest/paths.js';
 import { PROVINCES } from '../manifest/provinces.js';
@@ -543,7 +543,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
     },
     check(ctx) {
-      const list = registrars();
+      const list = withRegistrars(registrars(), ctx.options.registrars);
       return registrables(ctx).flatMap((r): RawFinding[] => {
         const l = lookupOf(ctx, r.name.registrable);
         if (l?.status === 'not-found') return [];
@@ -583,7 +583,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
     },
     check(ctx) {
-      const list = registrars();
+      const list = withRegistrars(registrars(), ctx.options.registrars);
       return registrables(ctx).flatMap((r): RawFinding[] => {
         const n = registrarName(ctx, r);
         if (!n || !findRegistrar(n.name, list)?.alibabaInternational) return [];
@@ -626,7 +626,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
     check(ctx) {
       if (!settings(ctx.filing.province).refusesForeignRegistrars) return [];
-      const list = registrars();
+      const list = withRegistrars(registrars(), ctx.options.registrars);
       return registrables(ctx).flatMap((r): RawFinding[] => {
         const n = registrarName(ctx, r);
         if (!n) return [];
@@ -777,7 +777,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
     },
     check(ctx) {
-      const list = registrars();
+      const list = withRegistrars(registrars(), ctx.options.registrars);
       const out: RawFinding[] = [];
       for (const r of registrables(ctx)) {
         const l = lookupOf(ctx, r.name.registrable);

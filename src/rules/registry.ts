@@ -8,6 +8,7 @@ import { manifestRules } from './manifest.js';
 import { personRules } from './person.js';
 import { websiteRules } from './website.js';
 import type { CodeRule, RuleMeta } from './types.js';
+import { waiverRules } from '../waivers/apply.js';
 
 export function codeRules(): CodeRule[] {
   return [...entityRules, ...personRules, ...websiteRules, ...domainRules, ...instanceRules, ...imageRules, ...regulationCodeRules];
@@ -19,7 +20,7 @@ let metas: Map<string, RuleMeta> | undefined;
 export function ruleIndex(): Map<string, RuleMeta> {
   if (!metas) {
     metas = new Map();
-    for (const r of [...manifestRules, ...codeRules(), ...dataRuleMetas()]) metas.set(r.id, r);
+    for (const r of [...manifestRules, ...waiverRules, ...codeRules(), ...dataRuleMetas()]) metas.set(r.id, r);
   }
   return metas;
 }

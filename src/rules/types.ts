@@ -48,6 +48,8 @@ export interface CheckOptions {
   offline: boolean;
   /** Extra approved suffixes from `--tld-list` / the manifest. */
   approvedSuffixes: string[];
+  /** Registrars added by the config file, by the name WHOIS prints. */
+  registrars?: Array<{ name: string; aliases: string[]; approved: boolean; foreign: boolean }>;
 }
 
 export interface CheckContext {

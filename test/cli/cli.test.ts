@@ -18,7 +18,7 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'version', args: ['--version'], exitCode: 0, stdout: [/^icp-check \d+\.\d+\.\d+ \(rules of 2019-08-06; node [\d.]+\)$/m] },
-  { name: 'help lists the commands', args: ['--help'], exitCode: 0, stdout: ['check [options] <inputs...>', 'schema', 'Exit codes'] },
+  { name: 'help lists the commands', args: ['--help'], exitCode: 0, stdout: ['check [options] [inputs...]', 'schema', 'Exit codes', '--max-warnings <n>', '--config <file>'] },
   {
     name: 'the ready Guangdong example',
     args: ['examples/guangdong-enterprise/manifest.yaml', '--offline', ...DATE],

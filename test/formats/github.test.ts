@@ -33,19 +33,46 @@ describe('github', () => {
   const filings = makeFilings(30, '/work/repo/filings');
   const report = makeReport(filings);
 
-  it('annotates every fail, warn and unknown finding of every filing, and nothing else', () => {
-    const annotations = parseCommands(github(report, ctx));
+  it('reports every fail, warn and unknown finding of every filing, as an annotation or past the cap in the log, and nothing else', () => {
+    const out = github(report, ctx);
+    const annotations = parseCommands(out);
+    const plain = out
+      .split('\n')
+      .map((l) => /^(error|warning): ([^:]+):\d+/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => ({ command: m[1]!, file: m[2]! }));
     for (const filing of report.filings) {
       const file = filing.file.replace('/work/repo/', '');
-      const mine = annotations.filter((a) => a.props.file === file);
-      const byCommand = (c: string) => mine.filter((a) => a.command === c).length;
+      const byCommand = (c: string) => annotations.filter((a) => a.props.file === file && a.command === c).length + plain.filter((p) => p.file === file && p.command === c).length;
       const named = new Set(filing.findings.filter((f) => f.status === 'fail').flatMap((f) => f.documents ?? []));
       const missing = filing.documents.filter((d) => d.required && !d.provided && !named.has(d.kind)).length;
       expect(byCommand('error')).toBe(filing.findings.filter((f) => f.status === 'fail').length + missing);
-      expect(byCommand('warning')).toBe(filing.findings.filter((f) => f.status === 'warn').length);
-      expect(byCommand('notice')).toBe(filing.findings.filter((f) => f.status === 'unknown').length);
+      expect(byCommand('warning')).toBe(filing.findings.filter((f) => f.status === 'warn' || f.status === 'unknown').length);
+      expect(byCommand('notice')).toBe(0);
     }
-    expect(github(report, ctx).trimEnd().split('\n').at(-1)).toBe('icp-check: 30 filings: 6 ready, 6 ready with warnings, 12 blocked, 6 invalid');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('icp-check: 30 filings: 6 ready, 6 ready with warnings, 12 blocked, 6 invalid');
+  });
+
+  it('keeps within GitHub’s 10 annotations per level: failures first, invalid manifests first among them, then a count of the rest', () => {
+    const out = github(report, ctx);
+    const annotations = parseCommands(out);
+    const levels = annotations.map((a) => a.command);
+    expect(levels).toEqual([...levels].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+    for (const level of ['error', 'warning']) {
+      const of = annotations.filter((a) => a.command === level);
+      expect(of.length).toBeLessThanOrEqual(10);
+      const rest = out.split('\n').filter((l) => l.startsWith(`${level}: `)).length;
+      if (rest > 0) {
+        expect(of).toHaveLength(10);
+        expect(of[9]!.props).toEqual({ title: 'icp-check' });
+        expect(of[9]!.message).toMatch(new RegExp(`^${rest} more .* not annotated \\(GitHub shows 10 per level and step\\): the job summary and the log below list them all\\.$`));
+      }
+      for (const a of of.slice(0, -1)) expect(Number(a.props.line)).toBeGreaterThanOrEqual(1);
+    }
+    const errors = annotations.filter((a) => a.command === 'error' && a.props.file);
+    const invalidFiles = new Set(report.filings.filter((f) => f.verdict === 'invalid').map((f) => f.file.replace('/work/repo/', '')));
+    const firstOther = errors.findIndex((a) => !invalidFiles.has(a.props.file!));
+    expect(errors.slice(firstOther).every((a) => !invalidFiles.has(a.props.file!))).toBe(true);
   });
 
   it('carries the manifest line numbers of three known findings', () => {
@@ -98,9 +125,9 @@ describe('github', () => {
     expect(missing.message).toBe('缺少材料：网站建设方案书（website-construction-plan），对应 websites[0]');
   });
 
-  it('fails warnings and unknowns under --strict', () => {
+  it('gives unknowns the level SARIF gives them, and fails warnings and unknowns under --strict', () => {
     expect(commandFor('warn')).toBe('warning');
-    expect(commandFor('unknown')).toBe('notice');
+    expect(commandFor('unknown')).toBe('warning');
     expect(commandFor('info')).toBeUndefined();
     expect(commandFor('warn', true)).toBe('error');
     expect(commandFor('unknown', true)).toBe('error');

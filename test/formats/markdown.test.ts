@@ -8,11 +8,10 @@ import { makeFilings, makeReport, RULE_MAP } from './filings-fixture.js';
 const en: FormatContext = { lang: 'en', rules: RULE_MAP, cwd: '/work/repo' };
 const zh: FormatContext = { ...en, lang: 'zh' };
 
-/** The filing sections: heading line to the next heading of the same level. */
+/** The folded details of each filing, by their `<summary>` line. */
 function sections(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  const parts = text.split(/^## /m).slice(1);
-  for (const p of parts) out.set(p.split('\n')[0]!, p);
+  for (const m of text.matchAll(/^<details>\n<summary>(.*)<\/summary>\n([\s\S]*?)^<\/details>$/gm)) out.set(m[1]!, m[2]!);
   return out;
 }
 
@@ -20,10 +19,11 @@ describe('markdown', () => {
   const filings = makeFilings(30, '/work/repo/filings');
   const report = makeReport(filings);
 
-  it('has one section per filing, in order, headed by the file and its verdict', () => {
+  it('folds the details of each filing not ready, in order, under the file and its verdict', () => {
     for (const ctx of [en, zh]) {
       const heads = [...sections(markdown(report, ctx)).keys()];
-      expect(heads).toEqual(report.filings.map((f, i) => `${i + 1}. ${mdEscape(f.file.replace('/work/repo/', ''))} — ${verdictLabel(f.verdict, ctx.lang)}`));
+      const expected = report.filings.flatMap((f, i) => (f.verdict === 'ready' ? [] : [`${i + 1}. ${f.file.replace('/work/repo/', '')} — ${verdictLabel(f.verdict, ctx.lang)}`]));
+      expect(heads).toEqual(expected);
     }
   });
 
@@ -40,12 +40,15 @@ describe('markdown', () => {
     }
   });
 
-  it('says a ready filing can be submitted and lists an invalid one’s syntax error', () => {
+  it('shows a ready filing in the table only, says one with warnings can be submitted, and lists an invalid one’s syntax error', () => {
     const ready = filings.find((f) => f.kind === 'ready')!;
+    const warned = filings.find((f) => f.kind === 'warnings')!;
     const invalid = filings.find((f) => f.kind === 'invalid')!;
-    const text = markdown(makeReport([ready, invalid]), en);
+    const text = markdown(makeReport([ready, warned, invalid]), en);
+    expect(sections(text).size).toBe(2);
+    expect(text).toContain(`| ${mdEscape(ready.file.replace('/work/repo/', ''))} | ready |`);
     const [readySection, invalidSection] = [...sections(text).values()];
-    expect(readySection).toContain('this filing can be submitted');
+    expect(readySection).toContain('This filing can be submitted; read the warnings above first.');
     expect(readySection).not.toContain('### What must be fixed');
     expect(readySection).not.toContain('### Documents to prepare');
     expect(invalidSection).toContain('could not be read or validated');

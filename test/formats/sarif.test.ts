@@ -1,27 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import * as ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sarif, sarifLevel } from '../../src/report/formats/sarif.js';
 import type { FormatContext } from '../../src/report/formats/context.js';
 import { makeFilings, makeReport, RULE_MAP } from './filings-fixture.js';
-
-// ajv-formats is CommonJS: from ESM its function sits on `default`.
-const addFormats = ajvFormats.default as unknown as (ajv: Ajv) => Ajv;
-
-/**
- * The official OASIS schema (errata01) declares draft-04 with `id`; the keywords it uses mean the
- * same in draft-07, which Ajv 8 implements, so only the root identifier keyword is renamed.
- */
-function sarifValidator() {
-  const file = path.join(import.meta.dirname, '..', 'schemas', 'sarif-schema-2.1.0.json');
-  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const { id, $schema: _draft04, ...rest } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile({ $id: id as string, ...rest });
-}
+import { sarifValidator } from './sarif-validator.js';
 
 const ctx: FormatContext = { lang: 'en', rules: RULE_MAP, cwd: '/work/repo' };
 
@@ -56,10 +38,10 @@ describe('sarif', () => {
     expect(validate(log)).toBe(false);
   });
 
-  it('has one result per finding that is not a pass, at the manifest line and column, and per missing document', () => {
+  it('has one result per failure, warning and point to confirm, at the manifest line and column, and per missing document', () => {
     const log = JSON.parse(sarif(report, ctx)) as SarifLog;
     const run = log.runs[0]!;
-    const expected = report.filings.flatMap((f) => f.findings.filter((x) => x.status !== 'pass').map((x) => ({ f, x })));
+    const expected = report.filings.flatMap((f) => f.findings.filter((x) => x.status !== 'pass' && x.status !== 'info').map((x) => ({ f, x })));
     // The fixture's missing documents are demanded by info findings, so none is named by a failing one.
     const missing = report.filings.flatMap((f) => f.documents.filter((d) => d.required && !d.provided).map((d) => ({ f, d })));
     expect(missing.length).toBeGreaterThan(0);
@@ -79,8 +61,14 @@ describe('sarif', () => {
       const match = run.results.find((r) => r.ruleId === x.rule && r.locations[0]!.physicalLocation.artifactLocation.uri === uri && r.message.text.startsWith(x.message));
       expect(match, `${f.file} ${x.rule}`).toBeDefined();
       expect(match!.level).toBe(sarifLevel(x.status));
-      expect(match!.locations[0]!.physicalLocation.region).toEqual({ startLine: x.line, startColumn: x.column });
+      expect(match!.locations[0]!.physicalLocation.region).toEqual(x.line === undefined ? { startLine: 1 } : { startLine: x.line, startColumn: x.column });
     }
+    // Notes only when asked for.
+    const notes = report.filings.flatMap((f) => f.findings.filter((x) => x.status === 'info'));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(run.results.filter((r) => r.level === 'note')).toEqual([]);
+    const withNotes = (JSON.parse(sarif(report, { ...ctx, notes: true })) as SarifLog).runs[0]!;
+    expect(withNotes.results).toHaveLength(expected.length + missing.length + notes.length);
   });
 
   it('maps statuses to levels: fail error, warn and unknown warning, info note; strict makes warnings errors', () => {

@@ -61,6 +61,8 @@ export const en = {
   'section.province': 'Province',
   'section.documents': 'Documents',
 
+  'pretty.accepted': 'Accepted by a waiver',
+  'pretty.acceptedUntil': 'accepted until {until}: {reason} ({entry})',
   'pretty.toFix': 'To fix',
   'pretty.warnings': 'Warnings',
   'pretty.toConfirm': 'To confirm',
@@ -108,6 +110,16 @@ export const en = {
   'md.alsoRequiredBy': 'also required by',
   'md.none': 'No filings were checked.',
   'md.sources': 'Sources',
+  'md.accepted': 'Accepted (waivers)',
+  'md.until': 'until',
+  'md.leftOut': '> Left out to stay under {budget} characters: {rows}the details of {files}{more}. Check those filings on their own, or see the JSON report.',
+  'md.leftOutRows': '{rows} {rows|row|rows} of the table and ',
+  'md.leftOutMore': ' and {more} more ({count} in all)',
+  'ci.accepted': 'accepted: {reason}; {until}',
+  'ci.more.error': '{count} more {count|failure|failures} not annotated (GitHub shows {cap} per level and step): the job summary and the log below list them all.',
+  'ci.more.warning':
+    '{count} more {count|warning or point to confirm|warnings and points to confirm} not annotated (GitHub shows {cap} per level and step): the job summary and the log below list them all.',
+  'ci.more.notice': '{count} more {count|note|notes} not annotated (GitHub shows {cap} per level and step): the job summary and the log below list them all.',
 
   'ci.at': 'at',
   'ci.fix': 'fix',
@@ -120,6 +132,8 @@ export const en = {
   'ci.omitted': '{omitted} more {omitted|filing|filings} not shown; see the job log.',
 
   'cli.skipped': 'skipped {count} YAML {count|file|files} that are not manifests',
+  'cli.unusedWaiver': 'waiver {entry} ({rule}) matched no finding',
+  'cli.maxWarnings': '{count} {count|warning|warnings} and points to confirm, more than --max-warnings {max}',
   'cli.progress': 'checked {done}/{total} filings',
 
   'source.separator': ', ',

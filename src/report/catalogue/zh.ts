@@ -62,6 +62,8 @@ export const zh: Record<MessageKey, string> = {
   'section.province': '省份规则',
   'section.documents': '材料',
 
+  'pretty.accepted': '已豁免',
+  'pretty.acceptedUntil': '已豁免，至 {until}：{reason}（{entry}）',
   'pretty.toFix': '待修正',
   'pretty.warnings': '警告',
   'pretty.toConfirm': '待确认',
@@ -108,6 +110,15 @@ export const zh: Record<MessageKey, string> = {
   'md.alsoRequiredBy': '同时依据',
   'md.none': '没有检查任何备案。',
   'md.sources': '依据来源',
+  'md.accepted': '已豁免',
+  'md.until': '有效至',
+  'md.leftOut': '> 为使报告少于 {budget} 个字符，{rows}以下备案的详情未列出：{files}{more}。请单独检查这些备案，或查看 JSON 报告。',
+  'md.leftOutRows': '{rows} 行表格和',
+  'md.leftOutMore': ' 等 {count} 份（另有 {more} 份未列名）',
+  'ci.accepted': '已豁免：{reason}；有效至 {until}',
+  'ci.more.error': '另有 {count} 项不通过未作标注（GitHub 每个步骤每级最多显示 {cap} 条）：完整清单见作业摘要和下面的日志。',
+  'ci.more.warning': '另有 {count} 项警告或待确认未作标注（GitHub 每个步骤每级最多显示 {cap} 条）：完整清单见作业摘要和下面的日志。',
+  'ci.more.notice': '另有 {count} 项提示未作标注（GitHub 每个步骤每级最多显示 {cap} 条）：完整清单见作业摘要和下面的日志。',
 
   'ci.at': '位置',
   'ci.fix': '处理方法',
@@ -120,6 +131,8 @@ export const zh: Record<MessageKey, string> = {
   'ci.omitted': '另有 {omitted} 份备案未列出，请查看作业日志。',
 
   'cli.skipped': '跳过 {count} 个不是备案资料文件的 YAML 文件',
+  'cli.unusedWaiver': '豁免 {entry}（{rule}）没有对应任何检查结果',
+  'cli.maxWarnings': '警告和待确认项共 {count} 条，超过 --max-warnings {max}',
   'cli.progress': '已检查 {done}/{total} 份备案',
 
   'source.separator': '，',

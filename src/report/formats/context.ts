@@ -9,6 +9,8 @@ export interface FormatContext {
   rules: ReadonlyMap<string, RuleMeta>;
   /** Paths in machine formats (SARIF uris, GitHub `file=`) are relative to this folder. */
   cwd: string;
+  /** The repository root (git root, else `cwd`): SARIF URIs and GitHub `file=` are relative to it. Default `cwd`. */
+  root?: string;
   /** `--strict`: warnings and unknowns fail like errors. */
   strict?: boolean;
   /** Colour for terminal formats (pretty). */
@@ -17,6 +19,8 @@ export interface FormatContext {
   quiet?: boolean;
   /** `--verbose`: every passing check and note as well (pretty). */
   verbose?: boolean;
+  /** `--sarif-notes`: SARIF also carries notes (info findings); by default only what needs attention. */
+  notes?: boolean;
   /** Where the tool is documented (SARIF `informationUri`). */
   toolUri?: string;
 }

@@ -56,3 +56,11 @@ export function positionText(f: Pick<Finding, 'line' | 'column'>): string {
   if (f.line === undefined) return '';
   return f.column === undefined ? `${f.line}` : `${f.line}:${f.column}`;
 }
+
+/** The filing's file relative to the repository root (`ctx.root`), for SARIF and GitHub annotations. */
+export function repositoryFile(filing: Pick<FilingReport, 'file'>, ctx: { cwd: string; root?: string }): string {
+  const abs = path.resolve(ctx.cwd, filing.file);
+  const rel = path.relative(ctx.root ?? ctx.cwd, abs);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return relativeFile(filing, ctx.cwd);
+  return cleanText(rel.split(path.sep).join('/'));
+}

@@ -3,7 +3,7 @@
 import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status } from '../../model.js';
 import { cleanText as stripControl } from './outside-text.js';
 import type { FormatContext, Formatter } from './context.js';
-import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
+import { isFailing, relativeFile, repositoryFile, sortFindings } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';
 import { message } from '../catalogue/index.js';
 import { citationText } from '../sources.js';
@@ -23,13 +23,15 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** fail → error, warn → warning, unknown → notice; `--strict` turns the last two into errors. */
+/** fail → error, warn and unknown → warning (as in SARIF); `--strict` turns the last two into errors. */
 export function commandFor(status: Status, strict?: boolean): Command | undefined {
   if (isFailing(status, strict)) return 'error';
-  if (status === 'warn') return 'warning';
-  if (status === 'unknown') return 'notice';
+  if (status === 'warn' || status === 'unknown') return 'warning';
   return undefined;
 }
+
+/** GitHub shows at most this many annotations of each level per step. */
+export const ANNOTATIONS_PER_LEVEL = 10;
 
 function annotation(command: Command, props: Record<string, string | number | undefined>, message: string): string {
   const list = Object.entries(props)
@@ -37,6 +39,18 @@ function annotation(command: Command, props: Record<string, string | number | un
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
     .join(',');
   return `::${command}${list ? ` ${list}` : ''}::${escapeData(message)}`;
+}
+
+interface Item {
+  command: Command;
+  /** Within a level: an invalid manifest first, then failures, then missing documents. */
+  rank: number;
+  filing: number;
+  line: number;
+  file: string;
+  title: string;
+  col?: number;
+  message: string;
 }
 
 function findingMessage(f: Finding, lang: Lang): string {
@@ -49,31 +63,36 @@ function findingMessage(f: Finding, lang: Lang): string {
   return lines.join('\n');
 }
 
-function filingAnnotations(filing: FilingReport, ctx: FormatContext): string[] {
-  const file = relativeFile(filing, ctx.cwd);
-  const out: string[] = [];
+function filingItems(filing: FilingReport, index: number, ctx: FormatContext): Item[] {
+  const file = repositoryFile(filing, ctx);
+  const out: Item[] = [];
   const findings = sortFindings(filing.findings);
   for (const f of findings) {
     const command = commandFor(f.status, ctx.strict);
+    if (!command || f.accepted) continue;
     // -q: only what fails the run.
-    if (!command || (ctx.quiet && command !== 'error')) continue;
-    const props: Record<string, string | number | undefined> = { file };
-    if (f.line !== undefined) {
-      props.line = f.line;
-      if (f.column !== undefined) props.col = f.column;
-    }
-    props.title = f.rule;
-    out.push(annotation(command, props, findingMessage(f, ctx.lang)));
+    if (ctx.quiet && command !== 'error') continue;
+    const rank = filing.verdict === 'invalid' ? 0 : f.status === 'fail' ? 1 : 3;
+    out.push({ command, rank, filing: index, line: f.line ?? 1, col: f.column, file, title: f.rule, message: findingMessage(f, ctx.lang) });
   }
-  // A missing document no failing finding already names still fails the filing, so it is shown too.
-  const named = new Set(findings.filter((f) => isFailing(f.status, ctx.strict)).flatMap((f) => f.documents ?? []));
+  // A missing document no failing finding already names still fails the filing, so it is shown too, on its holder's line.
+  const named = new Set(findings.filter((f) => isFailing(f.status, ctx.strict) && !f.accepted).flatMap((f) => f.documents ?? []));
   for (const d of missingDocuments(filing)) {
     if (named.has(d.kind) || d.reportedBy) continue;
-    const rule = d.rules[0] ?? 'document/required';
-    const message = missingText(d, ctx.lang);
-    out.push(annotation('error', { file, title: rule }, message));
+    out.push({ command: 'error', rank: 2, filing: index, line: d.line ?? 1, col: d.column, file, title: d.rules[0] ?? 'document/required', message: missingText(d, ctx.lang) });
   }
   return out;
+}
+
+const LEVELS: Command[] = ['error', 'warning', 'notice'];
+
+function moreText(n: number, command: Command, lang: Lang): string {
+  return message(`ci.more.${command}`, { count: n, cap: ANNOTATIONS_PER_LEVEL }, lang);
+}
+
+/** A log line for an item past the cap: readable, and never a workflow command. */
+function plainLine(item: Item): string {
+  return stripControl(`${item.command}: ${item.file}:${item.line}${item.col !== undefined ? `:${item.col}` : ''}: ${item.title}: ${item.message.replace(/\n/g, ' — ')}`);
 }
 
 function missingText(d: RequiredDocument, lang: Lang): string {
@@ -90,7 +109,20 @@ function countText(report: Report, ctx: FormatContext): string {
 }
 
 export const github: Formatter = (report: Report, ctx: FormatContext): string => {
-  const lines = report.filings.flatMap((filing) => filingAnnotations(filing, ctx));
+  const items = report.filings.flatMap((filing, i) => filingItems(filing, i, ctx));
+  const lines: string[] = [];
+  const rest: string[] = [];
+  // Failures first, the most important first; each level within GitHub's cap, the last slot saying how many more.
+  for (const command of LEVELS) {
+    const level = items.filter((x) => x.command === command).sort((a, b) => a.rank - b.rank || a.filing - b.filing || a.line - b.line || (a.col ?? 0) - (b.col ?? 0));
+    const shown = level.length > ANNOTATIONS_PER_LEVEL ? level.slice(0, ANNOTATIONS_PER_LEVEL - 1) : level;
+    for (const x of shown) lines.push(annotation(command, { file: x.file, line: x.line, col: x.col, title: x.title }, x.message));
+    if (shown.length < level.length) {
+      lines.push(annotation(command, { title: 'icp-check' }, moreText(level.length - shown.length, command, ctx.lang)));
+      rest.push(...level.slice(shown.length).map(plainLine));
+    }
+  }
+  lines.push(...rest);
   // A plain closing line for the log; it cannot start a workflow command.
   lines.push(stripControl(`${report.tool.name}: ${countText(report, ctx)}`));
   return `${lines.join('\n')}\n`;
@@ -117,7 +149,8 @@ export function githubStepSummary(report: Report, ctx: FormatContext): string {
     const items = sortFindings(filing.findings.filter((f) => f.status !== 'pass' && f.status !== 'info')).map((f) => {
       const pos = f.line !== undefined ? ` ${message('ci.line', { line: f.line }, ctx.lang)}` : '';
       const fix = f.fix ? ` — ${mdEscape(f.fix)}` : '';
-      return `- **${mdEscape(statusLabel(f.status, ctx.lang))}**${pos} ${mdCode(f.rule)}: ${mdEscape(f.message)}${fix}`;
+      const accepted = f.accepted ? ` _(${message('ci.accepted', { reason: mdEscape(f.accepted.reason), until: f.accepted.until }, ctx.lang)})_` : '';
+      return `- **${mdEscape(statusLabel(f.status, ctx.lang))}**${pos} ${mdCode(f.rule)}: ${mdEscape(f.message)}${fix}${accepted}`;
     });
     for (const d of missingDocuments(filing)) {
       items.push(`- **${mdEscape(message('ci.missingLabel', undefined, ctx.lang))}**: ${mdEscape(documentLabel(d.kind, ctx.lang))} ${mdCode(d.for)}`);

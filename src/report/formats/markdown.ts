@@ -28,7 +28,20 @@ export function mdCode(text: string): string {
 }
 
 type Word = 'title' | 'filing' | 'status' | 'toFix' | 'toConfirm' | 'docsCol' | 'province' | 'unknownProvince' | 'fail' | 'unknown' | 'warn' | 'info';
-type MoreWord = 'documents' | 'invalid' | 'ready' | 'readyWithWarnings' | 'field' | 'source' | 'forWhom' | 'requiredBy' | 'alsoRequiredBy' | 'none' | 'sources';
+type MoreWord =
+  | 'documents'
+  | 'invalid'
+  | 'ready'
+  | 'readyWithWarnings'
+  | 'field'
+  | 'source'
+  | 'forWhom'
+  | 'requiredBy'
+  | 'alsoRequiredBy'
+  | 'none'
+  | 'sources'
+  | 'accepted'
+  | 'until';
 
 function w(key: Word | MoreWord, lang: Lang): string {
   return message(`md.${key}`, undefined, lang);
@@ -58,18 +71,18 @@ export function missingDocuments(filing: FilingReport) {
 function filingSection(filing: FilingReport, index: number, ctx: FormatContext): string {
   const { lang } = ctx;
   const file = relativeFile(filing, ctx.cwd);
-  const out: string[] = [`## ${index + 1}. ${mdEscape(file)} — ${mdEscape(verdictLabel(filing.verdict, lang))}`, ''];
+  const out: string[] = ['<details>', `<summary>${index + 1}. ${htmlEscape(file)} — ${htmlEscape(verdictLabel(filing.verdict, lang))}</summary>`, ''];
   out.push(`${w('province', lang)}: ${filing.province ? mdEscape(nameOf('province', filing.province, lang)) : w('unknownProvince', lang)}`, '');
   const dates = validityWords(filing, lang);
   for (const line of [dates.submitFrom, dates.readyUntil]) if (line) out.push(`**${mdEscape(line)}**`, '');
   // -q: only what needs action (under --strict warnings and unknowns too).
   const findings = sortFindings(filing.findings.filter((f) => f.status !== 'pass' && (!ctx.quiet || isFailing(f.status, ctx.strict))));
   if (filing.verdict === 'invalid') {
-    out.push(w('invalid', lang), '', ...findings.map((f) => findingItem(f, lang)), '');
+    out.push(w('invalid', lang), '', ...findings.map((f) => findingItem(f, lang)), '', '</details>', '');
     return out.join('\n');
   }
   for (const status of SECTIONS) {
-    const list = findings.filter((f) => f.status === status);
+    const list = findings.filter((f) => f.status === status && !f.accepted);
     if (list.length === 0) continue;
     out.push(`### ${w(status, lang)}`, '', ...list.map((f) => findingItem(f, lang)), '');
   }
@@ -82,9 +95,32 @@ function filingSection(filing: FilingReport, index: number, ctx: FormatContext):
     }
     out.push('');
   }
+  const accepted = findings.filter((f) => f.accepted);
+  if (accepted.length > 0) {
+    out.push(`### ${w('accepted', lang)}`, '');
+    for (const f of accepted)
+      out.push(`${findingItem(f, lang)} — ${mdEscape(f.accepted!.reason)} (${w('until', lang)} ${mdEscape(f.accepted!.until)}, ${mdCode(f.accepted!.entry)})`);
+    out.push('');
+  }
   if (filing.verdict === 'ready') out.push(w('ready', lang), '');
   if (filing.verdict === 'ready-with-warnings') out.push(w('readyWithWarnings', lang), '');
+  out.push('</details>', '');
   return out.join('\n');
+}
+
+/** Raw HTML inside Markdown (`<summary>`) takes HTML escaping. */
+function htmlEscape(text: string): string {
+  return stripControl(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** What a pull-request comment accepts is 65,536 characters; the report stays under this. */
+export const MARKDOWN_BUDGET = 65_000;
+
+function leftOutNote(files: string[], filings: number, lang: Lang): string {
+  const names = files.slice(0, 10).map((f) => mdCode(f));
+  const more = files.length > names.length ? message('md.leftOutMore', { count: files.length, more: files.length - names.length }, lang) : '';
+  const rows = filings > 0 ? message('md.leftOutRows', { rows: filings }, lang) : '';
+  return message('md.leftOut', { budget: MARKDOWN_BUDGET, rows, files: names.join(message('list.separator', undefined, lang)), more }, lang);
 }
 
 /** The table of filings both the client report and the GitHub step summary start with. */
@@ -113,17 +149,42 @@ export const markdown: Formatter = (report: Report, ctx: FormatContext): string 
   const intro = message('md.intro', { date: mdEscape(report.date), tool: mdEscape(tool), rules: mdEscape(report.tool.rulesDate) }, lang);
   const out = [`# ${w('title', lang)}`, '', intro, ''];
   if (report.filings.length === 0) return [...out, w('none', lang), ''].join('\n');
-  out.push(filingsTable(report, ctx), '');
-  const sources = Object.entries(report.sources ?? {});
+  // The summary table, then the details of each filing that is not ready, folded; everything within the budget.
+  const reserve = 2_000;
+  let size = out.join('\n').length;
+  const table = filingsTable(report, ctx).split('\n');
+  let rowsLeftOut = 0;
+  const kept: string[] = [];
+  for (const row of table) {
+    if (size + row.length + 1 > MARKDOWN_BUDGET - reserve) {
+      rowsLeftOut = table.length - kept.length;
+      break;
+    }
+    kept.push(row);
+    size += row.length + 1;
+  }
+  out.push(...kept, '');
+  const leftOut: string[] = [];
   report.filings.forEach((filing, i) => {
-    if (!ctx.quiet || filing.verdict === 'blocked' || filing.verdict === 'invalid' || (ctx.strict && filing.verdict === 'ready-with-warnings'))
-      out.push(filingSection(filing, i, ctx));
+    if (filing.verdict === 'ready') return;
+    // -q: only the filings that fail the run.
+    if (ctx.quiet && filing.verdict === 'ready-with-warnings' && !ctx.strict) return;
+    const block = filingSection(filing, i, ctx).replace(/\n{3,}/g, '\n\n');
+    if (rowsLeftOut > 0 || size + block.length + 1 > MARKDOWN_BUDGET - reserve) {
+      leftOut.push(relativeFile(filing, ctx.cwd));
+      return;
+    }
+    out.push(block);
+    size += block.length + 1;
   });
+  if (leftOut.length > 0 || rowsLeftOut > 0) out.push(leftOutNote(leftOut, rowsLeftOut, lang), '');
+  const sources = Object.entries(report.sources ?? {});
   if (sources.length > 0 && !ctx.quiet) {
-    out.push(`## ${w('sources', lang)}`, '');
+    const lines = [`## ${w('sources', lang)}`, ''];
     for (const [key, s] of sources)
-      out.push(`- ${mdCode(key)}: ${mdEscape(s.title)}, ${mdEscape(s.publisher)}${s.date ? `, ${mdEscape(s.date)}` : ''}${s.url ? ` <${s.url}>` : ''}`);
-    out.push('');
+      lines.push(`- ${mdCode(key)}: ${mdEscape(s.title)}, ${mdEscape(s.publisher)}${s.date ? `, ${mdEscape(s.date)}` : ''}${s.url ? ` <${s.url}>` : ''}`);
+    const block = lines.join('\n');
+    if (size + block.length + 1 <= MARKDOWN_BUDGET) out.push(block, '');
   }
   return `${out
     .join('\n')

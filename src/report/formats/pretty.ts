@@ -89,8 +89,9 @@ function fixLines(c: ChalkInstance, fix: string | undefined, rule: string, at: s
 }
 
 function findingLines(c: ChalkInstance, f: Finding, file: string, ctx: FormatContext): string[] {
-  const lines = [`    ${paint(c, f.status, MARKS[f.status])} ${f.message}`];
+  const lines = [`    ${f.accepted ? c.dim('~') : paint(c, f.status, MARKS[f.status])} ${f.message}`];
   if (f.status === 'pass') return lines;
+  if (f.accepted) lines.push(`      ${c.dim(t('pretty.acceptedUntil', ctx.lang, { until: f.accepted.until, reason: stripControl(f.accepted.reason), entry: f.accepted.entry }))}`);
   lines.push(...fixLines(c, f.fix, f.rule, [where(f, file), ctx.verbose ? f.path : ''].filter(Boolean).join(' '), f, ctx));
   return lines;
 }
@@ -178,11 +179,13 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
   const heading = (key: MessageKey) => out.push(`  ${c.bold(t(key, lang))}`);
   // Under -q only what fails the run is shown; a note that only demands a document is said under that document.
   const wanted = (s: Status) => !ctx.quiet || isFailing(s, ctx.strict);
-  const of = (s: Status) => (wanted(s) ? f.findings.filter((x) => x.status === s) : []);
+  const of = (s: Status) => (wanted(s) ? f.findings.filter((x) => x.status === s && !x.accepted) : []);
   const groups: Array<[MessageKey, Finding[]]> = [
     ['pretty.toFix', of('fail')],
     ['pretty.warnings', of('warn')],
     ['pretty.toConfirm', of('unknown')],
+    // A waiver's finding no longer needs action; it is listed with its reason, apart.
+    ['pretty.accepted', ctx.quiet ? [] : f.findings.filter((x) => x.accepted)],
   ];
   for (const [key, list] of groups) {
     if (list.length === 0) continue;

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code-scanning views (GitHub, Azure DevOps, IDE viewers): one run, the rules that
-// reported anything as `tool.driver.rules`, one result per finding that is not a pass and per
-// missing document no failing finding names.
+// reported anything as `tool.driver.rules`, one result per failure, warning or point to confirm (notes
+// only with `--sarif-notes`, so a ready filing leaves no alert) and per missing document no failing
+// finding names. Every result has a region: code scanning shows none without a start line.
 import { pathToFileURL } from 'node:url';
 import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status } from '../../model.js';
 import { documentKindName } from '../document-kinds.js';
@@ -10,7 +11,7 @@ import { holderName } from '../catalogue/names.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
-import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
+import { isFailing, repositoryFile, sortFindings } from './finding-groups.js';
 
 type Level = 'error' | 'warning' | 'note' | 'none';
 
@@ -31,6 +32,12 @@ function uriReference(relative: string): string {
 }
 
 const SRCROOT = 'SRCROOT';
+
+/** A region on the given line, or on the first line when the place is not known (an unreadable manifest). */
+function region(line: number | undefined, column: number | undefined): Record<string, number> {
+  const startLine = line !== undefined && line >= 1 ? line : 1;
+  return column !== undefined && column >= 1 && startLine === line ? { startLine, startColumn: column } : { startLine };
+}
 /** The rule a missing document is reported under when no rule is named for it. */
 const MISSING_RULE = 'document/required';
 
@@ -79,9 +86,9 @@ function missingText(d: RequiredDocument, lang: Lang): string {
 export const sarif: Formatter = (report: Report, ctx: FormatContext): string => {
   const perFile = report.filings.map((filing) => ({
     filing,
-    uri: uriReference(relativeFile(filing, ctx.cwd)),
-    // -q: only what fails the run (under --strict warnings and unknowns too).
-    findings: sortFindings(filing.findings.filter((f) => f.status !== 'pass' && (!ctx.quiet || isFailing(f.status, ctx.strict)))),
+    uri: uriReference(repositoryFile(filing, ctx)),
+    // -q: only what fails the run (under --strict warnings and unknowns too); notes only with --sarif-notes.
+    findings: sortFindings(filing.findings.filter((f) => f.status !== 'pass' && (f.status !== 'info' || ctx.notes === true) && (!ctx.quiet || isFailing(f.status, ctx.strict)))),
     missing: unnamedMissing(filing, ctx.strict),
   }));
 
@@ -97,24 +104,28 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
   const results: Record<string, unknown>[] = [];
   for (const { filing, uri, findings, missing } of perFile) {
     for (const f of findings) {
-      const physicalLocation: Record<string, unknown> = { artifactLocation: { uri, uriBaseId: SRCROOT } };
-      if (f.line !== undefined && f.line >= 1) {
-        physicalLocation.region = f.column !== undefined && f.column >= 1 ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
-      }
+      const physicalLocation: Record<string, unknown> = { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(f.line, f.column) };
       const location: Record<string, unknown> = { physicalLocation };
       if (f.path) location.logicalLocations = [{ fullyQualifiedName: stripControl(f.path), kind: 'property' }];
       const properties: Record<string, unknown> = { status: f.status, verdict: filing.verdict };
       if (f.source) properties.source = stripControl(f.source);
       if (f.documents?.length) properties.documents = f.documents.map((d) => stripControl(d));
       if (f.alsoRequiredBy?.length) properties.alsoRequiredBy = f.alsoRequiredBy;
-      results.push({
+      const result: Record<string, unknown> = {
         ruleId: f.rule,
         ruleIndex: ruleIndex.get(f.rule)!,
         level: sarifLevel(f.status, ctx.strict),
         message: { text: resultMessage(f) },
         locations: [location],
         properties,
-      });
+      };
+      // An accepted finding is a suppressed result: viewers show it as dismissed, with the reason.
+      if (f.accepted) {
+        result.suppressions = [
+          { kind: 'external', status: 'accepted', justification: stripControl(`${f.accepted.reason} (until ${f.accepted.until}; ${f.accepted.entry})`, true) },
+        ];
+      }
+      results.push(result);
     }
     for (const d of missing) {
       const rule = d.rules[0] ?? MISSING_RULE;
@@ -123,12 +134,18 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
         ruleIndex: ruleIndex.get(rule)!,
         level: 'error',
         message: { text: missingText(d, ctx.lang) },
-        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT } } }],
+        locations: [
+          {
+            physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(d.line, d.column) },
+            logicalLocations: [{ fullyQualifiedName: stripControl(d.for), kind: 'property' }],
+          },
+        ],
         properties: { status: 'missing-document', verdict: filing.verdict, documents: [stripControl(d.kind)] },
       });
     }
   }
 
+  const srcRoot = ctx.root ?? ctx.cwd;
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -144,13 +161,13 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
           },
         },
         language: ctx.lang,
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`).href } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/`).href } },
         artifacts: perFile.map(({ uri }) => ({ location: { uri, uriBaseId: SRCROOT }, roles: ['analysisTarget'] })),
         results,
         properties: {
           date: report.date,
           rulesDate: report.tool.rulesDate,
-          filings: report.filings.map((f) => ({ file: relativeFile(f, ctx.cwd), verdict: f.verdict, summary: f.summary, ...datesOf(f) })),
+          filings: report.filings.map((f) => ({ file: repositoryFile(f, ctx), verdict: f.verdict, summary: f.summary, ...datesOf(f) })),
         },
       },
     ],

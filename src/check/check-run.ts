@@ -1,0 +1,106 @@
+// Checking as the Node API and the command line share it: inputs expanded, options defaulted,
+// one run-wide lookup service opened and closed; the command line adds only what it reports besides.
+import path from 'node:path';
+import type { Report } from '../model.js';
+import { checkFiles, type ManifestSource } from './run.js';
+import { expandInputs, parseShard } from './inputs.js';
+import { ImageInspector } from '../facts/images.js';
+import { DomainLookupService } from '../facts/domains/lookup.js';
+import { todayInChina } from '../facts/dates.js';
+import { parseManifestText, Positions, schemaFindings, type LoadResult } from '../manifest/load.js';
+import { manifestSchema } from '../manifest/schema.js';
+import { readSuffixList } from '../commands/tld-list.js';
+import { UsageError } from '../errors.js';
+import { loadConfig } from '../config/load.js';
+import { mergeSettings, type Settings } from '../config/merge.js';
+import type { CheckInput, CheckOptions, ManifestInput, Shard } from './check-options.js';
+
+export type { CheckInput, CheckOptions, ManifestInput, Shard };
+
+/** What the command line needs besides the report. */
+export interface CheckRun {
+  report: Report;
+  /** YAML files in folders or globs that did not look like manifests. */
+  skipped: string[];
+}
+
+function inlineSource(input: ManifestInput, index: number, cwd: string): ManifestSource {
+  const file = path.resolve(cwd, input.file ?? `inline-${index + 1}.yaml`);
+  return {
+    file: input.file ?? path.relative(cwd, file),
+    load: async (): Promise<LoadResult> => {
+      if (typeof input.manifest === 'string') return parseManifestText(input.manifest);
+      const parsed = manifestSchema.safeParse(input.manifest, { reportInput: true });
+      if (!parsed.success) return { ok: false, findings: schemaFindings(parsed.error), positions: Positions.none() };
+      return { ok: true, manifest: parsed.data, positions: Positions.none() };
+    },
+  };
+}
+
+/** `check` with what the command line reports besides (skipped files); throws UsageError for inputs that name nothing. */
+/** The API's options over the config file over the defaults. */
+export async function apiSettings(options: CheckOptions): Promise<Settings> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const { config, cwd: _cwd, shard: _shard, onInputs: _i, onProgress: _p, registrars, ...given } = options;
+  const registrarList = registrars?.map((r) => ({ aliases: [], approved: true, foreign: false, ...r }));
+  return mergeSettings({ ...given, registrars: registrarList }, await loadConfig(config, cwd), { format: 'json', lang: 'en' }, cwd);
+}
+
+export async function runCheck(inputs: CheckInput | CheckInput[], options: CheckOptions = {}, extra: { sources?: ManifestSource[]; settings?: Settings } = {}): Promise<CheckRun> {
+  const list = Array.isArray(inputs) ? inputs : [inputs];
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const settings = extra.settings ?? (await apiSettings(options));
+  const paths = list.filter((i): i is string => typeof i === 'string');
+  const inline = list.filter((i): i is ManifestInput => typeof i !== 'string').map((i, n) => inlineSource(i, n, cwd));
+  const shard = typeof options.shard === 'string' ? parseShardOption(options.shard) : options.shard;
+  const expanded = paths.length > 0 ? await expandInputs(paths, { shard, cwd }) : { files: [], skipped: [], missing: [] };
+  if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.join(', ')}`);
+  const sources = [...(extra.sources ?? []), ...inline];
+  if (paths.length > 0 && expanded.files.length === 0 && sources.length === 0 && !shard) {
+    throw new UsageError(
+      `no manifests found in ${paths.join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
+    );
+  }
+  // Paths relative to `cwd` when it is not the process's own folder.
+  const files = cwd === process.cwd() ? expanded.files : expanded.files.map((f) => path.resolve(cwd, f));
+  options.onInputs?.([...sources.map((s) => s.file), ...files]);
+  const approvedSuffixes = [...settings.approvedSuffixes, ...(settings.tldList ? await readSuffixList(settings.tldList) : [])];
+  const date = settings.date ?? todayInChina();
+  const domains = new DomainLookupService({
+    offline: settings.offline,
+    useCache: settings.cache,
+    cacheDir: settings.cacheDir,
+    timeoutMs: settings.whoisTimeout,
+    whoisServer: settings.whoisServer,
+    rdapUrl: settings.rdapUrl,
+  });
+  try {
+    const report = await checkFiles(
+      [...sources, ...files],
+      {
+        date,
+        offline: settings.offline,
+        approvedSuffixes,
+        registrars: settings.registrars,
+        accept: settings.accept,
+        lang: settings.lang,
+        concurrency: settings.concurrency,
+        onProgress: options.onProgress,
+      },
+      { images: new ImageInspector(), domains },
+    );
+    // A config waiver unused in this shard may be used in another.
+    if (shard) delete report.unusedWaivers;
+    return { report, skipped: expanded.skipped };
+  } finally {
+    await domains.close();
+  }
+}
+
+function parseShardOption(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (err) {
+    throw new UsageError(`--shard: ${(err as Error).message}`);
+  }
+}
