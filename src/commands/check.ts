@@ -1,22 +1,21 @@
 // `icp-check [check] <manifest|folder|glob>...`: the default command.
-import { randomBytes } from 'node:crypto';
-import { appendFile, rename, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
 import { checkFiles, exitCodeOf } from '../check/run.js';
 import { expandInputs, parseShard } from '../check/inputs.js';
 import { ImageInspector } from '../facts/images.js';
-import { DomainLookupService } from '../facts/domains/lookup.js';
+import { CappedDomainLookups } from '../check/lookup-cap.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
-import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
+import { FORMATS, type Format, formatChunks } from '../report/formats/index.js';
 import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
 import { UsageError } from '../errors.js';
 import { defaultLang, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
 import { readSuffixList } from './tld-list.js';
+import { appendStepSummary, prepareOutput, writeOutput } from './output.js';
+import { stripControl } from '../report/sanitize.js';
 
 export interface CheckCommandOptions {
   format?: Format;
@@ -37,34 +36,20 @@ export interface CheckCommandOptions {
   color: boolean;
 }
 
-/** Writes beside the target and renames, so a reader never sees half a report. */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, content, { flag: 'wx' });
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
 export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions): Promise<number> {
   const env = process.env;
   const format: Format = opts.format ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
   const lang = opts.lang ?? defaultLang(env);
   const date = opts.date ?? todayInChina();
   const expanded = await expandInputs(inputs, { shard: opts.shard ? parseShardArgument(opts.shard) : undefined });
-  if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.join(', ')}`);
+  if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.map((m) => stripControl(m)).join(', ')}`);
   if (expanded.files.length === 0 && !opts.shard) {
     throw new UsageError(
-      `no manifests found in ${inputs.join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
+      `no manifests found in ${inputs.map((i) => stripControl(i)).join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
     );
   }
-  if (opts.output) {
-    const out = path.resolve(opts.output);
-    if (expanded.files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
-  }
+  // Decided before the run: a wrong --output costs no check, and it never replaces a file of the run (any shard, any name).
+  const target = await prepareOutput(opts.output, expanded.real);
   const approvedSuffixes = opts.tldList ? await readSuffixList(opts.tldList) : [];
 
   const toTerminal = !opts.output && process.stdout.isTTY === true;
@@ -72,7 +57,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   const showProgress = process.stderr.isTTY === true && !env.CI && !opts.quiet && (format === 'pretty' || Boolean(opts.output)) && expanded.files.length > 1;
   const spinner = showProgress ? (await import('ora')).default({ stream: process.stderr, text: progressText(0, expanded.files.length, lang) }).start() : undefined;
 
-  const domains = new DomainLookupService({
+  const domains = new CappedDomainLookups({
     offline: opts.offline,
     useCache: opts.cache,
     cacheDir: opts.cacheDir,
@@ -100,12 +85,21 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   }
 
   const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet };
-  const text = FORMATTERS[format](report, ctx);
-  if (opts.output) await writeAtomically(opts.output, text);
-  else process.stdout.write(text);
-  if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
-  if (expanded.skipped.length > 0 && !opts.quiet) {
+  await writeOutput(target, formatChunks(format, report, ctx));
+  if (format === 'github' && env.GITHUB_STEP_SUMMARY) {
+    const warning = await appendStepSummary(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));
+    if (warning) process.stderr.write(`icp-check: ${warning}\n`);
+  }
+  // Said even under -q: a gate must show that it passed over files.
+  if (expanded.skipped.length > 0) {
     process.stderr.write(`${lang === 'zh' ? `跳过 ${expanded.skipped.length} 个不是清单的 YAML 文件` : `skipped ${expanded.skipped.length} YAML files that are not manifests`}\n`);
+  }
+  if (domains.leftOut > 0) {
+    process.stderr.write(
+      lang === 'zh'
+        ? `本次运行最多查询 ${domains.cap} 个域名；另有 ${domains.leftOut} 个域名未查询，相关检查为待确认\n`
+        : `looked up at most ${domains.cap} domains in this run; ${domains.leftOut} more were not looked up and their checks are left to confirm\n`,
+    );
   }
   return exitCodeOf(report, opts.strict);
 }

@@ -27,6 +27,9 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
+/** Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer delay silently becomes 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** `10`, `10s`, `500ms`: milliseconds. A bare number is seconds. */
 export function parseDuration(value: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(value.trim());
@@ -34,5 +37,6 @@ export function parseDuration(value: string): number {
   const n = Number(m[1]);
   const ms = m[2] === 'ms' ? n : n * 1000;
   if (ms <= 0) throw new InvalidArgumentError('expected a positive duration.');
+  if (ms > MAX_TIMER_MS) throw new InvalidArgumentError(`expected at most ${MAX_TIMER_MS}ms (about 24.8 days).`);
   return ms;
 }

@@ -1,11 +1,12 @@
 // Every output format, one pure formatter each; the keys feed `--format`'s choices.
-import type { Formatter } from './context.js';
+import type { FormatContext, Formatter } from './context.js';
+import type { Report } from '../../model.js';
 import { github } from './github.js';
-import { json } from './json.js';
+import { json, jsonReportChunks } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { pretty } from './pretty.js';
-import { sarif } from './sarif.js';
+import { sarif, sarifChunks } from './sarif.js';
 
 export const FORMATTERS = {
   pretty,
@@ -18,3 +19,14 @@ export const FORMATTERS = {
 
 export type Format = keyof typeof FORMATTERS;
 export const FORMATS = Object.keys(FORMATTERS) as Format[];
+
+/** Formats whose text can grow beyond one string (every filing in one JSON document) also come in pieces. */
+const CHUNKED: Partial<Record<Format, (report: Report, ctx: FormatContext) => Iterable<string>>> = {
+  json: jsonReportChunks,
+  sarif: sarifChunks,
+};
+
+/** The report's text in pieces, to be written one after the other. */
+export function formatChunks(format: Format, report: Report, ctx: FormatContext): Iterable<string> {
+  return CHUNKED[format]?.(report, ctx) ?? [FORMATTERS[format](report, ctx)];
+}

@@ -17,7 +17,7 @@ export function mdEscape(text: string): string {
 /** A code span that survives backticks inside (a longer fence) and never breaks the line. */
 export function mdCode(text: string): string {
   const clean = stripControl(text).replace(/\r/g, ' ');
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = (clean.match(/`+/g) ?? []).reduce((m, run) => Math.max(m, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
@@ -85,13 +85,17 @@ function filingSection(filing: FilingReport, index: number, ctx: FormatContext):
   out.push(`${w('province', lang)}: ${filing.province ? mdEscape(filing.province) : w('unknownProvince', lang)}`, '');
   const findings = sortFindings(filing.findings.filter((f) => f.status !== 'pass'));
   if (filing.verdict === 'invalid') {
-    out.push(w('invalid', lang), '', ...findings.map((f) => findingItem(f, lang)), '');
+    out.push(w('invalid', lang), '');
+    for (const f of findings) out.push(findingItem(f, lang));
+    out.push('');
     return out.join('\n');
   }
   for (const status of SECTIONS) {
     const list = findings.filter((f) => f.status === status);
     if (list.length === 0) continue;
-    out.push(`### ${w(status, lang)}`, '', ...list.map((f) => findingItem(f, lang)), '');
+    out.push(`### ${w(status, lang)}`, '');
+    for (const f of list) out.push(findingItem(f, lang));
+    out.push('');
   }
   const missing = missingDocuments(filing);
   if (missing.length > 0) {

@@ -122,7 +122,7 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, wi
     const docs = section === 'documents' ? documents.filter((d) => (!ctx.quiet && withPasses) || !d.provided) : [];
     if (items.length === 0 && docs.length === 0) continue;
     out.push(`  ${c.bold(SECTION_NAMES[section][lang])}`);
-    for (const item of items) out.push(...findingLines(c, item, lang, file));
+    for (const item of items) for (const line of findingLines(c, item, lang, file)) out.push(line);
     // Missing documents of one kind demanded by the same rules are listed together, with their reason once.
     const missing = new Map<string, { kind: string; holders: string[]; rules: string[] }>();
     for (const d of docs) {
@@ -155,7 +155,7 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
   const lang = ctx.lang;
   const out: string[] = [];
   if (report.filings.length === 1) {
-    out.push(...filingDetails(c, report.filings[0]!, ctx));
+    for (const line of filingDetails(c, report.filings[0]!, ctx)) out.push(line);
   } else {
     for (const f of report.filings) {
       if (ctx.quiet && f.verdict === 'ready') continue;
@@ -170,7 +170,7 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
     const notReady = report.filings.filter((f) => f.verdict !== 'ready' && f.verdict !== 'ready-with-warnings');
     for (const f of notReady) {
       out.push('');
-      out.push(...filingDetails(c, f, ctx, false));
+      for (const line of filingDetails(c, f, ctx, false)) out.push(line);
     }
     const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
     out.push('');

@@ -7,6 +7,7 @@ import { documentKindName } from '../document-kinds.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
+import { jsonChunks } from './json-chunks.js';
 import { isFailing, relativeFile, sortFindings } from './finding-groups.js';
 
 type Level = 'error' | 'warning' | 'note' | 'none';
@@ -67,7 +68,8 @@ function missingText(d: RequiredDocument, lang: Lang): string {
   return lang === 'zh' ? `缺少材料：${name}（${d.kind}），对应 ${holder}` : `Missing document: ${name} (${d.kind}) for ${holder}`;
 }
 
-export const sarif: Formatter = (report: Report, ctx: FormatContext): string => {
+/** The SARIF log as an object; `sarif` writes it as one text, `sarifChunks` in pieces. */
+export function sarifLog(report: Report, ctx: FormatContext): Record<string, unknown> {
   const perFile = report.filings.map((filing) => ({
     filing,
     uri: uriReference(relativeFile(filing, ctx.cwd)),
@@ -144,5 +146,13 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+  return log;
+}
+
+export const sarif: Formatter = (report, ctx) => `${JSON.stringify(sarifLog(report, ctx), null, 2)}\n`;
+
+/** The same text as `sarif`, in pieces (one per result at most), for reports too large for one string. */
+export function* sarifChunks(report: Report, ctx: FormatContext): Generator<string> {
+  yield* jsonChunks(sarifLog(report, ctx), 5);
+  yield '\n';
+}
