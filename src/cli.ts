@@ -3,6 +3,14 @@
 import { Command, CommanderError } from 'commander';
 import { versionLine } from './version.js';
 import { UsageError } from './errors.js';
+import { forTerminal } from './report/sanitize.js';
+
+/** Each line of a message made safe for a terminal or a CI log. */
+const safeLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => forTerminal(l))
+    .join('\n');
 import { checkCommand } from './commands/check.js';
 import { schemaCommand } from './commands/schema.js';
 import { extraCommands, EXTRA_COMMANDS } from './commands/extra.js';
@@ -19,7 +27,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(versionLine(), '-V, --version')
     .option('--verbose', 'print stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    // Commander echoes the arguments it refuses: never an escape sequence or a workflow command, raw.
+    .configureOutput({ outputError: (str, write) => write(safeLines(str)) })
     .showSuggestionAfterError(true);
   program.addCommand(checkCommand(setExitCode), { isDefault: true });
   // The other commands (and their dependencies, such as the questionnaire's) load only when named or for help.
@@ -55,7 +64,7 @@ Examples:
       return 2;
     }
     if (err instanceof UsageError || (err instanceof Error && err.name === 'RegulationsError')) {
-      process.stderr.write(`icp-check: ${err.message}\n`);
+      process.stderr.write(`icp-check: ${safeLines(err.message)}\n`);
       return 2;
     }
     throw err;

@@ -174,7 +174,10 @@ function typeName(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
+  if (v instanceof Date) return `a timestamp ${Number.isNaN(v.getTime()) ? '' : v.toISOString()}`.trimEnd();
   if (typeof v === 'object') return 'a mapping';
+  // JSON.stringify writes infinities and NaN as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${String(v)}`;
   return `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
 }
 
@@ -260,7 +263,10 @@ export async function loadManifest(file: string): Promise<LoadResult> {
     return { ok: false, findings: [fail('manifest/not-utf8', {})], positions: Positions.none() };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(textContent, { lineCounter: lines, intAsBigInt: true, uniqueKeys: false, prettyErrors: false });
+  // A line end of CR alone (classic Mac) is a line end too; YAML would read it as a space, and a first comment line would swallow the file.
+  textContent = textContent.replace(/\r(?!\n)/g, '\n');
+  // The core schema whatever a `%YAML 1.1` directive says: dates stay text, `yes` stays a word, as in every other manifest.
+  const doc = parseDocument(textContent, { lineCounter: lines, intAsBigInt: true, uniqueKeys: false, prettyErrors: false, schema: 'core' });
   const positions = new Positions(doc, lines);
   const errors = doc.errors.map((e) => ({ offset: e.pos[0], detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
   if (errors.length < 5) for (const d of duplicateKeys(doc, 5)) errors.push({ offset: d.offset, detail: 'Map keys must be unique' });

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import type { Status } from '../../src/model.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -38,6 +39,39 @@ const NOT_AS_ROOT = 'root reads any file whatever its mode, so permission denied
 /** A manifest of the minimal valid filing used by the image cases, `front` pointing where asked. */
 export function personManifest(front: string): string {
   return readFileSync(path.join(FIXTURES, 'image-empty', 'manifest.yaml'), 'utf8').replace('docs/empty.jpg', front);
+}
+
+/** A PNG whose header says 0 by 0 pixels, complete with IDAT and IEND (CRCs right). */
+export function zeroPixelPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(0, 0);
+  ihdr.writeUInt32BE(0, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(0))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The filing was read and checked as usual (it is blocked only by what the minimal manifest lacks, such as an instance). */
@@ -329,6 +363,117 @@ export const CATALOGUE: HostileCase[] = [
     input: '`describeInstances: /dev/zero`',
     origin: 'fixture',
     expect: fail('instance/describe-instances-file', '/dev/zero', 1),
+  },
+
+  // Round two: classes closed by the bounded reader, the manifest limits and the sanitiser (in-process).
+  {
+    name: 'proto-key',
+    input: 'a `__proto__:` key',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}__proto__:\n  polluted: true\n`),
+    expect: fail('manifest/unknown-key', 'Unknown key "__proto__".'),
+  },
+  {
+    name: 'cr-only-line-ends',
+    input: 'CR-only line ends (classic Mac) after a first comment line',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `# filing\n${personManifest('docs/id-front.jpg')}`.replace(/\n/g, '\r')),
+    expect: READ,
+  },
+  {
+    name: 'infinity-as-date',
+    input: '`.inf` where a date belongs',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('expires: 2035-03-01', 'expires: .inf')),
+    expect: fail('manifest/schema', 'got number Infinity'),
+  },
+  {
+    name: 'yaml-1-1-directive',
+    input: 'a `%YAML 1.1` directive (dates would become timestamps)',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `%YAML 1.1\n---\n${personManifest('docs/id-front.jpg')}`),
+    expect: READ,
+  },
+  {
+    name: 'zero-pixel-png-both-sides',
+    input: 'a 0×0 PNG used as both sides of the ID card',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'docs', 'blank.png'), zeroPixelPng());
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/blank.png').replace('docs/id-back.jpg', 'docs/blank.png'));
+    },
+    expect: fail('image/intact', 'docs/blank.png (id-front) is an image of 0x0 pixels', 1),
+  },
+  {
+    name: 'many-keys-one-duplicate',
+    input: 'a manifest of 80,000 keys with one duplicate at the end (once quadratic: minutes)',
+    origin: 'generated',
+    setup: (dir) => {
+      const keys = Array.from({ length: 80_000 }, (_, i) => `  k${i.toString(36)}: 1\n`).join('');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}domains:\n${keys}  k0: 2\n`);
+    },
+    expect: fail('manifest/yaml-syntax', 'YAML error: Map keys must be unique'),
+  },
+  {
+    name: 'ten-thousand-domains',
+    input: '10,000 domains in one website (once a stack overflow in pretty and Markdown)',
+    origin: 'generated',
+    setup: (dir) => {
+      const domains = Array.from({ length: 10_000 }, (_, i) => `d${i}.cn`).join(', ');
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('[wangxiaowu-blog.cn]', `[${domains}]`));
+    },
+    expect: fail('manifest/schema', 'at most 100 domains per website in one manifest'),
+  },
+  {
+    name: 'too-many-websites',
+    input: '500 websites in one manifest',
+    origin: 'generated',
+    setup: (dir) => {
+      const site = '  - name: 博客\n    domains: [wangxiaowu-blog.cn]\n    content: [personal-blog]\n';
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}${site.repeat(499)}`);
+    },
+    expect: fail('manifest/schema', 'at most 100 websites in one manifest'),
+  },
+  {
+    name: 'thousands-of-unknown-keys',
+    input: '20,000 unknown keys (at most 50 problems listed)',
+    origin: 'generated',
+    setup: (dir) => {
+      const keys = Array.from({ length: 20_000 }, (_, i) => `  x${i}: 1\n`).join('');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}settings:\n${keys}`);
+    },
+    expect: fail('manifest/schema', '19950 more problems are not listed'),
+  },
+  {
+    name: 'describe-instances-outside-folder',
+    input: '`describeInstances` naming a file outside the manifest folder',
+    origin: 'generated',
+    setup: (dir) => {
+      mkdirSync(path.join(dir, '..', 'elsewhere'), { recursive: true });
+      writeFileSync(path.join(dir, '..', 'elsewhere', 'ecs.json'), '{"Instances": {"Instance": []}}');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}instances:\n  - describeInstances: ../elsewhere/ecs.json\n`);
+    },
+    expect: { exit: 1, rule: 'instance/describe-instances-file', status: 'info', message: "../elsewhere/ecs.json lies outside the manifest's folder" },
+  },
+  {
+    name: 'describe-instances-private-text',
+    input: '`describeInstances` naming a text file that is not JSON (its content is never shown)',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'secret.json'), 'root:SECRET-PASSWORD-HASH:0:0\n');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}instances:\n  - describeInstances: secret.json\n`);
+    },
+    expect: fail('instance/describe-instances-file', 'secret.json is not valid JSON: unexpected text', 1),
+  },
+  {
+    name: 'c1-and-bidi-in-file-name',
+    input: 'a manifest whose file name holds C1 (NEL, CSI) and bidi-override characters',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'evil\u0085\u009b31m\u202egpj.yaml'), personManifest('docs/id-front.jpg'));
+      return 'evil\u0085\u009b31m\u202egpj.yaml';
+    },
+    expect: READ,
   },
 ];
 

@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { FilingReport, Finding, Lang, Report, Status, Verdict } from '../../model.js';
 import { documentKindName } from '../document-kinds.js';
 import { displayPath } from '../../check/run.js';
-import { stripControl } from '../sanitize.js';
+import { stripControl, fileNameForTerminal } from '../sanitize.js';
 import type { FormatContext, Formatter } from './context.js';
 
 const SECTIONS = ['manifest', 'entity', 'people', 'websites', 'domains', 'instances', 'images', 'province', 'documents'] as const;
@@ -108,7 +108,7 @@ function invalidLines(c: ChalkInstance, f: FilingReport, file: string, lang: Lan
 function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, withPasses = true): string[] {
   const lang = ctx.lang;
   const out: string[] = [];
-  const file = stripControl(displayPath(f.file, ctx.cwd));
+  const file = fileNameForTerminal(displayPath(f.file, ctx.cwd));
   if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
   out.push(`${c.bold(file)}  ${f.province ? `${c.dim(f.province)}  ` : ''}${verdictText(c, f.verdict, lang)}`);
   // A note that only demands a document is said once, under that document in "Documents to prepare".
@@ -165,7 +165,7 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
         lang === 'zh'
           ? `不通过 ${s.fail} · 警告 ${s.warn} · 待确认 ${s.unknown} · 缺材料 ${s.missingDocuments}`
           : `${s.fail} failed · ${s.warn} warnings · ${s.unknown} to confirm · ${s.missingDocuments} documents missing`;
-      out.push(`${mark} ${stripControl(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
+      out.push(`${mark} ${fileNameForTerminal(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
     }
     const notReady = report.filings.filter((f) => f.verdict !== 'ready' && f.verdict !== 'ready-with-warnings');
     for (const f of notReady) {
