@@ -55,7 +55,7 @@ Examples:
     return 2;
   }
   // Each command is built afresh per call, so main() can run more than once in a process.
-  program.commands.forEach((c) => c.exitOverride());
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: (str, write) => write(safeLines(str)) }));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

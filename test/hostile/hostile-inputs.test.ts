@@ -22,7 +22,7 @@ describe('the hostile catalogue', () => {
     expect(new Set(CATALOGUE.map((c) => c.name)).size).toBe(CATALOGUE.length);
   });
 
-  for (const c of CATALOGUE) {
+  for (const c of CATALOGUE.filter((x) => !x.bin)) {
     it.skipIf(c.skip !== undefined)(`${c.name}: ${c.input}`, async () => {
       const file = prepareCase(c, root);
       const { report, json, exitCode } = await checkInProcess([file]);
