@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import {
   closeSync,
   copyFileSync,
-  cpSync,
   lstatSync,
   statSync,
   existsSync,
