@@ -1,7 +1,7 @@
 // The JSON and SARIF reports written in pieces are the same text as written whole.
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../../src/report/formats/json-chunks.js';
-import { formatChunks } from '../../src/report/formats/index.js';
+import { FORMATTERS, FORMATS, formatChunks } from '../../src/report/formats/index.js';
 import { json } from '../../src/report/formats/json.js';
 import { sarif } from '../../src/report/formats/sarif.js';
 import { ruleIndex } from '../../src/rules/registry.js';
@@ -30,5 +30,14 @@ describe('jsonChunks', () => {
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.join('')).toBe(json(report, ctx));
     expect([...formatChunks('sarif', report, ctx)].join('')).toBe(sarif(report, ctx));
+  });
+
+  it('every format in pieces equals the format whole, for one filing, several, and none', async () => {
+    const files = ['beijing-individual', 'guangdong-enterprise', 'tianjin-enterprise-problems'].map((e) => path.join(REPO_ROOT, 'examples', e, 'manifest.yaml'));
+    const { report } = await checkInProcess(files);
+    const ctx = { lang: 'zh' as const, rules: ruleIndex(), cwd: REPO_ROOT, color: true };
+    for (const r of [report, { ...report, filings: report.filings.slice(0, 1) }, { ...report, filings: [] }]) {
+      for (const format of FORMATS) expect([...formatChunks(format, r, ctx)].join(''), format).toBe(FORMATTERS[format](r, ctx));
+    }
   });
 });

@@ -85,12 +85,17 @@ function countText(report: Report, ctx: FormatContext): string {
   return `${total} filing${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
-export const github: Formatter = (report: Report, ctx: FormatContext): string => {
-  const lines = report.filings.flatMap((filing) => filingAnnotations(filing, ctx));
+/** The annotations in pieces, a filing at a time: no one string holds a whole large run. */
+export function* githubChunks(report: Report, ctx: FormatContext): Generator<string> {
+  for (const filing of report.filings) {
+    const lines = filingAnnotations(filing, ctx);
+    if (lines.length > 0) yield `${lines.join('\n')}\n`;
+  }
   // A plain closing line for the log; it cannot start a workflow command.
-  lines.push(stripControl(`${report.tool.name}: ${countText(report, ctx)}`));
-  return `${lines.join('\n')}\n`;
-};
+  yield `${stripControl(`${report.tool.name}: ${countText(report, ctx)}`)}\n`;
+}
+
+export const github: Formatter = (report: Report, ctx: FormatContext): string => [...githubChunks(report, ctx)].join('');
 
 /** The `<summary>` line is raw HTML inside Markdown, so it takes HTML escaping. */
 function htmlEscape(text: string): string {

@@ -150,7 +150,7 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, wi
   return out;
 }
 
-export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
+function prettyLines(report: Report, ctx: FormatContext): string[] {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lang = ctx.lang;
   const out: string[] = [];
@@ -180,5 +180,14 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
         : `${report.filings.length} filings: ${count('ready')} ready, ${count('ready-with-warnings')} ready with warnings, ${count('blocked')} blocked, ${count('invalid')} invalid`,
     );
   }
-  return `${out.join('\n')}\n`;
-};
+  return out;
+}
+
+export const pretty: Formatter = (report: Report, ctx: FormatContext) => `${prettyLines(report, ctx).join('\n')}\n`;
+
+/** The same text as `pretty`, a thousand lines at a time. */
+export function* prettyChunks(report: Report, ctx: FormatContext): Generator<string> {
+  const lines = prettyLines(report, ctx);
+  if (lines.length === 0) yield '\n';
+  for (let i = 0; i < lines.length; i += 1000) yield `${lines.slice(i, i + 1000).join('\n')}\n`;
+}
