@@ -65,6 +65,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     whoisServer: opts.whoisServer,
     rdapUrl: opts.rdapUrl,
   });
+  const images = new ImageInspector();
   let report: Awaited<ReturnType<typeof checkFiles>>;
   try {
     report = await checkFiles(
@@ -77,7 +78,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
         concurrency: opts.concurrency ?? Math.max(4, os.availableParallelism() * 4),
         onProgress: spinner ? (done, total) => (spinner.text = progressText(done, total, lang)) : undefined,
       },
-      { images: new ImageInspector(), domains },
+      { images, domains },
     );
   } finally {
     spinner?.stop();
@@ -85,6 +86,10 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   }
 
   const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet };
+  // The images the manifests name are known only now: a report is never written over one either.
+  if (target.kind === 'file' && (await images.realPaths()).has(target.real)) {
+    throw new UsageError(`--output ${stripControl(target.written)} is a file a manifest refers to; it would be overwritten`);
+  }
   await writeOutput(target, formatChunks(format, report, ctx));
   if (format === 'github' && env.GITHUB_STEP_SUMMARY) {
     const warning = await appendStepSummary(env.GITHUB_STEP_SUMMARY, githubStepSummary(report, ctx));

@@ -90,6 +90,16 @@ export class ImageInspector {
     });
   }
 
+  /** Where every file inspected really is (links followed), so that no report is written over one. */
+  async realPaths(): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const p of this.cache.values()) {
+      const f = await p;
+      out.add(f.real ?? f.resolved);
+    }
+    return out;
+  }
+
   /** How many distinct files have been inspected (or are being). */
   get size(): number {
     return this.cache.size;

@@ -615,6 +615,18 @@ export const CATALOGUE: HostileCase[] = [
     expect: { exit: 2, rule: 'usage', status: 'fail', message: 'is one of the files being checked; it would be overwritten' },
   },
   {
+    name: 'output-onto-an-image',
+    input: '`-o docs/id-front.jpg`, an image the manifest names',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: {
+      args: () => ['manifest.yaml', '-o', 'docs/id-front.jpg', '--offline', '--no-cache', '--date', '2026-11-26'],
+      shows: 'usage error',
+      after: (dir) => expect(readFileSync(path.join(dir, 'docs', 'id-front.jpg')).equals(readFileSync(path.join(IMAGES, 'id-front.jpg')))).toBe(true),
+    },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--output docs/id-front.jpg is a file a manifest refers to' },
+  },
+  {
     name: 'output-dev-stdout',
     input: '`-o /dev/stdout` (as root, once replaced the link by a regular file)',
     origin: 'generated',
