@@ -59,7 +59,8 @@ export async function prepareOutput(output: string | undefined, inputs: Readonly
     real = path.join(await realpath(dir), path.basename(abs));
   } else {
     if (st.isDirectory()) throw new UsageError(`--output ${shown(output)} is a folder; name a file (such as ${shown(path.join(output, 'report.txt'))})`);
-    real = await realpath(abs);
+    // A descriptor's magic link (/dev/stderr onto a pipe) has no real path; it is written where it points.
+    real = await realpath(abs).catch(() => abs);
     if (STDOUT_NAMES.has(real)) return { kind: 'stdout' };
     if (!st.isFile()) return { kind: 'stream', written: output, real };
   }
