@@ -109,6 +109,23 @@ function duplicateKeys(doc: Document, limit: number): Array<{ offset: number }> 
   return found.sort((a, b) => a.offset - b.offset);
 }
 
+/** Paths of own `__proto__` keys anywhere in a value (at most 5). */
+function protoKeys(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: Array<{ v: unknown; at: PathKey[] }> = [{ v: value, at: [] }];
+  while (stack.length > 0 && out.length < 5) {
+    const { v, at } = stack.pop()!;
+    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ v: item, at: [...at, i] }));
+    else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k === '__proto__') out.push(formatPath([...at, k]));
+        stack.push({ v: child, at: [...at, k] });
+      }
+    }
+  }
+  return out;
+}
+
 /** BigInts (from `intAsBigInt`) become exact digit strings when too large for a number: ID numbers written without quotes. */
 function unBigInt(value: unknown): unknown {
   if (typeof value === 'bigint') {
@@ -292,7 +309,12 @@ export async function loadManifest(file: string): Promise<LoadResult> {
     return { ok: false, findings: [fail('manifest/not-a-mapping', { got: Array.isArray(value) ? 'a list' : typeof value })], positions };
   }
   const parsed = manifestSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) return { ok: false, findings: schemaFindings(parsed.error), positions };
+  // `__proto__` is never a key of a manifest, not even under `domains:` (whose keys are free): said, never dropped.
+  const fromSchema = parsed.success ? [] : schemaFindings(parsed.error);
+  const proto = protoKeys(value).filter((p) => !fromSchema.some((f) => f.path === p));
+  const protoFindings = proto.map((p) => fail('manifest/unknown-key', { key: '__proto__' }, p));
+  if (!parsed.success) return { ok: false, findings: [...protoFindings, ...fromSchema], positions };
+  if (protoFindings.length > 0) return { ok: false, findings: protoFindings, positions };
   return { ok: true, manifest: parsed.data, positions };
 }
 

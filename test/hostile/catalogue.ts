@@ -431,6 +431,13 @@ export const CATALOGUE: HostileCase[] = [
     expect: fail('manifest/unknown-key', 'Unknown key "__proto__".'),
   },
   {
+    name: 'proto-key-under-domains',
+    input: 'a `__proto__:` key under `domains:` (whose keys are free)',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}domains:\n  __proto__:\n    holder: 王小五\n`),
+    expect: fail('manifest/unknown-key', 'Unknown key "__proto__".'),
+  },
+  {
     name: 'cr-only-line-ends',
     input: 'CR-only line ends (classic Mac) after a first comment line',
     origin: 'generated',
