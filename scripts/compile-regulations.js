@@ -1,10 +1,13 @@
-// Build step: every YAML file under regulations/ parsed once into dist/regulations.json,
-// keyed by path and content hash (see src/regulations/compiled.ts).
+// Build step: every YAML file under regulations/ parsed once into dist/regulations.json, keyed by
+// path and content hash (see src/regulations/compiled.ts); and the JSON Schemas of the rule files,
+// generated from the zod schemas the loader uses, into schema/regulations/ (each YAML file names
+// its schema in a `# yaml-language-server: $schema=` line, so an editor validates while typing).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { regulationsJsonSchemas } from '../dist/regulations/json-schema.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const files = {};
@@ -21,3 +24,10 @@ const walk = (dir) => {
 };
 walk(path.join(root, 'regulations'));
 writeFileSync(path.join(root, 'dist', 'regulations.json'), JSON.stringify({ files }));
+
+const groups = YAML.parse(readFileSync(path.join(root, 'regulations', 'groups.yaml'), 'utf8')).groups;
+const out = path.join(root, 'schema', 'regulations');
+mkdirSync(out, { recursive: true });
+for (const [name, schema] of Object.entries(regulationsJsonSchemas(groups))) {
+  writeFileSync(path.join(out, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+}

@@ -71,6 +71,28 @@ export interface Summary {
   missingDocuments: number;
 }
 
+/** The first day a filing stops being as good as today if nothing changes (src/report/validity.ts). */
+export interface ReadyUntil {
+  /** The first day the finding below is worse than the day before. */
+  date: string;
+  rule: string;
+  /** What lapses: a manifest path such as `instances[0].expires`. */
+  path: string;
+  status: Status;
+  /** The finding's message on that day, in the report's language. */
+  reason: string;
+}
+
+/** The earliest day a filing may be submitted, and the finding of today that clears on that day (src/report/validity.ts). */
+export interface SubmitFrom {
+  date: string;
+  rule: string;
+  /** What the filing waits for: a manifest path such as `domains["example.cn"].realNameVerifiedOn`. */
+  path: string;
+  /** The finding's message on the report's date, in the report's language. */
+  reason: string;
+}
+
 export interface FilingReport {
   file: string;
   province: string | null;
@@ -78,6 +100,10 @@ export interface FilingReport {
   findings: Finding[];
   documents: RequiredDocument[];
   summary: Summary;
+  /** Absent when nothing makes the filing wait (it may be submitted on the report's date), and on invalid filings. */
+  submitFrom?: SubmitFrom;
+  /** Absent when nothing lapses within ten years, and on invalid filings. */
+  readyUntil?: ReadyUntil;
 }
 
 export interface Report {

@@ -5,11 +5,12 @@ import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, S
 import { STATUS_ORDER } from '../model.js';
 import { loadManifest, manifestDir, Positions } from '../manifest/load.js';
 import { toFiling } from '../manifest/normalise.js';
-import { evaluateRegulations, RULES_DATE } from '../regulations/index.js';
+import { bundledRegulations, evaluateWith, RULES_DATE } from '../regulations/index.js';
 import { mergeDocuments } from '../regulations/documents.js';
 import { codeRules, ruleIndex } from '../rules/registry.js';
-import type { CheckContext, CheckOptions } from '../rules/types.js';
+import type { CheckContext, CheckOptions, FilingFacts } from '../rules/types.js';
 import { renderFinding } from '../report/render.js';
+import { type Evaluation, groupByRule, type PartialRun, validityOf } from '../report/validity.js';
 import { gatherFacts, type FactSources } from './gather.js';
 import { mapLimit } from './limit.js';
 import { VERSION } from '../version.js';
@@ -80,25 +81,66 @@ export async function checkFiling(file: string, options: RunOptions, sources: Fa
   const approvedSuffixes = [...options.approvedSuffixes, ...(filing.manifest.settings?.approvedSuffixes ?? [])];
   const ctx: CheckContext = { filing, facts, options: { ...options, approvedSuffixes } };
 
+  const undated = new Map<string, RawFinding[]>();
+  const today = evaluateAt(ctx, facts, options.date, undated);
+  const { raws, documents } = today;
+  const findings = sortFindings(render(raws, options.lang, loaded.positions));
+  const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
+  const report: FilingReport = { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
+  Object.assign(
+    report,
+    validityOf(
+      today,
+      (date, only) => evaluateAt(ctx, facts, date, undated, only),
+      options.lang,
+      (r) => renderFinding(r, ruleIndex().get(r.rule), options.lang).message,
+    ),
+  );
+  return report;
+}
+
+/**
+ * Everything `check` decides about a filing on one day: pure, so it can be re-run at other dates.
+ * A code rule that never read the date on the first run gives the same findings on every day:
+ * `undated` keeps them so later days run only the rules that did read it. With `only`, the rules
+ * outside it are taken from `only.from`, a day on which they gave the same findings (bisection).
+ */
+function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undated: Map<string, RawFinding[]>, only?: PartialRun): Evaluation {
+  const first = undated.size === 0;
+  const prior = only ? groupByRule(only.from.raws) : undefined;
   const raws: RawFinding[] = [...facts.findings];
-  for (const rule of codeRules()) raws.push(...runRule(rule, ctx));
+  for (const rule of codeRules()) {
+    const known = undated.get(rule.id) ?? (only && !only.rules.has(rule.id) ? (prior?.get(rule.id) ?? []) : undefined);
+    if (known) {
+      raws.push(...known);
+      continue;
+    }
+    let readDate = false;
+    const options = { ...base.options };
+    Object.defineProperty(options, 'date', { enumerable: true, get: () => ((readDate = true), date) });
+    const found = runRule(rule, { ...base, options });
+    if (first && !readDate) undated.set(rule.id, found);
+    raws.push(...found);
+  }
+  const ctx: CheckContext = { ...base, options: { ...base.options, date } };
+  const regulations = bundledRegulations();
+  const rerun = only ? regulations.rules.filter((r) => only.rules.has(r.id)) : regulations.rules;
+  if (only && prior) for (const r of regulations.rules) if (!only.rules.has(r.id)) raws.push(...(prior.get(r.id) ?? []));
   try {
-    raws.push(...evaluateRegulations(ctx));
+    if (rerun.length > 0) raws.push(...evaluateWith(only ? { ...regulations, rules: rerun } : regulations, ctx));
   } catch (err) {
     raws.push({ rule: 'manifest/internal-error', status: 'unknown', path: '', text: internalErrorText('of the province rules', err) });
   }
 
   const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
-  const documents = mergeDocuments(filing, demands, options.date).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
+  const documents = mergeDocuments(ctx.filing, demands, date).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
   // A document whose file is missing or unreadable is not provided, whatever the manifest says.
   for (const d of documents) {
     if (!d.provided || !d.providedBy) continue;
     const image = facts.images.get(d.providedBy) ?? facts.images.get(`${d.providedBy}.file`);
     if (image && image.entry !== 'file') d.provided = false;
   }
-  const findings = sortFindings(render(raws, options.lang, loaded.positions));
-  const summary = summarise(findings, documents.filter((d) => d.required && !d.provided).length);
-  return { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
+  return { date, raws, documents };
 }
 
 export async function checkFiles(files: string[], options: RunOptions, sources: FactSources): Promise<Report> {

@@ -11,6 +11,7 @@ import { ruleIndex } from '../rules/registry.js';
 import { FORMATS, type Format, formatChunks } from '../report/formats/index.js';
 import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
+import { maskByDefault, maskReport } from '../report/mask.js';
 import { UsageError } from '../errors.js';
 import { defaultLang, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
 import { readSuffixList } from './tld-list.js';
@@ -34,6 +35,8 @@ export interface CheckCommandOptions {
   shard?: string;
   quiet: boolean;
   color: boolean;
+  /** Mask ID numbers, mobiles and e-mail addresses (`--mask`/`--no-mask`); default from the format (`maskByDefault`). */
+  mask?: boolean;
 }
 
 export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions): Promise<number> {
@@ -85,6 +88,8 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     await domains.close();
   }
 
+  // Personal data is masked once, on the finished report, before any formatter sees it.
+  if (opts.mask ?? maskByDefault(format)) report = maskReport(report);
   const ctx: FormatContext = { lang, rules: ruleIndex(), cwd: process.cwd(), strict: opts.strict, color, quiet: opts.quiet };
   // The images the manifests name are known only now: a report is never written over one either.
   if (target.kind === 'file' && (await images.realPaths()).has(target.real)) {
@@ -141,6 +146,8 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
     .option('-q, --quiet', 'print only failures and the summary', false)
     .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('--mask', 'mask ID numbers, mobiles and e-mail addresses (default for github, sarif, junit, markdown, html)')
+    .option('--no-mask', 'print personal data in full (default for pretty and json)')
     .action(async (inputs: string[], opts: CheckCommandOptions) => {
       setExitCode(await runCheckCommand(inputs, opts));
     });

@@ -43,6 +43,8 @@ export interface WhoisRecord {
   privacyMarker?: string;
   source: 'rdap' | 'whois';
   server: string;
+  /** A referral, redirect or `related` link that was not followed, and why (outside text, control characters stripped). */
+  notFollowed?: string;
   raw?: string;
 }
 

@@ -9,6 +9,7 @@ import {
   ENTITY_TYPES,
   FILING_KINDS,
   ID_TYPES,
+  PRE_APPROVAL_TYPES,
   PRODUCTS,
   type EntityType,
   type FilingKind,
@@ -24,9 +25,11 @@ import {
   checkIdentityNumber,
   checkInstanceId,
   checkMobile,
+  checkPersonName,
   checkProvince,
   checkRegion,
   checkRequired,
+  MAX_ANSWER_CHARS,
   type Checked,
 } from './validators.js';
 import { BANDWIDTH_PRODUCTS, CERTIFICATE_FOR, ORDER_PRODUCTS, USCC_CERTIFICATES } from './choices.js';
@@ -39,13 +42,47 @@ export interface PersonAnswers {
   name: string;
   id: { type: IdType; number: string; expires?: string; front?: string; back?: string };
   mobile: string;
+  /** Province where the mobile number is registered (a slug). */
+  mobileProvince?: string;
   email: string;
+}
+
+export interface PreApprovalAnswers {
+  type: (typeof PRE_APPROVAL_TYPES)[number];
+  number: string;
+  image?: string;
+}
+
+export interface DomainAnswers {
+  holder?: string;
+  registrar?: string;
+  realNameVerified?: boolean;
+  realNameVerifiedOn?: string;
+  privacyProtection?: boolean;
+  expires?: string;
+}
+
+export interface DocumentAnswers {
+  kind: string;
+  for?: string;
+  file: string;
+  issued?: string;
+}
+
+export interface PreviousFilingAnswers {
+  number?: string;
+  entityType?: EntityType;
+  entityName?: string;
+  certificateNumber?: string;
 }
 
 export interface WebsiteAnswers {
   name: string;
   domains: string[];
   content: ContentCategory[];
+  /** Asked where the province demands a form of words (several domains, a personal site). */
+  remarks?: string;
+  preApprovals?: PreApprovalAnswers[];
   /** `principal`, or another person. */
   admin: 'principal' | PersonAnswers;
   /** Ids from `instances`. */
@@ -67,16 +104,21 @@ export interface InstanceAnswers {
 export interface InitAnswers {
   province: ProvinceSlug;
   filing: FilingKind;
+  previousFiling?: PreviousFilingAnswers;
   entity: {
     type: EntityType;
     name: string;
     /** Non-individual entities; an individual files with the principal's identity document. */
     certificate?: { type: CertificateType; number: string; expires?: string; image?: string };
+    address?: string;
     legalRepresentative?: { name: string };
     principal: PersonAnswers;
   };
   websites: WebsiteAnswers[];
   instances: InstanceAnswers[];
+  /** Facts about each domain that a lookup may not show, by domain. */
+  domains?: Record<string, DomainAnswers>;
+  documents?: DocumentAnswers[];
 }
 
 /** A problem in an answers file, at a path such as `entity.principal.id.number`. */
@@ -95,10 +137,31 @@ function checked<T>(check: (v: string) => Checked<T>) {
   });
 }
 
+/**
+ * A field the checker's rules judge (a mobile number): normalised when it can be, otherwise kept as
+ * written so that the rules refuse it in their own words, as they do for a typed answer.
+ */
+function forTheRules(check: (v: string) => Checked<string>) {
+  return z.union([z.string(), z.number()]).transform((v, ctx): string => {
+    const r = check(String(v));
+    if (r.ok) return r.value;
+    const raw = String(v).trim();
+    if (raw.length > MAX_ANSWER_CHARS) {
+      const reason = { en: `at most ${MAX_ANSWER_CHARS} characters`, zh: `最多 ${MAX_ANSWER_CHARS} 个字符` };
+      ctx.addIssue({ code: 'custom', message: reason.en, params: { reason } });
+      return z.NEVER;
+    }
+    return raw;
+  });
+}
+
+/** Document types whose numbers follow GB 11643, which the rule person/id-number judges. */
+const GB11643_TYPES = new Set<string>(['id-card', 'temporary-id-card', 'hk-macao-residence-permit', 'taiwan-residence-permit']);
+
 const optionalPath = z.string().trim().min(1).optional();
 
 const personSchema = z.strictObject({
-  name: checked(checkRequired),
+  name: checked(checkPersonName),
   id: z.strictObject({
     type: z.enum(ID_TYPES),
     number: z.union([z.string(), z.number()]).transform(String),
@@ -106,16 +169,26 @@ const personSchema = z.strictObject({
     front: optionalPath,
     back: optionalPath,
   }),
-  mobile: checked(checkMobile),
+  mobile: forTheRules(checkMobile),
+  mobileProvince: checked(checkProvince).optional(),
   email: checked(checkEmail),
 });
 
 export const answersSchema = z.strictObject({
   province: checked(checkProvince),
   filing: z.enum(FILING_KINDS).default('new'),
+  previousFiling: z
+    .strictObject({
+      number: checked(checkRequired).optional(),
+      entityType: z.enum(ENTITY_TYPES).optional(),
+      entityName: checked(checkRequired).optional(),
+      certificateNumber: checked(checkRequired).optional(),
+    })
+    .optional(),
   entity: z.strictObject({
     type: z.enum(ENTITY_TYPES),
     name: checked(checkRequired).optional(),
+    address: checked(checkRequired).optional(),
     certificate: z
       .strictObject({
         type: z.enum(CERTIFICATE_TYPES).optional(),
@@ -124,7 +197,7 @@ export const answersSchema = z.strictObject({
         image: optionalPath,
       })
       .optional(),
-    legalRepresentative: z.strictObject({ name: checked(checkRequired) }).optional(),
+    legalRepresentative: z.strictObject({ name: checked(checkPersonName) }).optional(),
     principal: personSchema,
   }),
   websites: z
@@ -133,6 +206,8 @@ export const answersSchema = z.strictObject({
         name: checked(checkRequired),
         domains: z.array(z.string()).min(1),
         content: z.array(z.enum(CONTENT_CATEGORIES)).default([]),
+        remarks: checked(checkRequired).optional(),
+        preApprovals: z.array(z.strictObject({ type: z.enum(PRE_APPROVAL_TYPES), number: checked(checkRequired), image: optionalPath })).optional(),
         admin: z.union([z.literal('principal'), personSchema]).default('principal'),
         instances: z.array(z.string()).optional(),
       }),
@@ -153,6 +228,29 @@ export const answersSchema = z.strictObject({
       }),
     )
     .min(1),
+  domains: z
+    .record(
+      z.string().max(MAX_ANSWER_CHARS),
+      z.strictObject({
+        holder: checked(checkRequired).optional(),
+        registrar: checked(checkRequired).optional(),
+        realNameVerified: z.boolean().optional(),
+        realNameVerifiedOn: checked(checkDate).optional(),
+        privacyProtection: z.boolean().optional(),
+        expires: checked(checkDate).optional(),
+      }),
+    )
+    .optional(),
+  documents: z
+    .array(
+      z.strictObject({
+        kind: z.string().regex(/^[a-z][a-z-]*(:[a-z-]+)?$/),
+        for: checked(checkRequired).optional(),
+        file: z.string().trim().min(1),
+        issued: checked(checkDate).optional(),
+      }),
+    )
+    .optional(),
 });
 
 type RawAnswers = z.output<typeof answersSchema>;
@@ -166,19 +264,28 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
     fail(path, r.reason);
     return fallback;
   };
+  /** A value the rules judge: kept as written when the field check refuses it, for the rules to refuse in their words. */
+  const ruled = (path: string, r: Checked<string>, raw: string): string => {
+    if (r.ok) return r.value;
+    if (raw.trim().length > MAX_ANSWER_CHARS) return take(path, r, raw);
+    return raw.trim().toUpperCase();
+  };
   const person = (p: RawAnswers['entity']['principal'], path: string): PersonAnswers => ({
     name: p.name,
     id: {
       ...p.id,
-      number: take(`${path}.id.number`, checkIdentityNumber(p.id.type, p.id.number, today), p.id.number),
+      number: GB11643_TYPES.has(p.id.type)
+        ? ruled(`${path}.id.number`, checkIdentityNumber(p.id.type, p.id.number, today), p.id.number)
+        : take(`${path}.id.number`, checkIdentityNumber(p.id.type, p.id.number, today), p.id.number),
     },
     mobile: p.mobile,
+    ...(p.mobileProvince ? { mobileProvince: p.mobileProvince } : {}),
     email: p.email,
   });
 
   const e = raw.entity;
   const principal = person(e.principal, 'entity.principal');
-  const entity: InitAnswers['entity'] = { type: e.type, name: e.name ?? principal.name, principal };
+  const entity: InitAnswers['entity'] = { type: e.type, name: e.name ?? principal.name, ...(e.address ? { address: e.address } : {}), principal };
   if (e.type === 'individual') {
     if (e.legalRepresentative) fail('entity.legalRepresentative', { en: 'an individual has no legal representative', zh: '个人主体没有法定代表人' });
     if (e.certificate)
@@ -194,7 +301,7 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
     else {
       const type = e.certificate.type ?? CERTIFICATE_FOR[e.type];
       const number = USCC_CERTIFICATES.includes(type)
-        ? take('entity.certificate.number', checkCreditCode(e.certificate.number), e.certificate.number)
+        ? ruled('entity.certificate.number', checkCreditCode(e.certificate.number), e.certificate.number)
         : take('entity.certificate.number', checkRequired(e.certificate.number), '');
       entity.certificate = { ...e.certificate, type, number };
     }
@@ -237,12 +344,18 @@ function crossCheck(raw: RawAnswers, today: string): { answers: InitAnswers; iss
       name: w.name,
       domains,
       content: w.content,
+      ...(w.remarks ? { remarks: w.remarks } : {}),
+      ...(w.preApprovals?.length ? { preApprovals: w.preApprovals } : {}),
       admin: w.admin === 'principal' ? 'principal' : person(w.admin, `${path}.admin`),
       instances: hosted,
     };
   });
 
-  return { answers: { province: raw.province, filing: raw.filing, entity, websites, instances }, issues };
+  const answers: InitAnswers = { province: raw.province, filing: raw.filing, entity, websites, instances };
+  if (raw.previousFiling) answers.previousFiling = raw.previousFiling;
+  if (raw.domains) answers.domains = raw.domains;
+  if (raw.documents) answers.documents = raw.documents;
+  return { answers, issues };
 }
 
 export type AnswersResult = { ok: true; answers: InitAnswers } | { ok: false; issues: AnswerIssue[] };

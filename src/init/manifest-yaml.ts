@@ -25,7 +25,7 @@ const C = {
       ` paths to images are relative to this file's folder.`,
     ],
     zh: (file: string) => [
-      ` icp-check 备案清单（第 1 版），由 \`icp-check init\` 生成。`,
+      ` icp-check 备案资料文件（第 1 版），由 \`icp-check init\` 生成。`,
       ` 提交备案前请检查：   icp-check ${file}`,
       ` 各字段的说明见第一行指向的 JSON Schema（\`icp-check schema\` 可打印）；`,
       ` 图片路径相对于本文件所在目录。`,
@@ -58,30 +58,30 @@ const C = {
   },
   websites: {
     en: [
-      ' Websites: a name, its domains, what it offers (`content`; news, finance, education ... need a',
+      ' Websites: a name, its domains, what it offers (`content`; news, finance ... need a',
       ' pre-approval: add `preApprovals:`), the instances hosting it, and its administrator',
       ' (网站负责人): `principal`, or a person.',
     ],
     zh: [
-      ' 网站：名称、域名、内容类型（`content`；新闻、金融、教育等需要前置审批，请添加 `preApprovals:`），',
+      ' 网站：名称、域名、内容类型（`content`；新闻、金融等需要前置审批，请添加 `preApprovals:`），',
       ' 托管网站的实例，以及网站负责人：`principal`（即主体负责人）或另一个人。',
     ],
   },
   instances: {
-    en: [' Alibaba Cloud instances in mainland China that host the websites; a service number (服务码) is applied for on each.'],
-    zh: [' 托管网站的阿里云中国大陆实例；每个网站需在实例上申请备案服务码。'],
+    en: [' Alibaba Cloud instances in mainland China that host the websites; an ICP service number (备案服务号) is applied for on each.'],
+    zh: [' 托管网站的阿里云中国大陆实例；每个网站需在实例上申请备案服务号。'],
+  },
+  domains: {
+    en: [' Facts about each domain that a lookup may not show: the holder, the real-name verification.'],
+    zh: [' WHOIS 可能查不到的域名信息：持有者、实名认证。'],
+  },
+  documents: {
+    en: [' Documents to prepare, as files: kind, file, for (whose document), issued.'],
+    zh: [' 需准备的材料文件：kind（种类）、file（文件）、for（所属）、issued（签发日期）。'],
   },
   trailer: {
-    en: [
-      ' Not asked by `init`; add when you have them (see the schema):',
-      '   domains:    facts WHOIS may not show: holder, realNameVerified, realNameVerifiedOn',
-      '   documents:  what you already have: kind, file, for (e.g. power-of-attorney for: admin)',
-    ],
-    zh: [
-      ' 以下内容 `init` 未询问，有了再添加（见 Schema）：',
-      '   domains:    WHOIS 可能查不到的域名信息：holder、realNameVerified、realNameVerifiedOn',
-      '   documents:  已准备好的材料：kind、file、for（例如 power-of-attorney，for: admin）',
-    ],
+    en: [' Documents not given yet: `icp-check` lists them under "Documents to prepare"; add them under `documents:`.'],
+    zh: [' 尚未提供的材料：`icp-check` 会在“需准备的材料”中列出；请添加到 `documents:` 下。'],
   },
   passport: { en: ' add `nationality:` (e.g. US): a passport alone does not say it', zh: ' 请添加 `nationality:`（如 US）：护照本身不说明国籍' },
 };
@@ -144,6 +144,8 @@ export function manifestYaml(manifest: ManifestObject, o: ManifestYamlOptions): 
   const websites = pairOf(root, 'websites')?.value;
   if (isSeq(websites)) for (const w of websites.items) commentPerson(pairOf(w, 'admin')?.value, lang);
   commentBefore(root, 'instances', C.instances[lang]);
+  commentBefore(root, 'domains', C.domains[lang]);
+  commentBefore(root, 'documents', C.documents[lang]);
 
   flowLists(root, ['domains', 'content', 'instances']);
   // The top-level `instances` is a list of objects and stays in block style.

@@ -1,12 +1,16 @@
-// The questionnaire: asks what a first filing needs, in order, re-asking with the reason when a
-// check fails, and skipping what does not apply (no legal representative for an individual,
-// no bandwidth for a NAT gateway).
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+// The questionnaire: asks what a filing needs, in order, and only what applies. Each answer goes
+// into a draft manifest at its path and is judged there by the checker's own rules (draft.ts):
+// a failure re-asks with the checker's words, a warning is shown and kept with a second Enter.
+// What the province's rules would leave "to confirm" is asked: the contact address, where each
+// mobile number is registered, remarks in the form the province demands, pre-approvals where the
+// province still needs them, facts about each domain, and the files of the documents to prepare.
 import type { Lang, Text } from '../model.js';
-import { ID_TYPES, PRODUCTS, FILING_KINDS, ENTITY_TYPES, CONTENT_CATEGORIES } from '../manifest/schema.js';
-import type { Ask, Choice } from './ask.js';
-import type { InitAnswers, InstanceAnswers, PersonAnswers, WebsiteAnswers, IdType } from './answers.js';
+import { ID_TYPES, PRODUCTS, FILING_KINDS, ENTITY_TYPES, CONTENT_CATEGORIES, PRE_APPROVAL_TYPES } from '../manifest/schema.js';
+import { provinceBySlug } from '../manifest/provinces.js';
+import { parseDomain } from '../facts/domain-name.js';
+import { documentKindName } from '../report/document-kinds.js';
+import type { Ask, Choice, Verdict } from './ask.js';
+import type { DocumentAnswers, DomainAnswers, InitAnswers, InstanceAnswers, PersonAnswers, PreApprovalAnswers, WebsiteAnswers, IdType } from './answers.js';
 import {
   BANDWIDTH_PRODUCTS,
   CERTIFICATE_FOR,
@@ -31,77 +35,174 @@ import {
   checkIdentityNumber,
   checkInstanceId,
   checkMobile,
+  checkPersonName,
+  checkProvince,
   checkRegion,
   checkRequired,
   checkWholeNumber,
   type Checked,
 } from './validators.js';
+import { Draft, dataRulesRequiring, draftCheck, findingLine, judgeAnswer, type Token } from './draft.js';
 import { stripControl } from './terminal-text.js';
+import type { Condition } from '../regulations/schema.js';
 
 export interface QuestionnaireOptions {
   lang: Lang;
-  /** YYYY-MM-DD, China Standard Time: bounds birth dates in identity numbers. */
+  /** YYYY-MM-DD, China Standard Time: the check date. */
   today: string;
-  /** Folder of the manifest being written: image paths are relative to it. */
+  /** Folder of the manifest being written: file paths are relative to it. */
   manifestDir: string;
-  /** Prints a warning line (a path that does not exist yet). */
+  /** Prints a line under the questions (a note, not a question). */
   warn: (line: string) => void;
+  /** Told the heading of the questions that follow (the review screen groups answers by it). */
+  section?: (heading: string) => void;
 }
 
 const OTHER = '__other__';
 const SKIP = (lang: Lang) => (lang === 'zh' ? '（可留空）' : ' (optional, Enter to skip)');
+
+/** Content categories a pre-approval may be needed for. */
+const PRE_APPROVAL_CONTENT = new Set<string>(PRE_APPROVAL_TYPES);
 
 /** Asks the whole questionnaire and returns the answers, each already checked. */
 export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<InitAnswers> {
   const { lang } = o;
   const tr = (t: Text) => t[lang];
   const say = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  const section = (en: string, zh: string) => o.section?.(say(en, zh));
+  const draft = new Draft();
+  const judgeCtx = { lang, date: o.today, dir: o.manifestDir };
 
-  /** An input re-asked until its check passes; returns the normalised value. */
-  async function valid<T>(key: string, message: string, check: (v: string) => Checked<T>, def?: string): Promise<T> {
-    const answer = await ask.input(key, {
-      message,
-      default: def,
-      validate: (v) => {
-        const r = check(v);
-        return r.ok ? true : r.reason[lang];
-      },
-    });
+  /**
+   * A text answer judged by the rules at `path` (the answer goes into the draft there) and by
+   * `check`, which gives the value to keep. The rules speak first: their words are the checker's.
+   */
+  async function valid<T>(
+    key: string,
+    path: string | undefined,
+    message: string,
+    check: (v: string) => Checked<T>,
+    opts: { def?: string; optional?: boolean; toDraft?: (v: T) => unknown; raw?: (v: string) => unknown } = {},
+  ): Promise<T | undefined> {
+    const toDraft = opts.toDraft ?? ((v: T) => v);
+    const validate = async (v: string): Promise<Verdict> => {
+      if (opts.optional && v.trim() === '') return true;
+      const r = check(v);
+      if (path) {
+        const trial = draft.clone();
+        // A value the field check refuses still goes to the rules, which say why in the checker's words.
+        trial.set(path, r.ok ? toDraft(r.value) : (opts.raw ?? ((x: string) => x.trim()))(v));
+        const j = await judgeAnswer(trial, path, judgeCtx);
+        if (j.fail.length > 0) return j.fail.join('\n');
+        if (!r.ok) return r.reason[lang];
+        if (j.warn.length > 0) return { warn: j.warn.join('\n') };
+        return true;
+      }
+      return r.ok ? true : r.reason[lang];
+    };
+    const answer = await ask.input(key, { message: opts.optional ? `${message}${SKIP(lang)}` : message, path, default: opts.def, validate });
+    if (opts.optional && answer.trim() === '') {
+      if (path) draft.set(path, undefined);
+      return undefined;
+    }
     const r = check(answer);
     if (!r.ok) throw new Error(`answer to ${key} failed its check after validation`);
+    if (path) draft.set(path, toDraft(r.value));
     return r.value;
   }
-  /** An input that may be left empty. */
-  async function optional<T>(key: string, message: string, check: (v: string) => Checked<T>): Promise<T | undefined> {
-    return valid<T | undefined>(key, `${message}${SKIP(lang)}`, (v) => (v.trim() === '' ? { ok: true, value: undefined } : check(v)));
+  const required = async <T>(key: string, path: string | undefined, message: string, check: (v: string) => Checked<T>, def?: string): Promise<T> =>
+    (await valid(key, path, message, check, { def }))!;
+  const optional = <T>(key: string, path: string | undefined, message: string, check: (v: string) => Checked<T>) => valid(key, path, message, check, { optional: true });
+
+  /**
+   * A list question whose choices are judged beforehand by the rules at `path`: a choice the
+   * checker would fail is shown disabled with the checker's reason, a warned one with its warning.
+   */
+  async function judgedSelect<T extends string>(key: string, path: string, message: string, choices: Choice<T>[], def?: T): Promise<T> {
+    const judged = await Promise.all(
+      choices.map(async (c) => {
+        if (c.value === OTHER) return c;
+        const trial = draft.clone();
+        trial.set(path, c.value);
+        const j = await judgeAnswer(trial, path, judgeCtx);
+        if (j.fail.length > 0) return { ...c, disabled: j.fail.join(' ') };
+        if (j.warn.length > 0) return { ...c, description: j.warn.join(' ') };
+        return c;
+      }),
+    );
+    const open = judged.find((c) => c.value === def && !c.disabled) ?? judged.find((c) => !c.disabled);
+    const value = await ask.select(key, { message, choices: judged, default: open?.value, path });
+    if (value !== OTHER) draft.set(path, value);
+    return value;
   }
 
+  section('Filing', '备案');
   const province = await ask.search('province', {
     message: say("Filing province: where the entity's certificate was issued (type pinyin or Chinese to search)", '备案省份：主体证件的签发地（输入拼音或中文搜索）'),
     source: (term) => searchProvinces(term, lang),
   });
+  draft.set('province', province);
+  const provinceName = provinceBySlug(province)?.[lang === 'zh' ? 'short' : 'en'] ?? province;
 
   const filing = await ask.select('filing', {
     message: say('What kind of filing is this?', '备案类型'),
     choices: FILING_KINDS.map((k) => ({ value: k, name: tr(FILING_KIND_NAMES[k]) })),
     default: 'new',
   });
+  draft.set('filing', filing);
 
   const entityType = await ask.select('entity.type', {
     message: say('Who is filing?', '备案主体性质'),
     choices: ENTITY_TYPES.map((t) => ({ value: t, name: tr(ENTITY_TYPE_NAMES[t]) })),
     default: 'enterprise',
   });
+  draft.set('entity.type', entityType);
 
+  // A filing already made (another website, another provider, a change or a transfer) is known by its number.
+  let previousFiling: InitAnswers['previousFiling'];
+  if (filing !== 'new' && filing !== 'refile-after-cancellation') {
+    previousFiling = {};
+    previousFiling.number = await optional(
+      'previousFiling.number',
+      'previousFiling.number',
+      say('Filing number of the existing filing (e.g. 粤ICP备12345678号)', '已有备案的备案号（例如 粤ICP备12345678号）'),
+      checkRequired,
+    );
+    if (filing === 'change' || filing === 'transfer') {
+      previousFiling.entityType = await ask.select('previousFiling.entityType', {
+        message: say('Who filed it before?', '原备案主体性质'),
+        choices: ENTITY_TYPES.map((t) => ({ value: t, name: tr(ENTITY_TYPE_NAMES[t]) })),
+        default: entityType,
+      });
+      draft.set('previousFiling.entityType', previousFiling.entityType);
+      previousFiling.entityName = await required(
+        'previousFiling.entityName',
+        'previousFiling.entityName',
+        say('Entity name in the existing filing', '原备案的主体名称'),
+        checkRequired,
+      );
+      previousFiling.certificateNumber = await optional(
+        'previousFiling.certificateNumber',
+        'previousFiling.certificateNumber',
+        say('Certificate number in the existing filing', '原备案的主体证件号码'),
+        checkRequired,
+      );
+    }
+    for (const k of Object.keys(previousFiling) as (keyof typeof previousFiling)[]) if (previousFiling[k] === undefined) delete previousFiling[k];
+  }
+
+  section('Entity', '备案主体');
   let entityName = '';
   let certificate: InitAnswers['entity']['certificate'];
   let legalRepresentative: InitAnswers['entity']['legalRepresentative'];
   if (entityType !== 'individual') {
     const certType = CERTIFICATE_FOR[entityType];
+    draft.set('entity.certificate.type', certType);
     const certName = tr(CERTIFICATE_NAMES[certType as keyof typeof CERTIFICATE_NAMES]);
-    entityName = await valid('entity.name', say(`Entity name, exactly as on the ${certName}`, `主体名称（与${certName}一致）`), checkRequired);
+    entityName = await required('entity.name', 'entity.name', say(`Entity name, exactly as on the ${certName}`, `主体名称（与${certName}一致）`), checkRequired);
     const isUscc = USCC_CERTIFICATES.includes(certType);
-    const number = await valid(
+    const number = await required(
+      'entity.certificate.number',
       'entity.certificate.number',
       isUscc
         ? say(`Unified social credit code on the ${certName} (18 characters)`, `${certName}上的统一社会信用代码（18 位）`)
@@ -110,66 +211,160 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     );
     const expires = await optional(
       'entity.certificate.expires',
+      'entity.certificate.expires',
       say(`${certName} valid until (YYYY-MM-DD or long-term)`, `${certName}有效期至（YYYY-MM-DD 或 long-term 长期）`),
       checkExpiry,
     );
     certificate = { type: certType, number, ...(expires ? { expires } : {}) };
-    legalRepresentative = { name: await valid('entity.legalRepresentative.name', say('Legal representative (法定代表人): name', '法定代表人姓名'), checkRequired) };
+    legalRepresentative = {
+      name: await required('entity.legalRepresentative.name', 'entity.legalRepresentative.name', say('Legal representative (法定代表人): name', '法定代表人姓名'), checkPersonName),
+    };
   }
 
+  const address = await required(
+    'entity.address',
+    'entity.address',
+    entityType === 'individual'
+      ? say('Contact address (as on the identity document or where you live)', '通信地址（证件地址或常住地址）')
+      : say(`Contact address of the entity (in ${provinceName})`, `主体通信地址（${provinceName}）`),
+    checkRequired,
+  );
+
+  section(entityType === 'individual' ? 'You' : 'Principal', entityType === 'individual' ? '备案人' : '主体负责人');
   const principal = await askPerson(
+    'entity.principal',
     'entity.principal',
     entityType === 'individual' ? say('You, the person filing', '备案人（您本人）') : say('Principal (主体负责人), who answers for the filing', '主体负责人'),
     legalRepresentative?.name,
   );
   if (entityType === 'individual') entityName = principal.name;
 
-  async function askPerson(key: string, who: string, defaultName?: string): Promise<PersonAnswers> {
-    const name = await valid(`${key}.name`, say(`${who}: name`, `${who}：姓名`), checkRequired, defaultName);
+  async function askPerson(key: string, path: string, who: string, defaultName?: string): Promise<PersonAnswers> {
+    const name = await required(`${key}.name`, `${path}.name`, say(`${who}: name`, `${who}：姓名`), checkPersonName, defaultName);
+    if (path === 'entity.principal' && entityType === 'individual') draft.set('entity.name', name);
+    if (path === 'entity.principal' && legalRepresentative && name === legalRepresentative.name) draft.set('entity.legalRepresentative.name', name);
     const idType = await ask.select<IdType>(`${key}.id.type`, {
       message: say(`${who}: identity document`, `${who}：证件类型`),
       choices: ID_TYPES.map((t) => ({ value: t, name: tr(ID_TYPE_NAMES[t]) })),
       default: 'id-card',
     });
-    const number = await valid(`${key}.id.number`, say(`${who}: ${tr(ID_TYPE_NAMES[idType])} number`, `${who}：${tr(ID_TYPE_NAMES[idType])}号码`), (v) =>
+    draft.set(`${path}.id.type`, idType);
+    const number = await required(`${key}.id.number`, `${path}.id.number`, say(`${who}: ${tr(ID_TYPE_NAMES[idType])} number`, `${who}：${tr(ID_TYPE_NAMES[idType])}号码`), (v) =>
       checkIdentityNumber(idType, v, o.today),
     );
+    if (path === 'entity.principal' && legalRepresentative && name === legalRepresentative.name) draft.set('entity.legalRepresentative.id', { type: idType, number });
     const expires = await optional(
       `${key}.id.expires`,
+      `${path}.id.expires`,
       say(`${who}: document valid until (YYYY-MM-DD or long-term)`, `${who}：证件有效期至（YYYY-MM-DD 或 long-term 长期）`),
       checkExpiry,
     );
-    const mobile = await valid(`${key}.mobile`, say(`${who}: mobile number`, `${who}：手机号码`), checkMobile);
-    const email = await valid(`${key}.email`, say(`${who}: email`, `${who}：电子邮箱`), checkEmail);
-    return { name, id: { type: idType, number, ...(expires ? { expires } : {}) }, mobile, email };
+    const mobile = await required(`${key}.mobile`, `${path}.mobile`, say(`${who}: mobile number`, `${who}：手机号码`), checkMobile);
+    const mobileProvince = await required(
+      `${key}.mobileProvince`,
+      `${path}.mobileProvince`,
+      say(`${who}: province where the mobile number is registered (归属地)`, `${who}：手机号码归属地（省份）`),
+      checkProvince,
+      provinceBySlug(province)?.[lang === 'zh' ? 'short' : 'en'],
+    );
+    const email = await required(`${key}.email`, `${path}.email`, say(`${who}: email`, `${who}：电子邮箱`), checkEmail);
+    return { name, id: { type: idType, number, ...(expires ? { expires } : {}) }, mobile, mobileProvince, email };
   }
 
+  /** Whether ticking `content` makes a rule of this province ask for a pre-approval (e.g. education only in some provinces). */
+  const preApprovalRules = new Set(dataRulesRequiring('hasPreApproval').map((r) => r.id));
+  const needsPreApproval = new Map<string, boolean>();
+  for (const c of CONTENT_CATEGORIES) {
+    if (!PRE_APPROVAL_CONTENT.has(c)) {
+      needsPreApproval.set(c, false);
+      continue;
+    }
+    const trial = draft.clone();
+    trial.set('websites[0]', { name: '—', domains: [], content: [c] });
+    const { raws } = await draftCheck(trial.manifest(), judgeCtx);
+    needsPreApproval.set(
+      c,
+      raws.some((f) => f.status === 'fail' && preApprovalRules.has(f.rule)),
+    );
+  }
+  const contentName = (c: (typeof CONTENT_CATEGORIES)[number]) =>
+    needsPreApproval.get(c) ? `${tr(CONTENT_NAMES[c])}${say(` (needs a pre-approval in ${provinceName})`, `（${provinceName}需前置审批）`)}` : tr(CONTENT_NAMES[c]);
+
   const websites: WebsiteAnswers[] = [];
-  const admins: PersonAnswers[] = [];
+  const admins: { person: PersonAnswers; path: string }[] = [];
   do {
-    const n = websites.length + 1;
-    const site = say(`Website ${n}`, `网站 ${n}`);
-    const name = await valid(
+    const i = websites.length;
+    const w = `websites[${i}]`;
+    const site = say(`Website ${i + 1}`, `网站 ${i + 1}`);
+    section(site, site);
+    const name = await required(
       'website.name',
+      `${w}.name`,
       say(`${site}: name (a few Chinese characters describing the site, not the domain)`, `${site}：网站名称（几个描述网站的汉字，不要用域名）`),
       checkRequired,
     );
-    const domains = await valid(
+    const domains = (await valid(
       'website.domains',
+      `${w}.domains`,
       say(`${site}: domain names, separated by commas (example.com, example.cn)`, `${site}：域名，多个用逗号分隔（example.com, example.cn）`),
       (v) =>
         checkDomainList(
           v,
-          websites.flatMap((w) => w.domains),
+          websites.flatMap((x) => x.domains),
         ),
+      { raw: splitDomains },
+    ))!;
+    // Each kind of content is judged alone beforehand: one the province refuses (e-commerce for an
+    // individual in Tianjin) is shown disabled with the checker's reason.
+    const contentChoices = await Promise.all(
+      CONTENT_CATEGORIES.map(async (c) => {
+        const trial = draft.clone();
+        trial.set(`${w}.content`, [c]);
+        const j = await judgeAnswer(trial, `${w}.content`, judgeCtx);
+        return { value: c, name: contentName(c), ...(j.fail.length ? { disabled: j.fail.join(' ') } : {}) };
+      }),
     );
     const content = await ask.checkbox('website.content', {
       message: say(`${site}: what the site offers (space to tick, Enter when done; none for a plain site)`, `${site}：网站内容（空格勾选，回车确认；普通网站可不选）`),
-      choices: CONTENT_CATEGORIES.map((c) => ({ value: c, name: tr(CONTENT_NAMES[c]) })),
+      choices: contentChoices,
+      path: `${w}.content`,
     });
+    draft.set(`${w}.content`, content);
+
+    const preApprovals: PreApprovalAnswers[] = [];
+    for (const type of content.filter((c) => needsPreApproval.get(c)) as PreApprovalAnswers['type'][]) {
+      const j = preApprovals.length;
+      const pa = `${w}.preApprovals[${j}]`;
+      const label = documentKindName(`pre-approval:${type}`, lang);
+      draft.set(`${pa}.type`, type);
+      const number = await required('website.preApproval.number', `${pa}.number`, say(`${site}: ${label}: number`, `${site}：${label}：审批文号`), checkRequired);
+      const image = await imagePath('website.preApproval.image', `${pa}.image`, say(`${site}: ${label}: image file`, `${site}：${label}：审批文件图片`));
+      preApprovals.push({ type, number, ...(image ? { image } : {}) });
+    }
+
+    // Remarks, where a rule of the province demands their words (several domains, a personal site).
+    let remarks: string | undefined;
+    draft.set(`${w}.name`, name);
+    const { raws } = await draftCheck(draft.manifest(), judgeCtx);
+    const remarkRules = new Set(dataRulesRequiring('remarksContain').map((r) => r.id));
+    const demands = raws.filter((f) => remarkRules.has(f.rule) && f.status !== 'pass' && (f.path === w || f.path === ''));
+    if (demands.length > 0) {
+      const why = [...new Set(demands.map((f) => findingLine(f, lang, false)))].join(' ');
+      remarks = await required(
+        'website.remarks',
+        `${w}.remarks`,
+        say(`${site}: remarks (${stripControl(why)})`, `${site}：备注（${stripControl(why)}）`),
+        checkRequired,
+        suggestedRemarks(
+          demands.map((f) => f.rule),
+          lang,
+        ),
+      );
+    }
+
     const adminChoices: Choice<string>[] = [
       { value: 'principal', name: say(`The principal, ${principal.name}`, `主体负责人 ${principal.name}`) },
-      ...admins.map((a, i) => ({ value: `admin:${i}`, name: say(`${a.name}, as for an earlier website`, `${a.name}（与前面网站相同）`) })),
+      ...admins.map((a, k) => ({ value: `admin:${k}`, name: say(`${a.person.name}, as for an earlier website`, `${a.person.name}（与前面网站相同）`) })),
       { value: OTHER, name: say('Another person', '其他人') },
     ];
     const adminChoice = await ask.select('website.admin', {
@@ -179,127 +374,242 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     });
     let admin: WebsiteAnswers['admin'] = 'principal';
     if (adminChoice === OTHER) {
-      admin = await askPerson('website.admin', say(`${site} administrator`, `${site}负责人`));
-      admins.push(admin);
+      draft.set(`${w}.admin`, {});
+      admin = await askPerson('website.admin', `${w}.admin`, say(`${site} administrator`, `${site}负责人`));
+      admins.push({ person: admin, path: `${w}.admin` });
     } else if (adminChoice.startsWith('admin:')) {
-      admin = admins[Number(adminChoice.slice('admin:'.length))]!;
+      const earlier = admins[Number(adminChoice.slice('admin:'.length))]!;
+      admin = earlier.person;
+      draft.set(`${w}.admin`, draft.get(earlier.path));
+    } else {
+      draft.set(`${w}.admin`, 'principal');
     }
-    websites.push({ name, domains, content, admin, instances: [] });
+    websites.push({ name, domains, content, ...(remarks ? { remarks } : {}), ...(preApprovals.length ? { preApprovals } : {}), admin, instances: [] });
   } while (await ask.confirm('website.more', { message: say('Add another website?', '继续添加网站？'), default: false }));
 
   const instances: InstanceAnswers[] = [];
   do {
-    const n = instances.length + 1;
-    const inst = say(`Instance ${n}`, `实例 ${n}`);
-    const id = await valid('instance.id', say(`${inst}: instance ID as the console shows it (e.g. i-wz9abc123)`, `${inst}：控制台显示的实例 ID（例如 i-wz9abc123）`), (v) =>
-      checkInstanceId(
-        v,
-        instances.map((i) => i.id),
-      ),
+    const i = instances.length;
+    const at = `instances[${i}]`;
+    const inst = say(`Instance ${i + 1}`, `实例 ${i + 1}`);
+    section(inst, inst);
+    const id = await required(
+      'instance.id',
+      `${at}.id`,
+      say(`${inst}: instance ID as the console shows it (e.g. i-wz9abc123)`, `${inst}：控制台显示的实例 ID（例如 i-wz9abc123）`),
+      (v) =>
+        checkInstanceId(
+          v,
+          instances.map((x) => x.id),
+        ),
     );
-    const product = await ask.select('instance.product', {
-      message: say(`${inst}: product`, `${inst}：产品`),
-      choices: PRODUCTS.map((p) => ({ value: p, name: tr(PRODUCT_NAMES[p]) })),
-      default: 'ecs',
-    });
-    const regionChoice = await ask.select('instance.region', {
-      message: say(`${inst}: region (mainland China only)`, `${inst}：地域（仅限中国大陆）`),
-      choices: [
-        ...MAINLAND_REGIONS.map((r) => ({ value: r.id, name: `${r.id}  ${lang === 'zh' ? r.zh : r.en}` })),
-        { value: OTHER, name: say('Another region: type its ID', '其他地域：输入地域 ID') },
-      ],
-    });
-    const region = regionChoice === OTHER ? await valid('instance.region.other', say(`${inst}: region ID (cn-…)`, `${inst}：地域 ID（cn-…）`), checkRegion) : regionChoice;
+    const product = await judgedSelect(
+      'instance.product',
+      `${at}.product`,
+      say(`${inst}: product`, `${inst}：产品`),
+      PRODUCTS.map((p) => ({ value: p, name: tr(PRODUCT_NAMES[p]) })),
+      'ecs',
+    );
+    const regionChoice = await judgedSelect('instance.region', `${at}.region`, say(`${inst}: region (mainland China only)`, `${inst}：地域（仅限中国大陆）`), [
+      ...MAINLAND_REGIONS.map((r) => ({ value: r.id, name: `${r.id}  ${lang === 'zh' ? r.zh : r.en}` })),
+      { value: OTHER, name: say('Another region: type its ID', '其他地域：输入地域 ID') },
+    ]);
+    const region =
+      regionChoice === OTHER ? await required('instance.region.other', `${at}.region`, say(`${inst}: region ID (cn-…)`, `${inst}：地域 ID（cn-…）`), checkRegion) : regionChoice;
+    draft.set(`${at}.region`, region);
     const entry: InstanceAnswers = { id, product, region };
     if (!ORDER_PRODUCTS.includes(product)) {
-      entry.billing = await ask.select<'subscription' | 'pay-as-you-go'>('instance.billing', {
-        message: say(`${inst}: billing`, `${inst}：付费方式`),
-        choices: [
-          { value: 'subscription', name: say('Subscription (monthly or yearly)', '包年包月') },
-          { value: 'pay-as-you-go', name: say('Pay-as-you-go', '按量付费') },
-        ],
-      });
+      entry.billing = await judgedSelect<'subscription' | 'pay-as-you-go'>('instance.billing', `${at}.billing`, say(`${inst}: billing`, `${inst}：付费方式`), [
+        { value: 'subscription', name: say('Subscription (monthly or yearly)', '包年包月') },
+        { value: 'pay-as-you-go', name: say('Pay-as-you-go', '按量付费') },
+      ]);
     }
     if (entry.billing !== 'pay-as-you-go') {
-      const expires = await optional('instance.expires', say(`${inst}: subscription ends on (YYYY-MM-DD)`, `${inst}：到期日期（YYYY-MM-DD）`), checkDate);
+      const expires = await optional('instance.expires', `${at}.expires`, say(`${inst}: subscription ends on (YYYY-MM-DD)`, `${inst}：到期日期（YYYY-MM-DD）`), checkDate);
       if (expires) entry.expires = expires;
     }
     if (BANDWIDTH_PRODUCTS.includes(product)) {
-      entry.publicBandwidthMbps = await valid('instance.bandwidth', say(`${inst}: public bandwidth in Mbps (0 if none)`, `${inst}：公网带宽（Mbps，没有则填 0）`), checkAmount);
+      entry.publicBandwidthMbps = await required(
+        'instance.bandwidth',
+        `${at}.publicBandwidthMbps`,
+        say(`${inst}: public bandwidth in Mbps (0 if none)`, `${inst}：公网带宽（Mbps，没有则填 0）`),
+        checkAmount,
+      );
     }
     if (ORDER_PRODUCTS.includes(product)) {
-      entry.orderAmountCny = await valid('instance.orderAmount', say(`${inst}: order amount in CNY`, `${inst}：订单金额（元）`), checkAmount);
-      entry.initialSubscriptionMonths = await valid('instance.initialMonths', say(`${inst}: initial subscription in months`, `${inst}：首次购买时长（月）`), checkWholeNumber);
+      entry.orderAmountCny = await required('instance.orderAmount', `${at}.orderAmountCny`, say(`${inst}: order amount in CNY`, `${inst}：订单金额（元）`), checkAmount);
+      entry.initialSubscriptionMonths = await required(
+        'instance.initialMonths',
+        `${at}.initialSubscriptionMonths`,
+        say(`${inst}: initial subscription in months`, `${inst}：首次购买时长（月）`),
+        checkWholeNumber,
+      );
     }
-    entry.serviceNumbersUsed = await valid(
+    entry.serviceNumbersUsed = await required(
       'instance.serviceNumbersUsed',
-      say(`${inst}: service numbers (服务码) already used on it`, `${inst}：已使用的备案服务码数量`),
+      `${at}.serviceNumbersUsed`,
+      say(`${inst}: ICP service numbers (备案服务号) already used on it`, `${inst}：已使用的备案服务号数量`),
       checkWholeNumber,
       '0',
     );
     instances.push(entry);
   } while (await ask.confirm('instance.more', { message: say('Add another instance?', '继续添加实例？'), default: false }));
 
-  for (const w of websites) {
+  for (const [k, w] of websites.entries()) {
     if (instances.length === 1) {
       w.instances = [instances[0]!.id];
-      continue;
+    } else {
+      w.instances = await ask.checkbox('website.instances', {
+        message: say(`Which instances host ${w.name}?`, `哪些实例托管 ${w.name}？`),
+        choices: instances.map((i) => ({ value: i.id, name: `${i.id}  ${tr(PRODUCT_NAMES[i.product])}, ${i.region}` })),
+        validate: (values) => (values.length > 0 ? true : say('tick at least one instance', '请至少勾选一个实例')),
+      });
     }
-    w.instances = await ask.checkbox('website.instances', {
-      message: say(`Which instances host ${w.name}?`, `哪些实例托管 ${w.name}？`),
-      choices: instances.map((i) => ({ value: i.id, name: `${i.id}  ${tr(PRODUCT_NAMES[i.product])}, ${i.region}` })),
-      validate: (values) => (values.length > 0 ? true : say('tick at least one instance', '请至少勾选一个实例')),
+    draft.set(`websites[${k}].instances`, w.instances);
+  }
+
+  // What a lookup may not show about each domain: asked so the checklist need not leave it to confirm.
+  section('Domains', '域名');
+  const domainFacts: Record<string, DomainAnswers> = {};
+  const registrable = [
+    ...new Set(
+      websites.flatMap((w) =>
+        w.domains.flatMap((d) => {
+          const p = parseDomain(d);
+          return p.ok ? [p.domain.registrableUnicode] : [];
+        }),
+      ),
+    ),
+  ];
+  for (const domain of registrable) {
+    const at: Token[] = ['domains', domain];
+    const facts: DomainAnswers = {};
+    const holder = await required('domain.holder', undefined, say(`${domain}: registered holder (域名持有者)`, `${domain}：域名持有者`), checkRequired, entityName);
+    facts.holder = holder;
+    const registrar = await optional('domain.registrar', undefined, say(`${domain}: registrar`, `${domain}：域名注册商`), checkRequired);
+    if (registrar) facts.registrar = registrar;
+    const expires = await optional('domain.expires', undefined, say(`${domain}: registration expires on (YYYY-MM-DD)`, `${domain}：域名到期日期（YYYY-MM-DD）`), checkDate);
+    if (expires) facts.expires = expires;
+    facts.realNameVerified = await ask.confirm('domain.realNameVerified', {
+      message: say(`${domain}: is the domain real-name verified (实名认证)?`, `${domain}：域名是否已完成实名认证？`),
+      default: true,
     });
+    if (facts.realNameVerified) {
+      const on = await optional('domain.realNameVerifiedOn', undefined, say(`${domain}: verified on (YYYY-MM-DD)`, `${domain}：实名认证日期（YYYY-MM-DD）`), checkDate);
+      if (on) facts.realNameVerifiedOn = on;
+    }
+    facts.privacyProtection = await ask.confirm('domain.privacyProtection', {
+      message: say(`${domain}: is WHOIS privacy protection on?`, `${domain}：是否开启了域名隐私保护？`),
+      default: false,
+    });
+    domainFacts[domain] = facts;
+    draft.set(at, facts);
   }
 
   const answers: InitAnswers = {
     province,
     filing,
-    entity: { type: entityType, name: entityName, ...(certificate ? { certificate } : {}), ...(legalRepresentative ? { legalRepresentative } : {}), principal },
+    ...(previousFiling && Object.keys(previousFiling).length ? { previousFiling } : {}),
+    entity: {
+      type: entityType,
+      name: entityName,
+      ...(certificate ? { certificate } : {}),
+      address,
+      ...(legalRepresentative ? { legalRepresentative } : {}),
+      principal,
+    },
     websites,
     instances,
+    ...(registrable.length ? { domains: domainFacts } : {}),
   };
 
+  // The documents the checker would list as to prepare, each asked as a file and checked as an image.
+  section('Documents to prepare', '需准备的材料');
   if (
-    await ask.confirm('images', {
-      message: say('Add the paths of document images now? (you can add them to the manifest later)', '现在填写证件图片路径？（也可以稍后写入清单）'),
-      default: false,
+    await ask.confirm('documents', {
+      message: say('Give the files of the documents to prepare now? (you can add them to the manifest later)', '现在填写需准备的材料文件？（也可以稍后写入备案资料文件）'),
+      default: true,
     })
   ) {
-    await askImages(ask, answers, o);
+    await askDocuments(answers);
   }
   return answers;
+
+  async function askDocuments(a: InitAnswers): Promise<void> {
+    const { documents } = await draftCheck(draft.manifest(), judgeCtx);
+    const missing = documents.filter((d) => d.required && !d.provided).sort((x, y) => x.kind.localeCompare(y.kind) || x.for.localeCompare(y.for));
+    const list: DocumentAnswers[] = [];
+    for (const d of missing) {
+      const label = `${documentKindName(d.kind, lang)}${holderLabel(d.for)}`;
+      const person = personAt(a, d.for);
+      if (d.kind === 'entity-certificate' && a.entity.certificate) {
+        const file = await imagePath('document.file', 'entity.certificate.image', label);
+        if (file) a.entity.certificate.image = file;
+      } else if ((d.kind === 'id-front' || d.kind === 'id-back') && person) {
+        const side = d.kind === 'id-front' ? 'front' : 'back';
+        const file = await imagePath('document.file', `${d.for}.id.${side}`, label);
+        if (file) person.id[side] = file;
+      } else if (d.kind.startsWith('pre-approval:')) {
+        // Asked with the website's content; left to the checklist if skipped there.
+      } else {
+        const k = list.length;
+        draft.set(`documents[${k}]`, { kind: d.kind, for: d.for });
+        const file = await imagePath('document.file', `documents[${k}].file`, label);
+        if (!file) {
+          draft.set(`documents[${k}]`, undefined);
+          continue;
+        }
+        const issued = await optional('document.issued', `documents[${k}].issued`, say(`${label}: issued on (YYYY-MM-DD)`, `${label}：签发日期（YYYY-MM-DD）`), checkDate);
+        list.push({ kind: d.kind, for: d.for, file, ...(issued ? { issued } : {}) });
+      }
+    }
+    if (list.length > 0) a.documents = list;
+  }
+
+  function holderLabel(holder: string): string {
+    if (holder === 'entity') return '';
+    const person = personAt(answers, holder);
+    if (person) return say(` (${person.name})`, `（${person.name}）`);
+    const site = /^websites\[(\d+)\]$/.exec(holder);
+    if (site) return say(` (${answers.websites[Number(site[1])]?.name ?? holder})`, `（${answers.websites[Number(site[1])]?.name ?? holder}）`);
+    return say(` (${stripControl(holder)})`, `（${stripControl(holder)}）`);
+  }
+
+  /** A file path, relative to the manifest's folder, inspected at once by the image rules. */
+  async function imagePath(key: string, path: string, message: string): Promise<string | undefined> {
+    const unquote = (v: string) => v.trim().replace(/^(["'])(.*)\1$/, '$2');
+    return valid(key, path, message, (v) => checkRequired(unquote(v)), { optional: true });
+  }
 }
 
-/** Image paths, relative to the manifest: a path that does not exist yet is kept, with a warning. */
-async function askImages(ask: Ask, answers: InitAnswers, o: QuestionnaireOptions): Promise<void> {
-  const { lang } = o;
-  const say = (en: string, zh: string) => (lang === 'zh' ? zh : en);
-  const askPath = async (key: string, message: string): Promise<string | undefined> => {
-    const raw = await ask.input(key, { message: `${message}${SKIP(lang)}` });
-    const path = raw.trim().replace(/^(["'])(.*)\1$/, '$2');
-    if (path === '') return undefined;
-    const full = isAbsolute(path) ? path : resolve(o.manifestDir, path);
-    if (!existsSync(full)) {
-      o.warn(
-        say(`warning: ${stripControl(path)} does not exist yet (relative to the manifest's folder); kept`, `警告：${stripControl(path)} 尚不存在（相对于清单所在目录），已保留`),
-      );
+/** A list of domains as typed, for the rules to judge even when the field check refused it. */
+const splitDomains = (v: string): string[] => v.split(/[\s,，、;；]+/).filter((x) => x !== '');
+
+/** Words that satisfy the remarks rules: of each `remarksContain` list, the first phrase in the user's language. */
+function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {
+  const cjk = /[\u3400-\u9fff]/;
+  const phrases: string[] = [];
+  const visit = (c: Condition | undefined) => {
+    if (!c) return;
+    if (c.remarksContain) {
+      const pick = c.remarksContain.find((p) => cjk.test(p) === (lang === 'zh')) ?? c.remarksContain[0];
+      if (pick && !phrases.includes(pick)) phrases.push(pick);
     }
-    return path;
+    c.all?.forEach(visit);
+    c.any?.slice(0, 1).forEach(visit);
   };
-  const cert = answers.entity.certificate;
-  if (cert) {
-    const image = await askPath('entity.certificate.image', say('Image of the certificate', '主体证件图片'));
-    if (image) cert.image = image;
+  for (const r of dataRulesRequiring('remarksContain')) if (ruleIds.includes(r.id)) visit(r.require);
+  return phrases.length ? phrases.join(lang === 'zh' ? '；' : '; ') : undefined;
+}
+
+/** The person a holder path names: `entity.principal`, `websites[0].admin`, or the legal representative when they are the principal. */
+function personAt(a: InitAnswers, holder: string): PersonAnswers | undefined {
+  if (holder === 'entity.principal') return a.entity.principal;
+  if (holder === 'entity.legalRepresentative' && a.entity.legalRepresentative?.name === a.entity.principal.name) return a.entity.principal;
+  const m = /^websites\[(\d+)\]\.admin$/.exec(holder);
+  if (m) {
+    const admin = a.websites[Number(m[1])]?.admin;
+    return admin && admin !== 'principal' ? admin : undefined;
   }
-  const people: { key: string; who: string; person: PersonAnswers }[] = [{ key: 'entity.principal', who: answers.entity.principal.name, person: answers.entity.principal }];
-  for (const w of answers.websites) {
-    if (w.admin !== 'principal' && !people.some((p) => p.person === w.admin)) people.push({ key: 'website.admin', who: w.admin.name, person: w.admin });
-  }
-  for (const { key, who, person } of people) {
-    const front = await askPath(`${key}.id.front`, say(`${who}: image of the identity document, front`, `${who}：证件正面图片`));
-    if (front) person.id.front = front;
-    const back = await askPath(`${key}.id.back`, say(`${who}: image of the identity document, back`, `${who}：证件背面图片`));
-    if (back) person.id.back = back;
-  }
+  return undefined;
 }

@@ -15,10 +15,36 @@ import { todayInChina } from '../facts/dates.js';
 
 export { todayInChina };
 
+/**
+ * The longest answer to one question, in characters: far above any real name, address or list of
+ * domains, and far below what would make a manifest the checker refuses for its size.
+ */
+export const MAX_ANSWER_CHARS = 500;
+
+const tooLong = (): Checked<never> => bad(`at most ${MAX_ANSWER_CHARS} characters`, `最多 ${MAX_ANSWER_CHARS} 个字符`);
+
 export function checkRequired(input: string): Checked<string> {
   const v = input.trim();
+  if (v.length > MAX_ANSWER_CHARS) return tooLong();
   return v === '' ? bad('an answer is required', '此项必填') : ok(v);
 }
+
+/**
+ * A person's name: not what belongs to another question (a date, "long-term", a number, an
+ * email), the usual slip when answers are typed one question off.
+ */
+export function checkPersonName(input: string): Checked<string> {
+  const r = checkRequired(input);
+  if (!r.ok) return r;
+  const v = r.value;
+  if (/^(long-term|longterm|long term|长期)$/i.test(v) || /\d/.test(v) || v.includes('@')) {
+    return bad(`"${v}" is not a person's name: give the name as on the identity document`, `“${v}”不是人名：请填写证件上的姓名`);
+  }
+  return r;
+}
+
+/** The words shown when typing or pasting goes beyond MAX_ANSWER_CHARS. */
+export const TOO_LONG: Text = { en: `at most ${MAX_ANSWER_CHARS} characters: the rest was cut`, zh: `最多 ${MAX_ANSWER_CHARS} 个字符，超出部分已截去` };
 
 export function checkProvince(input: string): Checked<ProvinceSlug> {
   const slug = normaliseProvince(input);
@@ -66,11 +92,8 @@ export function checkIdentityNumber(type: IdType, input: string, today: string =
     return /^[A-Z0-9]{5,20}$/.test(v) ? ok(v) : bad('expected 5 to 20 letters and digits', '应为 5 至 20 位字母或数字');
   }
   const r = checkIdNumber(v, today);
-  if (!r.ok) {
-    const reason = ID_PROBLEMS[r.problem];
-    const expected = r.expected ? { en: ` (expected ${r.expected})`, zh: `（应为 ${r.expected}）` } : { en: '', zh: '' };
-    return bad(`${reason.en}${expected.en}`, `${reason.zh}${expected.zh}`);
-  }
+  // The expected check character is never shown: with it, a mistyped number becomes a valid one.
+  if (!r.ok) return bad(ID_PROBLEMS[r.problem].en, ID_PROBLEMS[r.problem].zh);
   if (!regionOk(r.facts.regionCode)) {
     return ['81', '82', '83'].includes(r.facts.regionCode)
       ? bad(
@@ -95,9 +118,7 @@ export function checkCreditCode(input: string): Checked<string> {
   if (v === '') return checkRequired(v);
   const r = checkUscc(v);
   if (r.ok) return ok(r.facts.code);
-  const reason = USCC_PROBLEMS[r.problem];
-  const expected = r.expected ? { en: ` (expected ${r.expected})`, zh: `（应为 ${r.expected}）` } : { en: '', zh: '' };
-  return bad(`${reason.en}${expected.en}`, `${reason.zh}${expected.zh}`);
+  return bad(USCC_PROBLEMS[r.problem].en, USCC_PROBLEMS[r.problem].zh);
 }
 
 export function checkMobile(input: string): Checked<string> {
@@ -132,6 +153,7 @@ export function checkDomain(input: string): Checked<string> {
 
 /** A list of domains separated by commas or spaces; `taken` are domains already given for other websites. */
 export function checkDomainList(input: string, taken: readonly string[] = []): Checked<string[]> {
+  if (input.length > MAX_ANSWER_CHARS) return tooLong();
   const parts = input.split(/[\s,，、;；]+/).filter((s) => s !== '');
   if (parts.length === 0) return bad('give at least one domain name', '请至少填写一个域名');
   const out: string[] = [];

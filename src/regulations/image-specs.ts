@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDataFile } from './compiled.js';
+import { asOfDate } from './dated.js';
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../manifest/schema.js';
 
@@ -10,6 +11,8 @@ const cited = { source: z.string().min(1), quote: z.string().min(1) };
 
 export const imageSpecsFile = z.strictObject({
   about: z.string(),
+  /** The date the figures were last checked against their sources. */
+  asOf: asOfDate,
   uploads: z.strictObject({
     types: z.array(z.string().min(1)).min(1),
     extensions: z.record(z.string(), z.array(z.string().min(1)).min(1)),

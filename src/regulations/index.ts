@@ -25,6 +25,13 @@ export function evaluateRegulations(ctx: CheckContext): RawFinding[] {
   return evaluateWith(bundledRegulations(), ctx);
 }
 
+/** A named figure of a bundled rule (`figures:` in regulations/); a missing one is a defect of the data. */
+export function regulationFigure(rule: string, name: string): number {
+  const value = bundledRegulations().byId.get(rule)?.figures?.[name];
+  if (typeof value !== 'number') throw new Error(`regulations: rule ${rule} has no numeric figure ${name}`);
+  return value;
+}
+
 /** The province's settings from its rule file (defaults when it has none). */
 export function settingsFor(province: string): ProvinceSettings {
   const slug = normaliseProvince(province);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDataFile } from './compiled.js';
 import { z } from 'zod';
 import { PRODUCTS } from '../manifest/schema.js';
-import { text } from './schema.js';
+import { asOfDate, text } from './dated.js';
 
 const product = z.strictObject({
   name: text,
@@ -26,6 +26,8 @@ const product = z.strictObject({
 
 export const instanceEligibilityFile = z.strictObject({
   about: z.string(),
+  /** The date the figures were last checked against their sources. */
+  asOf: asOfDate,
   region: z.strictObject({
     mainlandPrefix: z.string().min(1),
     notMainland: z.array(z.string().min(1)),

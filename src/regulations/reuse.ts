@@ -1,38 +1,60 @@
 // Material reuse (`reuse`): a `documents[]` entry that reuses a historical order is accepted only
 // for the reusable kinds, within the order's window, never for the authenticity verification and
-// never after a cancellation. These need dates and lists no condition shape holds, so they are code.
+// never after a cancellation. The windows and lists are data (regulations/reuse.yaml); the date
+// arithmetic is code.
 import type { RawFinding } from '../model.js';
 import type { Filing } from '../manifest/filing.js';
 import type { ManifestDocument } from '../manifest/schema.js';
 import { defineRule, type CodeRule } from '../rules/types.js';
 import { daysBetween } from '../facts/dates.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { PRE_APPROVAL_TYPES } from '../manifest/schema.js';
+import { parseDataFile } from './compiled.js';
+import { asOfDate } from './dated.js';
 
-/** Reusable kinds (`reuse: Reusable materials`) and their extra window; `identity` kinds only for non-individual entities. */
-const REUSABLE: Record<string, { days?: number; identity?: boolean }> = {
-  'entity-certificate': { identity: true },
-  'id-front': { identity: true },
-  'id-back': { identity: true },
-  'residence-permit': {},
-  'scopsr-certificate': {},
-  'power-of-attorney': { days: 60 },
-  'guangdong-authenticity-commitment': { days: 60 },
-  'proof-of-employment': {},
-};
 
-/** Materials of the authenticity verification, made anew for every application. */
-const VERIFICATION_KINDS = new Set(['authenticity-statement', 'holding-id-photo']);
 
-export const REUSE_YEARS = 3;
+/** `regulations/reuse.yaml`: the windows and the reusable kinds, read once. */
+export const reuseDataFile = z.strictObject({
+  asOf: asOfDate,
+  source: z.string().min(1),
+  windowYears: z.number().int().positive(),
+  windowQuote: z.string().min(1),
+  reusable: z.record(z.string(), z.strictObject({ days: z.number().int().positive().optional(), nonIndividualOnly: z.boolean().default(false) })),
+  reusableQuote: z.string().min(1),
+  reusablePreApprovals: z.array(z.enum(PRE_APPROVAL_TYPES)),
+  reusablePreApprovalsQuote: z.string().min(1),
+  neverReused: z.array(z.string().min(1)),
+  neverReusedQuote: z.string().min(1),
+});
+export type ReuseData = z.output<typeof reuseDataFile>;
 
-export function reusableKind(kind: string): { days?: number; identity?: boolean } | undefined {
-  if (kind.startsWith('pre-approval:')) return {};
-  return REUSABLE[kind];
+export const REUSE_FILE = fileURLToPath(new URL('../../regulations/reuse.yaml', import.meta.url));
+
+let data: ReuseData | undefined;
+export function reuseData(): ReuseData {
+  data ??= parseDataFile(reuseDataFile, readFileSync(REUSE_FILE, 'utf8'), REUSE_FILE);
+  return data;
 }
 
-function utc(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+/** The reuse limits of a document kind, or undefined when it may not be reused. */
+export function reusableKind(kind: string): { days?: number; nonIndividualOnly: boolean } | undefined {
+  const d = reuseData();
+  if (kind.startsWith('pre-approval:')) {
+    return (d.reusablePreApprovals as string[]).includes(kind.slice('pre-approval:'.length)) ? { nonIndividualOnly: false } : undefined;
+  }
+  return Object.hasOwn(d.reusable, kind) ? d.reusable[kind] : undefined;
 }
+
+/** The kinds with a window shorter than the order's, as `power-of-attorney: 60 days, …`. */
+function shortWindows(): { en: string; zh: string } {
+  const short = Object.entries(reuseData().reusable).filter(([, v]) => v.days !== undefined);
+  return { en: short.map(([k, v]) => `${k}: ${v.days} days`).join(', '), zh: short.map(([k, v]) => `${k}：${v.days} 天`).join('，') };
+}
+
+const neverReused = (kind: string) => reuseData().neverReused.includes(kind);
 
 
 /** The same calendar day `years` earlier (29 February becomes 28 February). */
@@ -51,12 +73,12 @@ export function reuseProblems(filing: Filing, doc: ManifestDocument, date: strin
   const problems: ReuseProblem[] = [];
   if (filing.manifest.filing === 'refile-after-cancellation') problems.push('after-cancellation');
   const spec = reusableKind(doc.kind);
-  if (VERIFICATION_KINDS.has(doc.kind)) problems.push('authenticity-verification');
+  if (neverReused(doc.kind)) problems.push('authenticity-verification');
   else if (!spec) problems.push('kind');
-  else if (spec.identity && filing.manifest.entity.type === 'individual') problems.push('individual-identity');
+  else if (spec.nonIndividualOnly && filing.manifest.entity.type === 'individual') problems.push('individual-identity');
   const completed = doc.reuse.orderCompleted;
   if (completed > date) problems.push('future');
-  else if (completed < yearsBefore(date, REUSE_YEARS)) problems.push('expired');
+  else if (completed < yearsBefore(date, reuseData().windowYears)) problems.push('expired');
   else if (spec?.days !== undefined && daysBetween(completed, date) > spec.days) problems.push('expired-days');
   return problems;
 }
@@ -107,7 +129,7 @@ const reuseAuthenticity = defineRule({
   },
   check(ctx) {
     return reuseEntries(ctx.filing)
-      .filter(({ doc }) => VERIFICATION_KINDS.has(doc.kind))
+      .filter(({ doc }) => neverReused(doc.kind))
       .map(({ doc, path }) => ({ rule: 'document/reuse-authenticity-verification', status: 'fail', path, args: { kind: doc.kind } }));
   },
 });
@@ -117,8 +139,8 @@ const reuseKind = defineRule({
   source: 'reuse: Reusable materials',
   title: t('Only reusable materials may reuse a historical order', '仅可复用规定范围内的材料'),
   explain: t(
-    'Material reuse covers the entity certificate, the principal’s certificate, residence permits, the institutional organisation (SCOPSR) certificate, powers of attorney, the Guangdong authenticity commitment letter, the service principal’s employment certificate and pre-approvals. Anything else is submitted anew.',
-    '可复用的材料为：主体证件、主体负责人证件、居住证/暂住证、事业单位（编办）证书、授权书、广东真实性承诺书、网站负责人工作证明和前置审批。其他材料须重新提交。',
+    `Material reuse covers these document kinds: ${Object.keys(reuseData().reusable).join(', ')}, and pre-approvals of these types: ${reuseData().reusablePreApprovals.join(', ')}. Anything else (another pre-approval type, such as healthcare) is submitted anew.`,
+    `可复用的材料种类为：${Object.keys(reuseData().reusable).join('、')}，以及以下类型的前置审批：${reuseData().reusablePreApprovals.join('、')}。其他材料（包括其他类型的前置审批，如医疗保健）须重新提交。`,
   ),
   quote:
     'Entity certificate (non-individual) None; Entity principal\'s certificate (non-individual) None; Temporary Residence Permit/Residence Permit None; Institutional organization certificate None; Power of Attorney of Legal Representative Orders completed within the last 60 days; Power of Attorney of the Principal Orders completed within the last 60 days; Guangdong Authenticity Commitment Letter Orders completed within the last 60 days; Employment certificate of the service principal None; Pre-approval None',
@@ -130,7 +152,7 @@ const reuseKind = defineRule({
   },
   check(ctx) {
     return reuseEntries(ctx.filing)
-      .filter(({ doc }) => !VERIFICATION_KINDS.has(doc.kind) && !reusableKind(doc.kind))
+      .filter(({ doc }) => !neverReused(doc.kind) && !reusableKind(doc.kind))
       .map(({ doc, path }) => ({ rule: 'document/reuse-kind', status: 'fail', path, args: { kind: doc.kind } }));
   },
 });
@@ -153,7 +175,7 @@ const reuseIndividualIdentity = defineRule({
   check(ctx) {
     if (ctx.filing.manifest.entity.type !== 'individual') return [];
     return reuseEntries(ctx.filing)
-      .filter(({ doc }) => reusableKind(doc.kind)?.identity === true)
+      .filter(({ doc }) => reusableKind(doc.kind)?.nonIndividualOnly === true)
       .map(({ doc, path }) => ({ rule: 'document/reuse-individual-identity', status: 'fail', path, args: { kind: doc.kind } }));
   },
 });
@@ -161,17 +183,20 @@ const reuseIndividualIdentity = defineRule({
 const reuseWindow = defineRule({
   id: 'document/reuse-window',
   source: 'reuse: Eligible orders for material reuse',
-  title: t('A reused order was completed within 3 years (60 days for powers of attorney and the Guangdong commitment letter)', '复用的订单在 3 年内完成（授权书和广东承诺书为 60 天内）'),
+  title: t(
+    `A reused order was completed within ${reuseData().windowYears} years (shorter windows: ${shortWindows().en})`,
+    `复用的订单在 ${reuseData().windowYears} 年内完成（较短期限：${shortWindows().zh}）`,
+  ),
   explain: t(
-    'Materials can be reused only from orders approved by the communications administration and completed within the last three years; powers of attorney and the Guangdong authenticity commitment letter only from orders completed within the last 60 days. The window is counted back from the check date (`--date`).',
-    '只能复用经管局审核通过、且在近三年内完成的订单中的材料；授权书和广东真实性承诺书只能复用近 60 天内完成的订单。期限从检查日期（`--date`）往前计算。',
+    `Materials can be reused only from orders approved by the communications administration and completed within the last ${reuseData().windowYears} years; some kinds only from more recent orders: ${shortWindows().en}. The window is counted back from the check date (\`--date\`); the figures are in regulations/reuse.yaml.`,
+    `只能复用经通信管理局审核通过、且在近 ${reuseData().windowYears} 年内完成的订单中的材料；部分材料只能复用更近的订单：${shortWindows().zh}。期限从检查日期（\`--date\`）往前计算；期限数值见 regulations/reuse.yaml。`,
   ),
   quote:
     'The order was approved by the communications administration and completed within the last three years. ... Orders completed within the last 60 days: ICP filing orders that were approved by the communications administration within the last 60 days.',
   messages: {
     pass: { message: t('{kind} reuses an order completed on {orderCompleted}, within its window', '{kind} 复用 {orderCompleted} 完成的订单，在复用期限内') },
     expired: {
-      message: t('{kind} reuses an order completed on {orderCompleted}, more than 3 years ago', '{kind} 复用的订单完成于 {orderCompleted}，已超过 3 年'),
+      message: t('{kind} reuses an order completed on {orderCompleted}, more than {years} years ago', '{kind} 复用的订单完成于 {orderCompleted}，已超过 {years} 年'),
       fix: t('Give {kind} as a new `file:`.', '以新的 `file:` 提供 {kind}。'),
     },
     'expired-days': {
@@ -188,7 +213,7 @@ const reuseWindow = defineRule({
     return reuseEntries(ctx.filing).map(({ doc, path }): RawFinding => {
       const completed = doc.reuse!.orderCompleted;
       const limit = reusableKind(doc.kind)?.days;
-      const args = { kind: doc.kind, orderCompleted: completed, date, days: daysBetween(completed, date), limit };
+      const args = { kind: doc.kind, orderCompleted: completed, date, days: daysBetween(completed, date), limit, years: reuseData().windowYears };
       const problem = reuseProblems(ctx.filing, doc, date).find((p) => p === 'future' || p === 'expired' || p === 'expired-days');
       return problem ? { rule: 'document/reuse-window', status: 'fail', path, key: problem, args } : { rule: 'document/reuse-window', status: 'pass', path, args };
     });

@@ -8,143 +8,20 @@
 // Person predicates speak of the subject person: the person of a `person` rule, the website's
 // administrator in a `website` rule, the principal otherwise. Website predicates in a `filing`
 // rule hold when they hold for every website (a person rule: that administrator's website).
+//
+// Two shapes: a rule as written (`authoredRule`: it may name a `template`, use named groups and
+// `figures`, and leave out what a template or the file gives) and a rule as loaded (`dataRule`:
+// everything filled in). The conditions come from the one list in predicates/index.ts. The JSON
+// Schema of the rule files (schema/regulations/*.schema.json) is generated from these same schemas.
 import { z } from 'zod';
+import { kit, PREDICATES, type Compare } from './predicates/index.js';
 
-export const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+import { asOfDate, text } from './dated.js';
 
-/** A numeric comparison: all given bounds must hold. */
-export const compare = z
-  .strictObject({
-    gte: z.number().optional(),
-    gt: z.number().optional(),
-    lte: z.number().optional(),
-    lt: z.number().optional(),
-    eq: z.number().optional(),
-  })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), 'expected at least one of gte, gt, lte, lt, eq');
+export { asOfDate, text };
 
-const list = z.array(z.string().min(1)).min(1);
-
-/** Keyword search over texts of the filing. */
-export const keywords = z.strictObject({
-  /** Which texts: `entityName`, `businessScope`, `websiteNames`, `remarks` (for `website` rules: that website's name and remarks). */
-  in: z.array(z.enum(['entityName', 'businessScope', 'websiteNames', 'remarks'])).min(1),
-  /** Words; a match is a case-insensitive substring. */
-  any: list,
-});
-
-type Condition = {
-  all?: Condition[];
-  any?: Condition[];
-  not?: Condition;
-  // filing
-  province?: string[];
-  entityType?: string[];
-  filingKind?: string[];
-  previousEntityType?: string[];
-  principalIsLegalRepresentative?: boolean;
-  /** Every website administrator is the principal. */
-  allAdminsArePrincipal?: boolean;
-  /** Every website administrator is the legal representative. */
-  allAdminsAreLegalRepresentative?: boolean;
-  /** Two different people in the filing share a mobile number. */
-  mobileSharedBetweenPeople?: boolean;
-  /** Domains in this filing (all websites; for `website` rules, that website). */
-  domainCount?: z.infer<typeof compare>;
-  /** Distinct registrable domains under the subject: this filing plus `previousFiling.domains`. */
-  domainsUnderSubject?: z.infer<typeof compare>;
-  /** Distinct prefixes under the subject (registrable domain without its public suffix). */
-  prefixesUnderSubject?: z.infer<typeof compare>;
-  /** Distinct prefixes in this filing (for `website` rules, that website). */
-  prefixCount?: z.infer<typeof compare>;
-  /** Some website (for `website` rules, this one) declares one of these content categories. */
-  content?: string[];
-  keywords?: z.infer<typeof keywords>;
-  /** Some pre-approval of these types is declared (for `website` rules, on this website). */
-  hasPreApproval?: string[];
-  /** The entity certificate's declared type is one of these (unknown when no certificate is declared). */
-  certificateType?: string[];
-  /**
-   * For a change from an individual filing: the previous filer (`previousFiling.entityName`) is the
-   * legal representative; without that name, the subject principal stands for the previous filer.
-   */
-  previousFilerIsLegalRepresentative?: boolean;
-  /** `entity.address` contains one of these texts (false without an address: the address rules ask for one). */
-  addressContains?: string[];
-  /** Number of websites in the filing. */
-  websiteCount?: z.infer<typeof compare>;
-  /** The province `entity.address` starts with is the filing province (unknown without an address). */
-  addressInProvince?: boolean;
-  /** `previousFiling.entityName` is given and differs from `entity.name` (unknown when not given). */
-  entityNameChanged?: boolean;
-  /** `previousFiling.certificateNumber` is given and differs from the certificate number (unknown when not given). */
-  certificateNumberChanged?: boolean;
-  // website
-  adminIsPrincipal?: boolean;
-  adminIsLegalRepresentative?: boolean;
-  /** The website's remarks contain one of these texts (case-insensitive). */
-  remarksContain?: string[];
-  /** The website's name matches this regular expression. */
-  nameMatches?: string;
-  // person
-  role?: string[];
-  idType?: string[];
-  /** Age in whole years on the check date, from the ID number. */
-  age?: z.infer<typeof compare>;
-  /** The domicile read from the ID number is in the filing province. */
-  domicileInProvince?: boolean;
-  /** The declared `mobileProvince` is the filing province. */
-  mobileInProvince?: boolean;
-  /** Nationality is not CN (a passport alone does not say: unknown). */
-  foreigner?: boolean;
-  isLegalRepresentative?: boolean;
-  isPrincipal?: boolean;
-  hasResidencePermit?: boolean;
-};
-
-export const condition: z.ZodType<Condition> = z.lazy(() =>
-  z.strictObject({
-    all: z.array(condition).optional(),
-    any: z.array(condition).optional(),
-    not: condition.optional(),
-    province: list.optional(),
-    entityType: list.optional(),
-    filingKind: list.optional(),
-    previousEntityType: list.optional(),
-    principalIsLegalRepresentative: z.boolean().optional(),
-    allAdminsArePrincipal: z.boolean().optional(),
-    allAdminsAreLegalRepresentative: z.boolean().optional(),
-    mobileSharedBetweenPeople: z.boolean().optional(),
-    domainCount: compare.optional(),
-    domainsUnderSubject: compare.optional(),
-    prefixesUnderSubject: compare.optional(),
-    prefixCount: compare.optional(),
-    content: list.optional(),
-    keywords: keywords.optional(),
-    hasPreApproval: list.optional(),
-    certificateType: list.optional(),
-    addressContains: list.optional(),
-    previousFilerIsLegalRepresentative: z.boolean().optional(),
-    websiteCount: compare.optional(),
-    addressInProvince: z.boolean().optional(),
-    entityNameChanged: z.boolean().optional(),
-    certificateNumberChanged: z.boolean().optional(),
-    adminIsPrincipal: z.boolean().optional(),
-    adminIsLegalRepresentative: z.boolean().optional(),
-    remarksContain: list.optional(),
-    nameMatches: z.string().optional(),
-    role: list.optional(),
-    idType: list.optional(),
-    age: compare.optional(),
-    domicileInProvince: z.boolean().optional(),
-    mobileInProvince: z.boolean().optional(),
-    foreigner: z.boolean().optional(),
-    isLegalRepresentative: z.boolean().optional(),
-    isPrincipal: z.boolean().optional(),
-    hasResidencePermit: z.boolean().optional(),
-  }),
-);
-export type { Condition };
+/** A condition: the keys of PREDICATES, combined with `all`, `any` and `not`. */
+export type Condition = { all?: Condition[]; any?: Condition[]; not?: Condition; [predicate: string]: unknown };
 
 /**
  * A document a rule demands. `for` says whose: `entity`, `principal`, `legalRepresentative`,
@@ -157,68 +34,152 @@ export const documentDemand = z.strictObject({
   for: z.enum(['entity', 'principal', 'legalRepresentative', 'admin', 'person', 'website', 'each-domain']),
 });
 
-export const dataRule = z.strictObject({
-  /** `province/<slug>/<name>` in province files; `<area>/<name>` elsewhere. */
-  id: z.string().regex(/^[a-z][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/, 'expected an id such as province/guangdong/website-construction-plan'),
-  /** Citation, e.g. `before §5.5.1`. */
-  source: z.string().min(1),
-  /** The source passage, quoted verbatim from the seed. */
-  quote: z.string().min(1),
-  /** What the subject of the rule is. */
-  for: z.enum(['filing', 'website', 'person', 'domain']).default('filing'),
-  when: condition.optional(),
-  require: condition.optional(),
-  /** Status when the rule fires. */
-  status: z.enum(['fail', 'warn', 'info']),
-  documents: z.array(documentDemand).default([]),
-  /**
-   * When the documents are demanded: `fire` (default) only when the rule fires; `apply` whenever
-   * `when` holds, so a pre-approval declared in the manifest still has its image checked.
-   */
-  documentsOn: z.enum(['fire', 'apply']).optional(),
-  title: text,
-  /** Shown when the rule fires. `{count}`, `{name}`, `{website}`, `{person}`, `{domain}` are filled in. */
-  message: text,
-  fix: text.optional(),
-  /** Shown when `require` cannot be decided from the manifest: what to confirm by hand. */
-  unknown: text.optional(),
-  explain: text,
-});
+const RULE_ID = z.string().regex(/^[a-z][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/, 'expected an id such as province/guangdong/website-construction-plan');
+const NAME = z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a name such as minimum-age or minAge');
+
+/** Named figures of a rule: a compare bound may name one (`gte: minAge`) and texts quote it (`{minAge}`). */
+const figures = z.record(NAME, z.union([z.number(), z.string().min(1)])).describe('Named figures: a bound in a condition may name one (gte: minAge), texts quote it as {minAge}.');
+
+/**
+ * The schemas for a set of named groups (groups.yaml). Lists of known values accept the name of a
+ * group whose members are all such values, and the name is replaced by the members.
+ * `figureNames: true` lets compare bounds name a figure (the authored shape).
+ */
+export function regulationSchemas(groups: Record<string, readonly string[]> = {}, figureNames = false) {
+  const k = kit(groups);
+  const base: typeof k = { ...k, compare: figureNames ? () => authoredCompare as unknown as z.ZodType<Compare> : k.compare };
+  const condition: z.ZodType<Condition> = z.lazy(() =>
+    z.strictObject({
+      all: z.array(condition).optional().describe('Every condition holds.'),
+      any: z.array(condition).optional().describe('At least one condition holds.'),
+      not: condition.optional().describe('The condition does not hold.'),
+      ...Object.fromEntries(PREDICATES.map((p) => [p.name, p.options(base).optional().describe(`${p.doc} (speaks of: ${p.subject})`)])),
+    }),
+  ) as z.ZodType<Condition>;
+
+  const fields = {
+    /** Citation, e.g. `before §5.5.1`. */
+    source: z.string().min(1).describe('Citation, e.g. before §5.5.1. In a province file it defaults to the file’s section.'),
+    quote: z.string().min(1).describe('The source passage, quoted verbatim from the seed.'),
+    for: z.enum(['filing', 'website', 'person', 'domain']).describe('What the subject of the rule is (default: filing).'),
+    when: condition.describe('When the rule applies.'),
+    require: condition.describe('What it then requires; without it the rule fires whenever it applies.'),
+    status: z.enum(['fail', 'warn', 'info']).describe('Status when the rule fires.'),
+    documents: z.array(documentDemand).describe('Documents demanded when the rule fires (or applies, with documentsOn: apply).'),
+    documentsOn: z.enum(['fire', 'apply']).describe('When the documents are demanded: fire (default) or apply (whenever `when` holds).'),
+    title: text,
+    message: text.describe('Shown when the rule fires. {count}, {name}, {website}, {person}, {domain}, {province} and the rule’s figures are filled in.'),
+    fix: text,
+    unknown: text.describe('Shown when `require` cannot be decided from the manifest: what to confirm by hand.'),
+    explain: text.describe('What the rule checks and why; quote figures as {name}, never restate them.'),
+  };
+
+  /** A rule as loaded: every public field filled. */
+  const dataRule = z.strictObject({
+    id: RULE_ID,
+    source: fields.source,
+    quote: fields.quote,
+    for: fields.for.default('filing'),
+    when: fields.when.optional(),
+    require: fields.require.optional(),
+    status: fields.status,
+    documents: fields.documents.default([]),
+    documentsOn: fields.documentsOn.optional(),
+    title: fields.title,
+    message: fields.message,
+    fix: fields.fix.optional(),
+    unknown: fields.unknown.optional(),
+    explain: fields.explain,
+  });
+
+  const optionalFields = Object.fromEntries(Object.entries(fields).map(([key, s]) => [key, s.optional()])) as {
+    [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+  };
+
+  /** A rule as written: a template or the file may give what it leaves out. */
+  const authoredRule = z.strictObject({
+    id: RULE_ID,
+    template: NAME.optional().describe('A template of templates.yaml whose fields this rule takes unless it gives its own.'),
+    figures: figures.optional(),
+    ...optionalFields,
+  });
+
+  /** A template: the fields rules of one kind share. Texts may use {province} and figures. */
+  const template = z.strictObject({ figures: figures.optional(), ...optionalFields });
+
+  return { condition, dataRule, authoredRule, template };
+}
+
+const authoredCompare = z
+  .strictObject({
+    gte: z.union([z.number(), NAME]).optional(),
+    gt: z.union([z.number(), NAME]).optional(),
+    lte: z.union([z.number(), NAME]).optional(),
+    lt: z.union([z.number(), NAME]).optional(),
+    eq: z.union([z.number(), NAME]).optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), 'expected at least one of gte, gt, lte, lt, eq');
+
+const loaded = regulationSchemas();
+/** A condition without named groups (tests, the `rules` command). */
+export const condition = loaded.condition;
+export const dataRule = loaded.dataRule;
 export type DataRule = z.output<typeof dataRule>;
 
 /**
  * Province-wide settings read by rules written as code (domain holder, expiry and privacy checks).
+ * A file states only the settings that differ from these defaults.
  */
 export const provinceSettings = z.strictObject({
   /** Whose names a domain holder may carry (`before` §5): entity, legalRepresentative, principal, admin. */
-  domainHolderMayBe: z.array(z.enum(['entity', 'legalRepresentative', 'principal', 'admin'])).default(['entity']),
-  /** Warn when a domain expires within this many days (EXTRA-RULES.md; 90 by default). */
-  domainExpiryWarnDays: z.number().int().positive().default(90),
+  domainHolderMayBe: z
+    .array(z.enum(['entity', 'legalRepresentative', 'principal', 'admin']))
+    .default(['entity'])
+    .describe('Whose names a domain holder may carry (before §5): entity, legalRepresentative, principal, admin. Default: [entity].'),
+  /** Warn when a domain expires within this many days (90 by default). */
+  domainExpiryWarnDays: z.number().int().positive().default(90).describe('Warn when a domain expires within this many days. Default: 90.'),
   /** Where the threshold comes from, when it is not the default. */
-  domainExpirySource: z.string().optional(),
+  domainExpirySource: z.string().optional().describe('Where the expiry threshold comes from, when it is not the default.'),
   /** Domains registered with a registrar outside China fail. */
-  refusesForeignRegistrars: z.boolean().default(false),
+  refusesForeignRegistrars: z.boolean().default(false).describe('Domains registered with a registrar outside China fail. Default: false.'),
   /** Privacy protection on the domain fails (it must be disabled during filing). */
-  refusesPrivacyProtection: z.boolean().default(false),
-  /** Warn when an identity document expires within this many months (Hubei: 3, EXTRA-RULES.md). */
-  identityExpiryWarnMonths: z.number().int().positive().default(3),
-  /** Provinces that verify the mobile numbers by text message after submission (`guide` step 8). */
-  mobileVerification: z.boolean().default(false),
+  refusesPrivacyProtection: z.boolean().default(false).describe('Privacy protection on the domain fails. Default: false.'),
+  /** Warn when an identity document expires within this many months. */
+  identityExpiryWarnMonths: z.number().int().positive().default(3).describe('Warn when an identity document expires within this many months. Default: 3.'),
 });
 export type ProvinceSettings = z.output<typeof provinceSettings>;
 
-export const provinceFile = z.strictObject({
-  province: z.string(),
-  /** The seed section of the province, e.g. `before §5.5.1`. */
-  section: z.string(),
-  settings: provinceSettings.default(provinceSettings.parse({})),
-  rules: z.array(dataRule),
-});
-export type ProvinceFile = z.output<typeof provinceFile>;
+/** The file-level fields every rule file has. */
+const dated = {
+  asOf: asOfDate.describe('The date the rules of this file were last checked against their source.'),
+};
 
-/** Files of rules that are not tied to one province (materials, pre-approvals, process reminders). */
-export const ruleFile = z.strictObject({
-  /** What the file covers. */
-  about: z.string(),
-  rules: z.array(dataRule),
-});
+/** The schemas of the rule files as written, for a set of named groups. */
+export function fileSchemas(groups: Record<string, readonly string[]> = {}) {
+  const { authoredRule, template } = regulationSchemas(groups, true);
+  const provinceFile = z.strictObject({
+    province: z.string().describe('The province slug; the file is named after it.'),
+    section: z.string().describe('The seed section of the province, e.g. before §5.5.1: the default source of its rules.'),
+    ...dated,
+    settings: provinceSettings.default(provinceSettings.parse({})),
+    rules: z.array(authoredRule),
+  });
+  /** Files of rules that are not tied to one province (materials, pre-approvals, process reminders). */
+  const ruleFile = z.strictObject({
+    about: z.string().describe('What the file covers.'),
+    ...dated,
+    source: z.string().min(1).describe('The sources the rules of this file cite.'),
+    rules: z.array(authoredRule),
+  });
+  const templatesFile = z.strictObject({
+    ...dated,
+    source: z.string().min(1),
+    /** Sentences every province rule's texts end with; {province} and {provinceZh} are filled in. */
+    provinceDefaults: z.strictObject({ explainEnd: text }).describe('Appended to the explain text of every province rule.'),
+    templates: z.record(NAME, template),
+  });
+  return { provinceFile, ruleFile, templatesFile };
+}
+
+export type AuthoredRule = z.output<ReturnType<typeof regulationSchemas>['authoredRule']>;
+export type ProvinceFile = z.output<ReturnType<typeof fileSchemas>['provinceFile']>;

@@ -10,7 +10,7 @@ import type { DomainLookup, WhoisRecord } from '../facts/types.js';
 import { parseDomain, type DomainName } from '../facts/domain-name.js';
 import { daysBetween, todayInChina } from '../facts/dates.js';
 import { privacyMarkerOf } from '../facts/domains/parse-whois.js';
-import { settingsFor } from '../regulations/index.js';
+import { regulationFigure, settingsFor } from '../regulations/index.js';
 import type { ProvinceSettings } from '../regulations/schema.js';
 import { asciiSuffix, findRegistrar, loadRegistrarList, loadTldList, normaliseName, type RegistrarList, type TldList } from './domain-data.js';
 import { defineRule, type CheckContext, type CodeRule } from './types.js';
@@ -18,7 +18,8 @@ import { formatPath } from '../manifest/paths.js';
 import { PROVINCES } from '../manifest/provinces.js';
 
 /** Days real-name data takes to reach the MIIT database (`before` §3). */
-export const REAL_NAME_SYNC_DAYS = 3;
+/** Days real-name data takes to reach MIIT: the figure of process/real-name-sync (regulations/process.yaml). */
+export const realNameSyncDays = (): number => regulationFigure('process/real-name-sync', 'days');
 /** Statuses under which a domain does not resolve or is being deleted. */
 const HOLDS = ['clienthold', 'serverhold', 'pendingdelete', 'redemptionperiod'];
 
@@ -102,9 +103,12 @@ function said(l: DomainLookup | undefined): { said: string; saidZh: string } {
   if (holder) en.push(`holder "${holder}"`), zh.push(`持有者“${holder}”`);
   if (r.expires) en.push(`expires ${cstDate(r.expires)}`), zh.push(`到期 ${cstDate(r.expires)}`);
   if (r.statuses.length) en.push(`status ${r.statuses.join(', ')}`), zh.push(`状态 ${r.statuses.join(', ')}`);
+  // A referral, redirect or related link the network policy did not follow, so the user sees why a field is missing.
+  const notFollowed = r.notFollowed ? ` (${r.notFollowed})` : '';
+  const notFollowedZh = r.notFollowed ? `（未跟随：${r.notFollowed}）` : '';
   return {
-    said: `${via} ${server}${cached} said: ${en.join('; ') || 'no fields'}`,
-    saidZh: `${via}（${server}）${cachedZh}显示：${zh.join('；') || '无字段'}`,
+    said: `${via} ${server}${cached} said: ${en.join('; ') || 'no fields'}${notFollowed}`,
+    saidZh: `${via}（${server}）${cachedZh}显示：${zh.join('；') || '无字段'}${notFollowedZh}`,
   };
 }
 
@@ -146,6 +150,24 @@ export interface DomainRuleData {
 }
 
 /** The domain rules over a source of province settings and lists (tests pass their own). */
+/** The provinces whose settings satisfy `test`, named in both languages. */
+function provincesWhere(settings: (province: string) => ProvinceSettings, test: (s: ProvinceSettings) => boolean): { en: string; zh: string } {
+  const found = PROVINCES.filter((p) => test(settings(p.slug)));
+  return { en: found.map((p) => p.en).join(', '), zh: found.map((p) => p.short).join('、') };
+}
+
+/** "90 days by default, 45 days in Shandong (source) ..." from the province settings. */
+function expiryThresholds(settings: (province: string) => ProvinceSettings): { en: string; zh: string } {
+  const fallback = settings('').domainExpiryWarnDays;
+  const own = PROVINCES.map((p) => ({ p, s: settings(p.slug) })).filter(({ s }) => s.domainExpirySource !== undefined || s.domainExpiryWarnDays !== fallback);
+  return {
+    en: [`${fallback} days by default`, ...own.map(({ p, s }) => `${s.domainExpiryWarnDays} days in ${p.en}${s.domainExpirySource ? ` (${s.domainExpirySource})` : ''}`)].join(
+      ', ',
+    ),
+    zh: [`默认 ${fallback} 天`, ...own.map(({ p, s }) => `${p.short} ${s.domainExpiryWarnDays} 天${s.domainExpirySource ? `（${s.domainExpirySource}）` : ''}`)].join('，'),
+  };
+}
+
 export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[] {
   const settings = data.settings ?? settingsFor;
   const tlds = data.tlds ?? loadTldList;
@@ -390,12 +412,17 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
 
   const expiry = defineRule({
     id: 'whois/expiry',
-    source: 'before §1 (The domain name is valid); before §3 (Renew the domain name); EXTRA-RULES.md (Hubei, Shandong, Shanghai thresholds)',
+    source:
+      'before §1 (The domain name is valid); before §3 (Renew the domain name); province thresholds: Alibaba Cloud FAQ 50260 (Hubei), Alibaba Cloud FAQ 50253 (Shandong), QingCloud docs (Shanghai)',
     quote: 'If your domain name has expired, you must renew the domain name before you apply for an ICP filing.',
     title: { en: 'The domain is not expired or about to expire', zh: '域名未过期且不会很快到期' },
-    explain: {
-      en: "An expired domain fails. A domain that expires within the province's threshold warns: 90 days by default, 3 months in Hubei, 45 days in Shandong, 180 days in Shanghai (province data). The date comes from WHOIS/RDAP (China Standard Time), or from domains.<name>.expires when the lookup gave none.",
-      zh: '域名已过期则不通过；在省份规定的期限内到期则警告：默认 90 天，湖北 3 个月，山东 45 天，上海 180 天（来自省份数据）。到期日取自 WHOIS/RDAP（按北京时间），查询无结果时取自清单的 domains.<域名>.expires。',
+    // The thresholds are quoted from the province data (regulations/provinces/*.yaml), read on first use.
+    get explain() {
+      const t = expiryThresholds(settings);
+      return {
+        en: `An expired domain fails. A domain that expires within the province's threshold warns: ${t.en} (province data). The date comes from WHOIS/RDAP (China Standard Time), or from domains.<name>.expires when the lookup gave none.`,
+        zh: `域名已过期则不通过；在省份规定的期限内到期则警告：${t.zh}（来自省份数据）。到期日取自 WHOIS/RDAP（按北京时间），查询无结果时取自备案资料文件的 domains.<域名>.expires。`,
+      };
     },
     messages: {
       pass: {
@@ -495,8 +522,8 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     quote: 'If your domain name registrar has not been approved by MIIT, you must transfer the domain name to an approved registrar before you apply for an ICP filing.',
     title: { en: 'The registrar is approved by MIIT', zh: '域名注册商已获工信部批准' },
     explain: {
-      en: 'The domain must be registered with a registrar approved by MIIT, in China. icp-check compares the registrar WHOIS/RDAP names with a small dated list (regulations/registrars.yaml, Chinese and English names and the aliases WHOIS prints): a listed approved registrar passes; a listed registrar outside China warns (the guide asks for a Chinese provider); a registrar not on the list is unknown: confirm it on the MIIT site.',
-      zh: '域名须在工信部批准的国内注册商处注册。icp-check 将 WHOIS/RDAP 显示的注册商与一份注明日期的小型列表（regulations/registrars.yaml，含中英文名称及 WHOIS 中的别名）比对：列表中已批准的注册商为通过；列表中的境外注册商给出警告（指南要求使用国内服务商）；不在列表中的注册商为“未知”，请在工信部网站确认。',
+      en: 'The domain must be registered with a registrar approved by MIIT, in China. icp-check compares the registrar WHOIS/RDAP names with a small dated list (regulations/registrars.yaml, Chinese and English names and the aliases WHOIS prints): a listed approved registrar passes; a listed registrar that is not approved fails in every province (before §3: transfer the domain before you apply; the guide asks for a Chinese provider); a registrar not on the list is unknown: confirm it on the MIIT site.',
+      zh: '域名须在工信部批准的国内注册商处注册。icp-check 将 WHOIS/RDAP 显示的注册商与一份注明日期的小型列表（regulations/registrars.yaml，含中英文名称及 WHOIS 中的别名）比对：列表中已批准的注册商为通过；列表中未获批准的注册商在所有省份均不通过（before §3：须先转出域名再申请备案；指南要求使用国内服务商）；不在列表中的注册商为“未知”，请在工信部网站确认。',
     },
     messages: {
       pass: {
@@ -541,7 +568,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         if (known?.alibabaInternational) return []; // whois/alibaba-international says it, as a failure
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
         if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: `${known.zh} (${known.en})` } }];
-        return [{ rule: this.id, status: 'warn', key: 'foreign', path: r.path, args }];
+        return [{ rule: this.id, status: 'fail', key: 'foreign', path: r.path, args }];
       });
     },
   });
@@ -582,9 +609,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §5.3.1 (Beijing); before §5.3.3 (Inner Mongolia); before §5.2.2 (Jilin); before §5 (Hunan)',
     quote: 'Domain names registered outside China cannot be used for ICP Filing.',
     title: { en: 'The domain is registered in China (provinces that refuse others)', zh: '域名在境内注册（不接受境外注册域名的省份）' },
-    explain: {
-      en: "Some provinces (Beijing, Inner Mongolia, Jilin, Hunan: province data) refuse domains registered with a registrar outside China. icp-check knows a registrar's country from regulations/registrars.yaml; a registrar it does not know is unknown.",
-      zh: '部分省份（北京、内蒙古、吉林、湖南，来自省份数据）不接受在境外注册商注册的域名。icp-check 依据 regulations/registrars.yaml 判断注册商所在地；不认识的注册商为“未知”。',
+    get explain() {
+      const p = provincesWhere(settings, (s) => s.refusesForeignRegistrars);
+      return {
+        en: `Some provinces (${p.en}: province data) refuse domains registered with a registrar outside China. icp-check knows a registrar's country from regulations/registrars.yaml; a registrar it does not know is unknown.`,
+        zh: `部分省份（${p.zh}，来自省份数据）不接受在境外注册商注册的域名。icp-check 依据 regulations/registrars.yaml 判断注册商所在地；不认识的注册商为“未知”。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: registrar {registrar} is in China.', zh: '{domain}：注册商 {registrar} 位于境内。' } },
@@ -632,9 +662,13 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     quote:
       'The information about the entity that you specify in the registration information must be consistent with the information about the domain holder that you specify in the real-name verification information.',
     title: { en: 'The domain holder is the filing subject (or whom the province accepts)', zh: '域名持有者为备案主体（或省份认可的人员）' },
-    explain: {
-      en: 'The domain holder must match the filing subject. Some provinces also accept the legal representative (Tianjin, Shanghai, Shaanxi, Chongqing, Sichuan ...), and Jiangsu also the principal and the website administrator: that is province data. Names are compared after normalising full-width brackets, spaces and case. The holder comes from WHOIS/RDAP, or from domains.<name>.holder when WHOIS hides it.',
-      zh: '域名持有者须与备案主体一致。部分省份也接受法定代表人（天津、上海、陕西、重庆、四川等），江苏还接受主体负责人和网站负责人：这些来自省份数据。比对前统一全角括号、空格和大小写。持有者取自 WHOIS/RDAP；WHOIS 隐藏时取自 domains.<域名>.holder。',
+    get explain() {
+      const representative = provincesWhere(settings, (s) => s.domainHolderMayBe.includes('legalRepresentative'));
+      const people = provincesWhere(settings, (s) => s.domainHolderMayBe.includes('principal') || s.domainHolderMayBe.includes('admin'));
+      return {
+        en: `The domain holder must match the filing subject. Some provinces also accept the legal representative (${representative.en}), and ${people.en} also the principal and the website administrator: that is province data. Names are compared after normalising full-width brackets, spaces and case. The holder comes from WHOIS/RDAP, or from domains.<name>.holder when WHOIS hides it.`,
+        zh: `域名持有者须与备案主体一致。部分省份也接受法定代表人（${representative.zh}），${people.zh}还接受主体负责人和网站负责人：这些来自省份数据。比对前统一全角括号、空格和大小写。持有者取自 WHOIS/RDAP；WHOIS 隐藏时取自 domains.<域名>.holder。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: holder "{holder}" is {role} (from {from}).', zh: '{domain}：持有者“{holder}”是{roleZh}（来源：{fromZh}）。' } },
@@ -696,9 +730,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §5.3.5 (Tianjin); before §5.4.5 (Shanghai); before §5 (Sichuan)',
     quote: 'If privacy protection is set for the domain name, it must be disabled during the ICP Filing process.',
     title: { en: 'Privacy protection is off', zh: '域名隐私保护已关闭' },
-    explain: {
-      en: 'Tianjin, Shanghai and Sichuan (province data) require privacy protection to be disabled during filing: a WHOIS record hidden by a privacy service or redaction fails there. Elsewhere a hidden holder is unknown, since the holder cannot be compared. The flag comes from WHOIS/RDAP (REDACTED FOR PRIVACY, Domains By Proxy, Withheld for Privacy ...) or domains.<name>.privacyProtection.',
-      zh: '天津、上海、四川（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（REDACTED FOR PRIVACY、Domains By Proxy、Withheld for Privacy 等）或 domains.<域名>.privacyProtection。',
+    get explain() {
+      const p = provincesWhere(settings, (s) => s.refusesPrivacyProtection);
+      return {
+        en: `${p.en} (province data) require privacy protection to be disabled during filing: a WHOIS record hidden by a privacy service or redaction fails there. Elsewhere a hidden holder is unknown, since the holder cannot be compared. The flag comes from WHOIS/RDAP (REDACTED FOR PRIVACY, Domains By Proxy, Withheld for Privacy ...) or domains.<name>.privacyProtection.`,
+        zh: `${p.zh}（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（REDACTED FOR PRIVACY、Domains By Proxy、Withheld for Privacy 等）或 domains.<域名>.privacyProtection。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: privacy protection is off ({from}).', zh: '{domain}：隐私保护未开启（来源：{fromZh}）。' } },
@@ -833,10 +870,16 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §3 (Real-name verification, Note)',
     quote:
       'After you complete the real-name verification process, it takes up to three days to synchronize the information to the MIIT database. We recommend that you wait three days and then apply for an ICP after the real-name verification process is completed.',
-    title: { en: 'Real-name verification has had 3 days to reach MIIT', zh: '实名认证已满 3 天同步至工信部' },
-    explain: {
-      en: 'Real-name data takes up to 3 days to reach the MIIT database; filing earlier may fail. icp-check warns when domains.<name>.realNameVerifiedOn is less than 3 days before the check date (--date).',
-      zh: '实名信息同步到工信部数据库最多需要 3 天，过早提交可能失败。当 domains.<域名>.realNameVerifiedOn 距检查日期（--date）不足 3 天时，icp-check 给出警告。',
+    get title() {
+      const n = realNameSyncDays();
+      return { en: `Real-name verification has had ${n} days to reach MIIT`, zh: `实名认证已满 ${n} 天同步至工信部` };
+    },
+    get explain() {
+      const n = realNameSyncDays();
+      return {
+        en: `Real-name data takes up to ${n} days to reach the MIIT database; filing earlier may fail. icp-check warns when domains.<name>.realNameVerifiedOn is less than ${n} days before the check date (--date).`,
+        zh: `实名信息同步到工信部数据库最多需要 ${n} 天，过早提交可能失败。当 domains.<域名>.realNameVerifiedOn 距检查日期（--date）不足 ${n} 天时，icp-check 给出警告。`,
+      };
     },
     messages: {
       pass: { message: { en: '{domain}: verified on {on}, {days} days before {date}.', zh: '{domain}：于 {on} 完成认证，距 {date} 已 {days} 天。' } },
@@ -853,9 +896,9 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const d = declared(ctx, r.name.registrable);
         if (!d?.realNameVerifiedOn || d.realNameVerified === false) return [];
         const days = daysBetween(d.realNameVerifiedOn, ctx.options.date);
-        const ready = new Date(Date.parse(`${d.realNameVerifiedOn}T00:00:00Z`) + REAL_NAME_SYNC_DAYS * 86_400_000).toISOString().slice(0, 10);
+        const ready = new Date(Date.parse(`${d.realNameVerifiedOn}T00:00:00Z`) + realNameSyncDays() * 86_400_000).toISOString().slice(0, 10);
         const args = { domain: r.name.registrableUnicode, on: d.realNameVerifiedOn, days, date: ctx.options.date, ready };
-        return [{ rule: this.id, status: days < REAL_NAME_SYNC_DAYS ? 'warn' : 'pass', path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn'), args }];
+        return [{ rule: this.id, status: days < realNameSyncDays() ? 'warn' : 'pass', path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn'), args }];
       });
     },
   });

@@ -41,7 +41,7 @@ export const creditCode = defineRule({
   messages: {
     pass: { message: { en: 'Credit code {code} is well formed ({authority}).', zh: '统一社会信用代码 {code} 格式正确（{authority}）。' } },
     'check-character': {
-      message: { en: 'Credit code {code}: the check character should be {expected}.', zh: '统一社会信用代码 {code} 的校验码应为 {expected}。' },
+      message: { en: 'Credit code {code}: the check character does not match the other 17.', zh: '统一社会信用代码 {code} 的校验码与前 17 位不符。' },
       fix: { en: 'Copy the code again from the licence; one character is wrong.', zh: '请从执照上重新抄录代码，其中有字符有误。' },
     },
     length: {
@@ -88,7 +88,7 @@ export const creditCode = defineRule({
     if (!ORGANISATION_CERTIFICATES.has(cert.type) && cert.type !== 'organization-code' && code.length !== 18) return [];
     const r = checkUscc(code);
     if (r.ok) return [{ rule: this.id, status: 'pass', path, args: { code: r.facts.code, authority: r.facts.authority } }];
-    return [{ rule: this.id, status: 'fail', path, key: r.problem, args: { code, expected: r.expected, length: code.length } }];
+    return [{ rule: this.id, status: 'fail', path, key: r.problem, args: { code, length: code.length } }];
   },
 });
 

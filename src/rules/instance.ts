@@ -159,9 +159,13 @@ export const remainingTerm = defineRule({
   source: TABLE,
   quote: 'The subscription duration must be three months or more. (Elastic Web Hosting: six months; NAT Gateway and IPv6 Translation: one month.)',
   title: { en: 'The instance has enough subscription time left', zh: '实例剩余购买时长满足要求' },
-  explain: {
-    en: 'Each product needs a minimum subscription time: 3 months for ECS, Web Hosting, Simple Application Server and ENS, 6 for Elastic Web Hosting, 1 for NAT Gateway and IPv6 Translation. Remaining time is counted in whole calendar months from the check date (--date) to the expiry date; renew the instance if it is short.',
-    zh: '各产品须满足最短购买时长：ECS、虚拟主机、轻量应用服务器和 ENS 为 3 个月，弹性 Web 托管为 6 个月，NAT 网关和 IPv6 转换服务为 1 个月。剩余时长按自然月从检查日期（--date）计算到到期日；不足时请续费。',
+  // The minimum terms are quoted from regulations/instances.yaml, read on first use.
+  get explain() {
+    const terms = Object.values(loadInstanceEligibility().products).filter((p) => p.minRemainingMonths !== undefined);
+    return {
+      en: `Each product needs a minimum subscription time: ${terms.map((p) => `${p.name.en}: ${p.minRemainingMonths} months`).join(', ')}. Remaining time is counted in whole calendar months from the check date (--date) to the expiry date; renew the instance if it is short.`,
+      zh: `各产品须满足最短购买时长：${terms.map((p) => `${p.name.zh}为 ${p.minRemainingMonths} 个月`).join('，')}。剩余时长按自然月从检查日期（--date）计算到到期日；不足时请续费。`,
+    };
   },
   messages: {
     pass: {

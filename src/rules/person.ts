@@ -77,7 +77,7 @@ export const idNumber = defineRule({
       fix: { en: 'Copy the number again from the document.', zh: '请从证件上重新抄录号码。' },
     },
     'check-digit': {
-      message: { en: '{name}: {number} has a wrong check character (expected {expected}).', zh: '{name}：{number} 的校验码有误（应为 {expected}）。' },
+      message: { en: '{name}: {number} has a wrong check character: the last character does not match the other 17.', zh: '{name}：{number} 的校验码有误：末位与前 17 位不符。' },
       fix: { en: 'One digit is wrong: copy the number again from the document.', zh: '有一位数字有误，请从证件上重新抄录号码。' },
     },
     'wrong-region': {
@@ -94,7 +94,8 @@ export const idNumber = defineRule({
       const base = { name: p.person.name, number: id.number, type: id.type, length: id.number.length };
       const r = checkIdNumber(id.number, options.date);
       if (!r.ok) {
-        out.push({ rule: this.id, status: 'fail', path, key: r.problem, args: { ...base, expected: r.expected } });
+        // Never the expected check character: with it the report would carry a valid ID number.
+        out.push({ rule: this.id, status: 'fail', path, key: r.problem, args: base });
         continue;
       }
       if (!EIGHTEEN_DIGIT[id.type]!(r.facts.regionCode)) {

@@ -35,7 +35,7 @@ const cases: Case[] = [
     name: 'the Tianjin example lists its problems with fixes',
     args: ['examples/tianjin-enterprise-problems/manifest.yaml', '--offline', ...DATE],
     exitCode: 1,
-    stdout: ['BLOCKED', 'the check character should be 1', 'expired on 2026-08-01', 'share the mobile number 13612345678', '→ '],
+    stdout: ['BLOCKED', 'the check character does not match the other 17', 'expired on 2026-08-01', 'share the mobile number 13612345678', '→ '],
   },
   {
     name: 'a YAML syntax error gives file:line:col',
@@ -93,7 +93,7 @@ const cases: Case[] = [
     name: 'Chinese output',
     args: ['examples/tianjin-enterprise-problems/manifest.yaml', '--offline', '--lang', 'zh', ...DATE],
     exitCode: 1,
-    stdout: ['不能提交', '校验码应为 1', '需准备的材料'],
+    stdout: ['不能提交', '校验码与前 17 位不符', '需准备的材料'],
   },
   {
     name: '--quiet prints failures and the summary only',

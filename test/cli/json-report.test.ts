@@ -25,7 +25,11 @@ describe('--format json', () => {
 
   it('gives each filing its province, verdict, findings, documents and summary', () => {
     const [tianjin, invalid] = report.filings;
-    expect(Object.keys(tianjin).sort()).toEqual(['documents', 'file', 'findings', 'province', 'summary', 'verdict']);
+    expect(Object.keys(tianjin).sort()).toEqual(['documents', 'file', 'findings', 'province', 'readyUntil', 'submitFrom', 'summary', 'verdict']);
+    // Real-name verification on 2026-11-25 reaches MIIT by 2026-11-28; the certificate expires on 2026-12-31.
+    expect(tianjin.submitFrom).toMatchObject({ date: '2026-11-28', rule: 'domain/real-name-sync', path: 'domains["haihe-example.cn"].realNameVerifiedOn' });
+    expect(tianjin.readyUntil).toMatchObject({ date: '2027-01-01', rule: 'entity/certificate-expiry', path: 'entity.certificate.expires', status: 'fail' });
+    expect(Object.keys(invalid)).not.toContain('readyUntil');
     expect(tianjin.province).toBe('tianjin');
     expect(tianjin.verdict).toBe('blocked');
     expect(invalid.verdict).toBe('invalid');

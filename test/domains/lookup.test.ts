@@ -1,11 +1,12 @@
 // DomainLookupService against real servers on 127.0.0.1: WHOIS answers in CNNIC, Verisign-referral
 // and registrar styles, a redacted one and a not-found one; an RDAP server named by a bootstrap;
 // sharing, caching, offline mode, timeouts and refused connections.
-import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainLookupService, type LookupOptions } from '../../src/facts/domains/lookup.js';
+import { LookupCache } from '../../src/facts/domains/cache.js';
 import { closedPort, startHttpServer, startWhoisServer, type LoopbackHttp, type LoopbackWhois } from './loopback-servers.js';
 
 const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
@@ -138,7 +139,9 @@ describe('port-43 WHOIS', () => {
   it('follows a Verisign referral to the registrar, keeping the registry registrar and taking the registrant', async () => {
     const registrar = await whois((q) => registrarAnswer(q, '深圳市示例科技有限公司'));
     const registry = await whois((q) => verisign(q, registrar.address));
-    const r = await service({ whoisServer: registry.address }).lookup('example.com');
+    // A server table naming both (as node-whois's names the real ones), the loopback address trusted.
+    const whoisServers = { com: registry.address, 'registrar.example': registrar.address };
+    const r = await service({ whoisServers, trustedHosts: ['127.0.0.1'] }).lookup('example.com');
     expect(registry.queries).toEqual(['example.com']);
     expect(registrar.queries).toEqual(['example.com']);
     expect(r.status).toBe('found');
@@ -164,7 +167,8 @@ describe('port-43 WHOIS', () => {
   it('keeps the registry answer when the registrar does not answer', async () => {
     const port = await closedPort();
     const registry = await whois((q) => verisign(q, `127.0.0.1:${port}`));
-    const r = await service({ whoisServer: registry.address }).lookup('example.com');
+    const whoisServers = { com: registry.address, 'registrar.example': `127.0.0.1:${port}` };
+    const r = await service({ whoisServers, trustedHosts: ['127.0.0.1'] }).lookup('example.com');
     expect(r.status).toBe('found');
     expect(r.record?.registrar).toContain('HiChina');
   });
@@ -243,7 +247,8 @@ describe('RDAP', () => {
   it('asks the server the bootstrap names and reads the registrar, the registrant vCard, events and statuses', async () => {
     const srv = await http((path) => (path === '/rdap/domain/example.top' ? { status: 200, body: rdapDomain('example.top') } : { status: 404 }));
     const bootstrap = { version: '1.0', services: [[['top'], [srv.url]]] as [string[], string[]][] };
-    const r = await service({ bootstrap }).lookup('example.top');
+    // The test server is on loopback: named as trusted, as a user would name a proxy.
+    const r = await service({ bootstrap, trustedHosts: ['127.0.0.1'] }).lookup('example.top');
     expect(srv.requests).toEqual(['/rdap/domain/example.top']);
     expect(r.status).toBe('found');
     expect(r.record).toMatchObject({
@@ -324,7 +329,8 @@ describe('cost and manners', () => {
     expect(srv.connections).toBe(10);
     expect(new Set(srv.queries)).toEqual(new Set(tenDomains));
     expect(first.stats()).toMatchObject({ lookups: 10, shared: 20, cacheHits: 0 });
-    expect((await readdir(join(cacheDir, 'domains'))).filter((f) => f.endsWith('.json'))).toHaveLength(10);
+    const route = join(cacheDir, 'v2', LookupCache.routeFolder(`whois:${srv.address}`));
+    expect((await readdir(route)).filter((f) => f.endsWith('.json'))).toHaveLength(10);
 
     const second = service({ whoisServer: srv.address, useCache: true, cacheDir });
     const again = await Promise.all(thirtyFilings.map((d) => second.lookup(d)));
@@ -334,16 +340,19 @@ describe('cost and manners', () => {
     expect(second.stats()).toMatchObject({ lookups: 0, cacheHits: 10 });
   });
 
-  it('--offline makes no connection and answers `offline`, except from the cache', async () => {
+  it("--offline makes no connection and answers `offline`, except from the real servers' cached answers", async () => {
     const srv = await whois(answer);
     const cacheDir = await tempDir();
+    // What a run against the real servers left (the public route), and what a test server answered.
+    await new LookupCache(cacheDir).set({ domain: 'shared2.cn', status: 'not-found', server: 'whois.cnnic.cn', fetchedAt: new Date().toISOString() });
     await service({ whoisServer: srv.address, useCache: true, cacheDir }).lookup('shared0.cn');
     const before = srv.connections;
     const offline = service({ whoisServer: srv.address, useCache: true, cacheDir, offline: true });
-    const [cached, other] = await Promise.all([offline.lookup('shared0.cn'), offline.lookup('shared1.cn')]);
+    const [fromTestServer, other, fromRealServers] = await Promise.all([offline.lookup('shared0.cn'), offline.lookup('shared1.cn'), offline.lookup('shared2.cn')]);
     expect(srv.connections).toBe(before);
-    expect(cached).toMatchObject({ status: 'found', fromCache: true });
+    expect(fromTestServer).toEqual({ domain: 'shared0.cn', status: 'offline' });
     expect(other).toEqual({ domain: 'shared1.cn', status: 'offline' });
+    expect(fromRealServers).toMatchObject({ status: 'not-found', server: 'whois.cnnic.cn', fromCache: true });
     expect(offline.stats().lookups).toBe(0);
   });
 
@@ -359,17 +368,19 @@ describe('cost and manners', () => {
   it('ignores a corrupt or stale cache entry and replaces it', async () => {
     const srv = await whois(answer);
     const cacheDir = await tempDir();
-    await mkdir(join(cacheDir, 'domains'), { recursive: true });
-    await writeFile(join(cacheDir, 'domains', 'shared0.cn.json'), '{"format":1,"storedAt":"2026-');
-    const stale = { format: 1, storedAt: new Date(Date.now() - 25 * 3600e3).toISOString(), lookup: { domain: 'shared1.cn', status: 'not-found' } };
-    await writeFile(join(cacheDir, 'domains', 'shared1.cn.json'), JSON.stringify(stale));
+    const cache = new LookupCache(cacheDir, undefined, () => Date.now() - 25 * 3600e3);
+    const route = `whois:${srv.address}`;
+    await cache.set({ domain: 'shared1.cn', status: 'not-found' }, route);
+    const folder = join(cacheDir, 'v2', LookupCache.routeFolder(route));
+    await writeFile(join(folder, 'shared0.cn.json'), '{"format":1,"storedAt":"2026-');
     const s = service({ whoisServer: srv.address, useCache: true, cacheDir });
     expect((await s.lookup('shared0.cn')).status).toBe('found');
     expect((await s.lookup('shared1.cn')).status).toBe('found');
     expect(srv.connections).toBe(2);
     const s2 = service({ whoisServer: srv.address, useCache: true, cacheDir });
     expect((await s2.lookup('shared0.cn')).fromCache).toBe(true);
-    expect((await readdir(join(cacheDir, 'domains'))).some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect((await s2.lookup('shared1.cn')).fromCache).toBe(true);
+    expect((await readdir(folder)).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
   it('asks one server at most 2 at a time, whatever the overall limit', async () => {

@@ -257,12 +257,12 @@ describe('registrars', () => {
     expect(loadRegistrarList().date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('passes a listed approved registrar, warns a foreign one, is unknown for an unlisted one', () => {
+  it('passes a listed approved registrar, fails an unapproved one, is unknown for an unlisted one', () => {
     const f = filing({ websites: [{ name: 'A', domains: ['a.com', 'b.com', 'c.com'] }] });
     const out = run('whois/registrar-approved', ctx(f, [found('a.com'), found('b.com', { registrar: 'GoDaddy.com, LLC' }), found('c.com', { registrar: 'Obscure Names Ltd' })]));
     expect(out.map((x) => [x.status, x.key])).toEqual([
       ['pass', undefined],
-      ['warn', 'foreign'],
+      ['fail', 'foreign'],
       ['unknown', undefined],
     ]);
   });

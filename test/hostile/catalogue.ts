@@ -421,6 +421,29 @@ export const CATALOGUE: HostileCase[] = [
     origin: 'fixture',
     expect: fail('instance/describe-instances-file', '/dev/zero', 1),
   },
+  // Personal data: a mistyped number is reported without the character that would make it valid.
+  {
+    name: 'id-number-mistyped',
+    input: 'an ID number with a wrong check digit (the report must not complete it)',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('110105200001010024', '110105200001010025')),
+    expect: fail('person/id-number', '王小五: 110105200001010025 has a wrong check character: the last character does not match the other 17.', 1),
+  },
+  {
+    name: 'id-number-mistyped-x',
+    input: 'an ID number whose check character should be X, typed as 0',
+    origin: 'generated',
+    setup: (dir) =>
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('110105200001010024', '440305199001011230').replace('beijing', 'guangdong')),
+    expect: fail('person/id-number', '王小五: 440305199001011230 has a wrong check character: the last character does not match the other 17.', 1),
+  },
+  {
+    name: 'credit-code-mistyped',
+    input: 'a credit code with a wrong check character',
+    origin: 'generated',
+    setup: (dir) => copyFileSync(path.join(import.meta.dirname, '..', '..', 'examples', 'tianjin-enterprise-problems', 'manifest.yaml'), path.join(dir, 'manifest.yaml')),
+    expect: fail('entity/certificate-number', 'Credit code 91120116MA06A00012: the check character does not match the other 17.', 1),
+  },
 
   // Round two: classes closed by the bounded reader, the manifest limits and the sanitiser (in-process).
   {

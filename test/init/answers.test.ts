@@ -20,7 +20,8 @@ function enterpriseAnswers(): Record<string, any> {
     entity: {
       type: 'enterprise',
       name: '深圳市示例科技有限公司',
-      certificate: { number: ACME_USCC, expires: 'long-term', image: 'docs/licence.jpg' },
+      certificate: { number: ACME_USCC, expires: 'long-term' },
+      address: '广东省深圳市南山区科技园路1号',
       legalRepresentative: { name: '张三' },
       principal: { name: '张三', id: { type: 'id-card', number: ZHANG_ID, expires: '2031-05-01' }, mobile: '138 0013 8000', email: 'zhangsan@example.com' },
     },
@@ -28,6 +29,7 @@ function enterpriseAnswers(): Record<string, any> {
       {
         name: '示例科技官网',
         domains: ['example.com', 'EXAMPLE.cn'],
+        remarks: 'The domain names direct to the same website',
         admin: { name: '李四', id: { type: 'id-card', number: LI_ID }, mobile: '13900139000', email: 'lisi@example.com' },
       },
       { name: '示例科技帮助中心', domains: ['example-help.com'] },
@@ -71,35 +73,36 @@ describe('answers file', () => {
     expect(r.answers.websites.map((w) => w.instances)).toEqual([['i-wz9exampleecs01'], ['i-wz9exampleecs01']]);
   });
 
-  it('reports each wrong answer at its path with the same reasons as the prompts', () => {
+  it('reports a wrong shape at its path in both languages, and leaves to the rules what they judge', () => {
     const a = enterpriseAnswers();
     a.province = 'atlantis';
-    a.entity.principal.mobile = '12345';
+    a.entity.principal.email = 'zhangsan.example.com';
     const r = parseAnswers(a, TODAY);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues.map((i) => i.path)).toEqual(['province', 'entity.principal.mobile']);
-    expect(r.issues[1]!.reason.en).toMatch(/11 digits starting 13 to 19/);
-    expect(r.issues[1]!.reason.zh).toMatch(/手机号码/);
+    expect(r.issues.map((i) => i.path)).toEqual(['province', 'entity.principal.email']);
+    expect(r.issues[1]!.reason.en).toMatch(/email address/);
+    expect(r.issues[1]!.reason.zh).toMatch(/电子邮箱/);
 
     const b = enterpriseAnswers();
-    b.entity.certificate.number = ACME_USCC_WRONG;
-    b.entity.principal.id.number = ZHANG_ID_WRONG;
-    b.websites[1].domains = ['example.com'];
     b.instances[0].region = 'cn-hongkong';
     const rb = parseAnswers(b, TODAY);
-    expect(rb.ok).toBe(false);
-    if (rb.ok) return;
-    const byPath = Object.fromEntries(rb.issues.map((i) => [i.path, i.reason.en]));
-    expect(byPath['instances[0].region']).toMatch(/mainland China/);
-    // Cross-answer checks run once every field has its shape.
-    b.instances[0].region = 'cn-shenzhen';
-    const rc = parseAnswers(b, TODAY);
-    if (rc.ok) throw new Error('expected problems');
-    const paths = Object.fromEntries(rc.issues.map((i) => [i.path, i.reason.en]));
-    expect(paths['entity.certificate.number']).toMatch(/check character is wrong/);
-    expect(paths['entity.principal.id.number']).toMatch(/check digit is wrong/);
-    expect(paths['websites[1].domains']).toMatch(/example\.com is already given for another website/);
+    if (rb.ok) throw new Error('expected problems');
+    expect(Object.fromEntries(rb.issues.map((i) => [i.path, i.reason.en]))['instances[0].region']).toMatch(/mainland China/);
+
+    // A wrong check character or mobile number is kept for the rules, which refuse it in check's words.
+    const c = enterpriseAnswers();
+    c.entity.principal.id.number = ZHANG_ID_WRONG;
+    c.entity.principal.mobile = '12345';
+    const rc = parseAnswers(c, TODAY);
+    if (!rc.ok) throw new Error(JSON.stringify(rc.issues));
+    expect(rc.answers.entity.principal).toMatchObject({ mobile: '12345', id: { number: ZHANG_ID_WRONG } });
+
+    const d = enterpriseAnswers();
+    d.websites[1].domains = ['example.com'];
+    const rd = parseAnswers(d, TODAY);
+    if (rd.ok) throw new Error('expected problems');
+    expect(Object.fromEntries(rd.issues.map((i) => [i.path, i.reason.en]))['websites[1].domains']).toMatch(/example\.com is already given for another website/);
   });
 
   it('refuses what does not apply: a legal representative for an individual, bandwidth for a NAT gateway', () => {
@@ -131,19 +134,36 @@ describe('answers file', () => {
 });
 
 describe('init --answers', () => {
-  it('writes a manifest that loads and validates with the checker, with warnings for missing images', async () => {
+  it("refuses, in check's words, answers the questionnaire would refuse: an image that is not there, the remarks Guangdong demands", async () => {
+    const a = enterpriseAnswers();
+    a.entity.certificate.image = 'docs/licence.jpg';
+    delete a.websites[0].remarks;
+    const dir = workdir(a);
+    const d = io();
+    const code = await runInit(join(dir, 'manifest.yaml'), { answers: join(dir, 'answers.json'), lang: 'en' }, d);
+    expect(code).toBe(2);
+    expect(d.err.text.trim().split('\n')).toEqual([
+      expect.stringMatching(/answers\.json: entity\.certificate\.image: docs\/licence\.jpg \(entity-certificate\) does not exist\./),
+      expect.stringMatching(/answers\.json: websites\[0\]: 示例科技官网 has several domains: Guangdong requires the remark "The domain names direct to the same website"\./),
+    ]);
+    expect(readdirSync(dir)).toEqual(['answers.json']);
+  });
+
+  it('writes a manifest that loads and validates with the checker, and shows its checklist first', async () => {
     const dir = workdir(enterpriseAnswers());
     const d = io();
     const file = join(dir, 'manifest.yaml');
     const code = await runInit(file, { answers: join(dir, 'answers.json'), lang: 'en' }, d);
-    expect(d.err.text).toBe(`warning: docs/licence.jpg does not exist yet (relative to the manifest's folder); kept\n`);
+    expect(d.err.text).toBe('');
     expect(code).toBe(0);
+    expect(d.out.text).toMatch(/manifest\.yaml {2}guangdong {2}(READY|BLOCKED)/);
+    expect(d.out.text.indexOf('Documents to prepare')).toBeLessThan(d.out.text.indexOf('Wrote'));
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S*schema\/icp-manifest\.schema\.json$/);
     const parsed = manifestSchema.parse(parseDocument(text).toJS());
     expect(parsed.entity.principal.id?.number).toBe(ZHANG_ID);
     expect(parsed.websites[0]!.admin).toMatchObject({ name: '李四' });
-    expect(parsed.entity.certificate?.image).toBe('docs/licence.jpg');
+    expect(parsed.websites[0]!.remarks).toBe('The domain names direct to the same website');
     expect(readdirSync(dir).sort()).toEqual(['answers.json', 'manifest.yaml']);
   });
 
@@ -167,6 +187,27 @@ describe('init --answers', () => {
     expect(code).toBe(2);
     expect(d.err.text).toMatch(/answers\.json: entity\.principal\.email: expected an email address/);
     expect(existsSync(join(dir, 'manifest.yaml'))).toBe(false);
+  });
+
+  it("refuses a wrong credit code, ID number and mobile in check's own words, in both languages", async () => {
+    const a = enterpriseAnswers();
+    a.entity.certificate.number = ACME_USCC_WRONG;
+    a.entity.principal.id.number = ZHANG_ID_WRONG;
+    a.entity.principal.mobile = '12345';
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = workdir(a);
+      const d = io();
+      expect(await runInit(join(dir, 'manifest.yaml'), { answers: join(dir, 'answers.json'), lang }, d)).toBe(2);
+      const lines = d.err.text.trim().split('\n');
+      if (lang === 'en') {
+        expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.certificate\.number: Credit code \w+: the check character should be/));
+        expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.principal\.id\.number: 张三: \w+ has a wrong check character/));
+        expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.principal\.mobile: 张三: "12345" is not a mainland mobile number\./));
+      } else {
+        expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.principal\.mobile: 张三：“12345”不是大陆手机号码。/));
+      }
+      expect(readdirSync(dir)).toEqual(['answers.json']);
+    }
   });
 
   it('exits 2 on a file that is not JSON', async () => {

@@ -6,6 +6,7 @@ SCRIPT is a list of steps:
   {"expect": "regex"}   wait until the screen output (ANSI codes removed) since the last match matches
   {"send": "text"}      type text ("\\r" is Enter, "\\u001b[B" is the down arrow, "\\u0003" Ctrl-C)
   {"hangup": true}      close the terminal (the master side), as when a terminal window is closed
+  {"write": [path, text]}  create a file (relative to the current folder), as another program would
 Prints one JSON object: {"exit": code or null, "signal": number or null, "output": text, "error": text or null}.
 A step that waits longer than the deadline stops the session and reports which step it was.
 """
@@ -79,6 +80,10 @@ def main():
             # Keys arrive one read at a time, as typed, so each keypress is seen on its own.
             time.sleep(0.05)
             os.write(fd, step['send'].encode('utf-8'))
+        elif 'write' in step:
+            path, text = step['write']
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(text)
         elif step.get('hangup'):
             os.close(fd)
             open_fd = False

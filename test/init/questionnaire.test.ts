@@ -1,17 +1,19 @@
 // The questionnaire, question by question, through real @inquirer prompts: validation re-asks with
 // the reason, and the branches (individual or enterprise, administrator, several websites).
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { askAnswers } from '../../src/init/questionnaire.js';
 import { buildManifest } from '../../src/init/build-manifest.js';
 import { manifestYaml } from '../../src/init/manifest-yaml.js';
 import { validateManifestText } from '../../src/init/write-manifest.js';
-import { accept, answer, badThenGood, choose, no, scriptedUser, tick, yes, type Reply } from './scripted-ask.js';
-import { ACME_USCC, ACME_USCC_WRONG, HK_PERMIT, LI_ID, WANG_ID, ZHANG_ID, ZHANG_ID_WRONG } from './samples.js';
+import { accept, answer, badThenGood, choose, no, scriptedUser, tick, yes, type Fallback, type Reply } from './scripted-ask.js';
+import { ACME_USCC, ACME_USCC_WRONG, HK_PERMIT, LI_ID, SICHUAN_USCC, WANG_ID, ZHANG_ID, ZHANG_ID_WRONG, ZHEJIANG_USCC, TIANJIN_ID } from './samples.js';
 
 const TODAY = '2026-11-26';
+const IMAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'images');
 
 function person(prefix: string, name: string, id: string, mobile: string, email: string): Record<string, Reply[]> {
   return {
@@ -48,12 +50,25 @@ function enterprise(): Record<string, Reply[]> {
     'instance.bandwidth': [answer('5')],
     'instance.serviceNumbersUsed': [accept],
     'instance.more': [no],
-    images: [no],
   };
 }
 
+/** Questions most tests answer the same way: the address, the mobile's province (the filing province), the domains' facts, no documents now. */
+const FALLBACK: Fallback = {
+  'entity.address': answer('广东省深圳市南山区科技园路1号'),
+  'entity.principal.mobileProvince': accept,
+  'website.admin.mobileProvince': accept,
+  'website.remarks': accept,
+  'domain.holder': accept,
+  'domain.registrar': accept,
+  'domain.expires': accept,
+  'domain.realNameVerified': no,
+  'domain.privacyProtection': no,
+  documents: no,
+};
+
 const run = (replies: Record<string, Reply[]>, manifestDir = tmpdir(), warnings: string[] = []) => {
-  const user = scriptedUser(replies);
+  const user = scriptedUser(replies, FALLBACK);
   const done = askAnswers(user.ask, { lang: 'en', today: TODAY, manifestDir, warn: (l) => warnings.push(l) });
   return { user, done };
 };
@@ -70,8 +85,29 @@ describe('init questionnaire', () => {
       certificate: { type: 'business-license', number: ACME_USCC, expires: 'long-term' },
       legalRepresentative: { name: '张三' },
     });
-    expect(a.entity.principal).toEqual({ name: '张三', id: { type: 'id-card', number: ZHANG_ID, expires: '2031-05-01' }, mobile: '13800138000', email: 'zhangsan@example.com' });
-    expect(a.websites).toEqual([{ name: '示例科技官网', domains: ['example.com', 'example.cn'], content: [], admin: 'principal', instances: ['i-wz9exampleecs01'] }]);
+    expect(a.entity.principal).toEqual({
+      name: '张三',
+      id: { type: 'id-card', number: ZHANG_ID, expires: '2031-05-01' },
+      mobile: '13800138000',
+      mobileProvince: 'guangdong',
+      email: 'zhangsan@example.com',
+    });
+    expect(a.entity.address).toBe('广东省深圳市南山区科技园路1号');
+    // Guangdong asks that several domains be declared the same website, in the remarks.
+    expect(a.websites).toEqual([
+      {
+        name: '示例科技官网',
+        domains: ['example.com', 'example.cn'],
+        content: [],
+        remarks: 'The domain names direct to the same website',
+        admin: 'principal',
+        instances: ['i-wz9exampleecs01'],
+      },
+    ]);
+    expect(a.domains).toEqual({
+      'example.com': { holder: '深圳市示例科技有限公司', realNameVerified: false, privacyProtection: false },
+      'example.cn': { holder: '深圳市示例科技有限公司', realNameVerified: false, privacyProtection: false },
+    });
     expect(a.instances).toEqual([
       { id: 'i-wz9exampleecs01', product: 'ecs', region: 'cn-shenzhen', billing: 'subscription', expires: '2027-09-30', publicBandwidthMbps: 5, serviceNumbersUsed: 0 },
     ]);
@@ -82,18 +118,26 @@ describe('init questionnaire', () => {
   it('shows provinces with their pinyin and Chinese names and finds one by its Chinese name', async () => {
     const replies = enterprise();
     replies.province = [[{ see: /Beijing\s+北京市 \(beijing\)/ }, { type: '四川' }, { see: /Sichuan\s+四川省/ }, { key: 'enter' }]];
+    replies['entity.certificate.number'] = [answer(SICHUAN_USCC)];
+    replies['entity.address'] = [answer('四川省成都市武侯区天府大道1号')];
     const a = await run(replies).done;
     expect(a.province).toBe('sichuan');
   });
 
-  it('re-asks a wrong credit code, ID number, mobile, email, domain and date with the reason', async () => {
+  it("re-asks a wrong credit code, ID number, mobile, email, domain and date with the checker's reason", async () => {
     const replies = enterprise();
-    replies['entity.certificate.number'] = [badThenGood(ACME_USCC_WRONG, /check character is wrong \(expected .\)/, ACME_USCC)];
-    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID_WRONG, /check digit is wrong \(expected .\)/, ZHANG_ID)];
-    replies['entity.principal.mobile'] = [badThenGood('1380013800', /11 digits starting 13 to 19/, '+86 138-0013-8000')];
+    replies['entity.certificate.number'] = [badThenGood(ACME_USCC_WRONG, /Credit code .*: the check character should be ./, ACME_USCC)];
+    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID_WRONG, /张三: .* has a wrong check character \(expected .\)/, ZHANG_ID)];
+    replies['entity.principal.mobile'] = [badThenGood('1380013800', /张三: "1380013800" is not a mainland mobile number/, '+86 138-0013-8000')];
     replies['entity.principal.email'] = [badThenGood('zhangsan.example.com', /email address/, 'zhangsan@example.com')];
     replies['website.domains'] = [
-      [...answer('https://example.com/'), { see: /without http/ }, ...answer('www.example.com'), { see: /subdomain: file the domain example\.com/ }, ...answer('example.com')],
+      [
+        ...answer('https://example.com/'),
+        { see: /"https:\/\/example\.com\/" is a URL, not a domain name/ },
+        ...answer('www.example.com'),
+        { see: /subdomain/ },
+        ...answer('example.com'),
+      ],
     ];
     replies['instance.expires'] = [badThenGood('2027-02-30', /not a real calendar date/, '2027-09-30')];
     const { user, done } = run(replies);
@@ -109,7 +153,7 @@ describe('init questionnaire', () => {
   it('checks the number against the chosen document type', async () => {
     const replies = enterprise();
     replies['entity.principal.id.type'] = [choose('hk-macao-residence-permit')];
-    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID, /starts with 81 or 82/, HK_PERMIT)];
+    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID, /hk-macao-residence-permit number starts with 44, which does not fit\s+that document/, HK_PERMIT)];
     const a = await run(replies).done;
     expect(a.entity.principal.id).toMatchObject({ type: 'hk-macao-residence-permit', number: HK_PERMIT });
   });
@@ -146,8 +190,14 @@ describe('init questionnaire', () => {
     const { user, done } = run(replies);
     const a = await done;
     expect(user.unused()).toEqual([]);
-    expect(a.websites[0]!.admin).toEqual({ name: '李四', id: { type: 'id-card', number: LI_ID, expires: '2031-05-01' }, mobile: '13900139000', email: 'lisi@example.com' });
-    expect(user.asked.filter((k) => k.startsWith('website.admin.'))).toHaveLength(6);
+    expect(a.websites[0]!.admin).toEqual({
+      name: '李四',
+      id: { type: 'id-card', number: LI_ID, expires: '2031-05-01' },
+      mobile: '13900139000',
+      mobileProvince: 'guangdong',
+      email: 'lisi@example.com',
+    });
+    expect(user.asked.filter((k) => k.startsWith('website.admin.'))).toHaveLength(7);
   });
 
   it('collects several websites, refuses a domain given twice, and offers an earlier administrator again', async () => {
@@ -157,7 +207,7 @@ describe('init questionnaire', () => {
       'website.name': [answer('示例科技官网'), answer('示例科技帮助中心'), answer('示例科技博客')],
       'website.domains': [
         answer('example.com'),
-        badThenGood('example.com example-help.com', /example\.com is already given for another website/, 'example-help.com'),
+        badThenGood('example.com example-help.com', /example\.com appears under website "示例科技帮助中心" and again under\s+"示例科技官网"/, 'example-help.com'),
         answer('example-blog.cn'),
       ],
       'website.content': [tick('ecommerce'), tick(), tick('forum', 'general')],
@@ -190,7 +240,7 @@ describe('init questionnaire', () => {
       'instance.id': [answer('ngw-wz9nat01'), badThenGood('ngw-wz9nat01', /already given/, 'i-market01')],
       'instance.product': [choose('nat-gateway'), choose('marketplace')],
       'instance.region': [choose('cn-hangzhou'), [{ choose: '__other__' }]],
-      'instance.region.other': [badThenGood('cn-hongkong', /mainland China/, 'cn-wuhan-lr')],
+      'instance.region.other': [badThenGood('cn-hongkong', /which is not mainland\s+China/, 'cn-wuhan-lr')],
       'instance.billing': [choose('subscription')],
       'instance.expires': [answer('2027-09-30'), answer('')],
       'instance.orderAmount': [answer('199')],
@@ -214,38 +264,86 @@ describe('init questionnaire', () => {
 
   it('does not ask for an expiry date of a pay-as-you-go instance', async () => {
     const replies = enterprise();
+    replies['instance.product'] = [choose('nat-gateway')];
     replies['instance.billing'] = [choose('pay-as-you-go')];
     delete replies['instance.expires'];
+    delete replies['instance.bandwidth'];
     const { user, done } = run(replies);
     const a = await done;
     expect(user.asked).not.toContain('instance.expires');
     expect(a.instances[0]!.billing).toBe('pay-as-you-go');
   });
 
-  it('takes image paths relative to the manifest, warning about one that does not exist', async () => {
+  it("offers pay-as-you-go for an ECS instance disabled, with check's reason", async () => {
+    const replies = enterprise();
+    replies['instance.billing'] = [[{ see: /- Pay-as-you-go Instance i-wz9exampleecs01 is pay-as-you-go: it cannot get a\s+service number/ }, { choose: 'subscription' }]];
+    const { user, done } = run(replies);
+    await done;
+    expect(user.unused()).toEqual([]);
+  });
+
+  it('asks for the files of the documents the check lists, and inspects each as an image at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'icp-init-images-'));
-    writeFileSync(join(dir, 'licence.jpg'), 'not read here');
+    for (const f of ['certificate.jpg', 'id-front.jpg', 'id-back.jpg', 'tiny.png']) copyFileSync(join(IMAGES, f), join(dir, f));
+    writeFileSync(join(dir, 'statement.jpg'), 'not an image');
     const replies = {
       ...enterprise(),
-      images: [yes],
-      'entity.certificate.image': [answer('licence.jpg')],
-      'entity.principal.id.front': [answer('"docs/zhang-front.jpg"')],
-      'entity.principal.id.back': [answer('')],
+      documents: [yes],
+      'document.file': [
+        [{ see: /Authenticity statement/ }, ...answer('statement.jpg'), { see: /statement\.jpg/ }, ...answer('missing.jpg'), { see: /missing\.jpg/ }, ...answer('')],
+        [{ see: /Entity certificate/ }, ...answer('"certificate.jpg"')],
+        [{ see: /back \(张三\)/ }, ...answer('id-back.jpg')],
+        [{ see: /front \(张三\)/ }, ...answer('id-front.jpg')],
+      ],
     };
-    const warnings: string[] = [];
-    const { user, done } = run(replies, dir, warnings);
+    const { user, done } = run(replies, dir);
     const a = await done;
     expect(user.unused()).toEqual([]);
-    expect(a.entity.certificate?.image).toBe('licence.jpg');
-    expect(a.entity.principal.id).toMatchObject({ front: 'docs/zhang-front.jpg' });
-    expect(a.entity.principal.id.back).toBeUndefined();
-    expect(warnings).toEqual([expect.stringMatching(/^warning: docs\/zhang-front\.jpg does not exist yet/)]);
+    expect(a.entity.certificate?.image).toBe('certificate.jpg');
+    expect(a.entity.principal.id).toMatchObject({ front: 'id-front.jpg', back: 'id-back.jpg' });
+    expect(a.documents).toBeUndefined();
+  });
+
+  it('marks education as needing a pre-approval only where the province asks for one, and asks for it there', async () => {
+    const guangdong = run(enterprise());
+    await guangdong.done;
+    const screen = guangdong.user.firstScreens.get('website.content')!;
+    expect(screen).toMatch(/News \(needs a pre-approval in Guangdong\)/);
+    expect(screen).toMatch(/Education\n/);
+
+    const replies = enterprise();
+    replies.province = [[{ type: 'zhejiang' }, { key: 'enter' }]];
+    replies['entity.certificate.number'] = [answer(ZHEJIANG_USCC)];
+    replies['entity.address'] = [answer('浙江省杭州市西湖区文三路1号')];
+    replies['website.content'] = [tick('education')];
+    replies['website.preApproval.number'] = [answer('浙教 2026-001')];
+    replies['website.preApproval.image'] = [answer('')];
+    const zhejiang = run(replies);
+    const a = await zhejiang.done;
+    expect(zhejiang.user.unused()).toEqual([]);
+    expect(zhejiang.user.firstScreens.get('website.content')).toMatch(/Education \(needs a pre-approval in Zhejiang\)/);
+    expect(a.websites[0]!.preApprovals).toEqual([{ type: 'education', number: '浙教 2026-001' }]);
+  });
+
+  it('shows e-commerce disabled for an individual in Tianjin, with the reason of the province rule', async () => {
+    const replies = enterprise();
+    replies.province = [[{ type: 'tianjin' }, { key: 'enter' }]];
+    replies['entity.type'] = [choose('individual')];
+    replies['entity.address'] = [answer('天津市南开区卫津路1号')];
+    replies['entity.principal.id.number'] = [answer(TIANJIN_ID)];
+    replies['website.domains'] = [answer('example.com')];
+    replies['website.content'] = [[{ see: /- E-commerce .*Tianjin/s }, { tick: ['personal-blog'] }]];
+    for (const k of ['entity.name', 'entity.certificate.number', 'entity.certificate.expires', 'entity.legalRepresentative.name']) delete replies[k];
+    const { user, done } = run(replies);
+    const a = await done;
+    expect(user.unused()).toEqual([]);
+    expect(a.websites[0]!.content).toEqual(['personal-blog']);
   });
 
   it('asks in Chinese with --lang zh', async () => {
     const replies = enterprise();
     replies.province = [[{ type: 'guang' }, { see: /广东省\s+Guangdong/ }, { key: 'enter' }]];
-    const user = scriptedUser(replies);
+    const user = scriptedUser(replies, FALLBACK);
     await askAnswers(user.ask, { lang: 'zh', today: TODAY, manifestDir: tmpdir(), warn: () => {} });
     expect(user.firstScreens.get('province')).toMatch(/备案省份/);
     expect(user.firstScreens.get('entity.principal.mobile')).toMatch(/主体负责人：手机号码/);

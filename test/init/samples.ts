@@ -14,3 +14,9 @@ export const HK_PERMIT = idNumber('81000019880808123');
 /** A Shenzhen enterprise's unified social credit code and a wrong variant. */
 export const ACME_USCC = uscc('91440300MA5FAAAA1');
 export const ACME_USCC_WRONG = ACME_USCC.slice(0, 17) + (ACME_USCC[17] === '0' ? '1' : '0');
+/** A Chengdu (Sichuan) enterprise's credit code. */
+export const SICHUAN_USCC = uscc('91510100MA6CAAAA1');
+/** A Hangzhou (Zhejiang) enterprise's credit code. */
+export const ZHEJIANG_USCC = uscc('91330100MA2CAAAA1');
+/** A Tianjin ID number (born 1990-01-01). */
+export const TIANJIN_ID = idNumber('12010419900101123');

@@ -19,11 +19,6 @@ const rows = ledger
   });
 const ledgerIds = new Set(rows.flatMap((r) => [...r.rules.matchAll(ID)].map((m) => m[1]!)));
 
-test('the ledger has a row for every bullet it covers', () => {
-  // 404 bullets of before §5.2–§5.9 plus the §6, materials, reuse, guide and settings sentences.
-  expect(rows.length).toBeGreaterThan(404);
-});
-
 test('every row names rules or says why it is not encodable', () => {
   const empty = rows.filter((r) => r.rules.match(ID) === null && !/not encodable: \S/.test(r.rules));
   expect(empty.map((r) => r.line)).toEqual([]);
@@ -36,7 +31,6 @@ test('every id in the ledger is a rule icp-check knows', () => {
 
 test('every rule of regulations/ has a ledger row', () => {
   const rules = bundledRegulations().rules.map((r) => r.id);
-  expect(rules.length).toBeGreaterThan(231);
   expect(rules.filter((id) => !ledgerIds.has(id)).sort()).toEqual([]);
 });
 

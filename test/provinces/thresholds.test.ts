@@ -1,10 +1,19 @@
 // Every numeric threshold of the province data, on both sides: Guangdong's prefixes under the
-// subject (5/6, 9/10, 31/32), Henan's and Guizhou's domains in one filing (3/4), Shaanxi's
-// domains under the subject (4/5), and the 18th birthday (the day before and the day itself).
+// subject, Henan's and Guizhou's domains in one filing, Shaanxi's domains under the subject, and
+// the minimum age (the day before the birthday and the birthday itself). Each figure is read from
+// the rule's `figures`, so a changed figure in the data is tried at its new value.
 import { describe, expect, test } from 'vitest';
 import { idCheckDigit, usccCheckCharacter } from '../../src/facts/identity.js';
 import type { RawFinding } from '../../src/model.js';
 import { CHECK_DATE, evaluateManifest } from './helpers.js';
+import { bundledRegulations } from '../../src/regulations/index.js';
+
+/** A figure of a rule (regulations/…: `figures`). */
+function figure(rule: string, name: string): number {
+  const value = bundledRegulations().byId.get(rule)?.figures?.[name];
+  if (typeof value !== 'number') throw new Error(`${rule} has no figure ${name}`);
+  return value;
+}
 
 const DIVISION: Record<string, string> = { guangdong: '440103', henan: '410102', guizhou: '520102', shaanxi: '610102', shandong: '370102' };
 
@@ -54,9 +63,14 @@ describe('Guangdong: prefixes under the subject (before §5.5.1, §5.9.3)', () =
   const plan = 'province/guangdong/website-construction-plan';
   const letter = 'province/guangdong/letter-of-guarantee';
 
+  const organisation = figure(plan, 'organisationPrefixes');
+  const individual = figure(plan, 'individualPrefixes');
+  const guarantee = figure(letter, 'individualPrefixes');
+  test('the letter of guarantee starts where the plans do for an organisation', () => expect(figure(letter, 'organisationPrefixes')).toBe(organisation));
+
   test.each([
-    [31, false],
-    [32, true],
+    [organisation - 1, false],
+    [organisation, true],
   ])('enterprise with %i prefixes: plans and letter = %s', (n, fires) => {
     // Two new domains, the rest already filed: the count is of the subject, not of this filing.
     const findings = evaluateManifest(manifest({ province: 'guangdong', type: 'enterprise', domains: domainsNamed(2), previous: domainsNamed(n - 2, 2) }));
@@ -67,10 +81,10 @@ describe('Guangdong: prefixes under the subject (before §5.5.1, §5.9.3)', () =
   });
 
   test.each([
-    [5, false, false],
-    [6, true, false],
-    [9, true, false],
-    [10, true, true],
+    [individual - 1, false, false],
+    [individual, true, false],
+    [guarantee - 1, true, false],
+    [guarantee, true, true],
   ])('individual with %i prefixes: plans = %s, letter = %s', (n, plans, letterToo) => {
     const findings = evaluateManifest(manifest({ province: 'guangdong', type: 'individual', domains: domainsNamed(1), previous: domainsNamed(n - 1, 1) }));
     expect(demanded(findings, plan)).toEqual(plans ? ['website-construction-plan@site0.cn'] : []);
@@ -78,50 +92,57 @@ describe('Guangdong: prefixes under the subject (before §5.5.1, §5.9.3)', () =
     if (plans) expect(of(findings, plan)[0]!.text?.message.en).toContain(`${n} different domain prefixes`);
   });
 
-  test('example.com and example.cn share a prefix: six domains are five prefixes, a sixth prefix needs plans', () => {
-    const previous = ['site0.cn', 'site1.cn', 'site2.cn', 'site3.cn', 'site4.cn'];
-    const five = evaluateManifest(manifest({ province: 'guangdong', type: 'individual', domains: ['site0.com'], previous }));
-    expect(of(five, plan)).toEqual([]);
-    const six = evaluateManifest(manifest({ province: 'guangdong', type: 'individual', domains: ['site0.com', 'site5.com'], previous }));
-    expect(of(six, plan)[0]!.args?.count).toBe(6);
+  test('example.com and example.cn share a prefix: one more domain is not one more prefix', () => {
+    const previous = domainsNamed(individual - 1);
+    const below = evaluateManifest(manifest({ province: 'guangdong', type: 'individual', domains: ['site0.com'], previous }));
+    expect(of(below, plan)).toEqual([]);
+    const at = evaluateManifest(manifest({ province: 'guangdong', type: 'individual', domains: ['site0.com', `site${individual - 1}.com`], previous }));
+    expect(of(at, plan)[0]!.args?.count).toBe(individual);
   });
 });
 
-describe.each(['henan', 'guizhou'])('%s: four or more domains in one filing', (province) => {
+describe.each(['henan', 'guizhou'])('%s: domains in one filing', (province) => {
   const rule = `province/${province}/domain-certificates`;
+  const min = figure(rule, 'minDomains');
 
-  test('3 domains: no certificates, even with more filed before', () => {
-    const findings = evaluateManifest(manifest({ province, type: 'enterprise', domains: domainsNamed(3), previous: domainsNamed(5, 10) }));
+  test('one domain short: no certificates, even with more filed before', () => {
+    const findings = evaluateManifest(manifest({ province, type: 'enterprise', domains: domainsNamed(min - 1), previous: domainsNamed(min + 1, 10) }));
     expect(of(findings, rule)).toEqual([]);
   });
 
-  test('4 domains: a certificate for each', () => {
-    const findings = evaluateManifest(manifest({ province, type: 'enterprise', domains: domainsNamed(4) }));
+  test('at the threshold: a certificate for each', () => {
+    const findings = evaluateManifest(manifest({ province, type: 'enterprise', domains: domainsNamed(min) }));
     expect(of(findings, rule).map((f) => f.status)).toEqual(['info']);
-    expect(demanded(findings, rule)).toEqual(domainsNamed(4).map((d) => `domain-certificate@${d}`));
+    expect(demanded(findings, rule)).toEqual(domainsNamed(min).map((d) => `domain-certificate@${d}`));
   });
 });
 
-describe('Shaanxi: five or more domains under the subject (before §5.7.4)', () => {
+describe('Shaanxi: domains under the subject (before §5.7.4)', () => {
   const rule = 'province/shaanxi/domain-certificates';
+  const min = figure(rule, 'minDomains');
 
-  test('4 under the subject (a domain filed before and again counts once): none', () => {
-    const findings = evaluateManifest(manifest({ province: 'shaanxi', type: 'enterprise', domains: domainsNamed(2), previous: ['site1.cn', 'site2.cn', 'site3.cn'] }));
+  test('one short under the subject (a domain filed before and again counts once): none', () => {
+    const findings = evaluateManifest(manifest({ province: 'shaanxi', type: 'enterprise', domains: domainsNamed(2), previous: domainsNamed(min - 2, 1) }));
     expect(of(findings, rule)).toEqual([]);
   });
 
-  test('5 under the subject: certificates for the domains of this filing', () => {
-    const findings = evaluateManifest(manifest({ province: 'shaanxi', type: 'enterprise', domains: domainsNamed(2), previous: domainsNamed(3, 2) }));
-    expect(of(findings, rule)[0]!.args?.count).toBe(5);
+  test('at the threshold: certificates for the domains of this filing', () => {
+    const findings = evaluateManifest(manifest({ province: 'shaanxi', type: 'enterprise', domains: domainsNamed(2), previous: domainsNamed(min - 2, 2) }));
+    expect(of(findings, rule)[0]!.args?.count).toBe(min);
     expect(demanded(findings, rule)).toEqual(['domain-certificate@site0.cn', 'domain-certificate@site1.cn']);
   });
 });
 
-describe('the 18th birthday', () => {
-  // CHECK_DATE is 2026-11-26: born 2008-11-27 is 17 that day, born 2008-11-26 turns 18 that day.
-  const dayBefore = '2008-11-27';
-  const birthday = '2008-11-26';
+describe('the minimum age: the day before the birthday and the birthday itself', () => {
+  const minAge = figure('province/shandong/minimum-age', 'minAge');
+  // CHECK_DATE is 2026-11-26: born on 11-27 minAge years earlier is one day short; on 11-26, of age.
+  const dayBefore = `${2026 - minAge}-11-27`;
+  const birthday = `${2026 - minAge}-11-26`;
   test('the check date is the one the births are chosen for', () => expect(CHECK_DATE).toBe('2026-11-26'));
+  test('the provinces tried share the figure', () => {
+    expect(figure('province/guangdong/minor-proof-of-employment', 'minAge')).toBe(minAge);
+    expect(figure('province/henan/minor-guardian-id', 'minAge')).toBe(minAge);
+  });
 
   test.each([
     ['shandong', 'minimum-age', dayBefore, 'fail'],

@@ -1,6 +1,6 @@
 // Every predicate of the condition vocabulary, true, false and (where the manifest can be silent) unknown.
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, type Scope, type Tri } from '../../src/regulations/conditions.js';
+import { evaluateCondition, threeInOne, type Scope, type Tri } from '../../src/regulations/conditions.js';
 import { buildView } from '../../src/regulations/filing-view.js';
 import { samePerson } from '../../src/manifest/people.js';
 import type { Condition } from '../../src/regulations/schema.js';
@@ -188,10 +188,11 @@ describe('person predicates', () => {
     expect(evaluate({ age: { lt: 18 } }, input, 'person', 1)).toBe(null);
     expect(evaluate({ age: { lt: 18 } }, input, 'person', 2, '2028-01-01')).toBe(false);
   });
-  it('domicileInProvince from the ID number; other documents do not say', () => {
+  it('domicileInProvince from the ID number; a document that is not a mainland ID card is not from the province', () => {
     expect(evaluate({ domicileInProvince: true }, input, 'person', 0)).toBe(true);
     expect(evaluate({ domicileInProvince: true }, input, 'person', 2)).toBe(false);
-    expect(evaluate({ domicileInProvince: true }, input, 'person', 3)).toBe(null);
+    expect(evaluate({ domicileInProvince: true }, input, 'person', 3)).toBe(false);
+    expect(evaluate({ domicileInProvince: false }, input, 'person', 3)).toBe(true);
   });
   it('mobileInProvince from the declared mobileProvince only', () => {
     expect(evaluate({ mobileInProvince: true }, input, 'person', 0)).toBe(true);
@@ -239,5 +240,20 @@ describe('samePerson', () => {
     expect(samePerson({ name: '张三', id: { type: 'id-card', number: '1' } }, { name: '张三' })).toBe(true);
     expect(samePerson({ name: '张三', id: { type: 'id-card', number: '1' } }, { name: '张三', id: { type: 'id-card', number: '2' } })).toBe(false);
     expect(samePerson({ name: '张三' }, { name: '李四' })).toBe(false);
+  });
+});
+
+describe('threeInOne: the credit code carries the old organisation code', () => {
+  it('accepts the code with or without its hyphen, in any case, with spaces', () => {
+    expect(threeInOne('80210043-3', '91110000802100433B')).toBe(true);
+    expect(threeInOne('802100433', '91110000802100433B')).toBe(true);
+    expect(threeInOne('ma5exam-p1', '91440300MA5EXAMP1X')).toBe(true);
+    expect(threeInOne(' 80210043-3 ', '9111 0000 8021 0043 3B')).toBe(true);
+  });
+  it('refuses another code, a credit code as the old number, or a wrong length', () => {
+    expect(threeInOne('80210043-4', '91110000802100433B')).toBe(false);
+    expect(threeInOne('91110000802100433B', '91110000802100433B')).toBe(false);
+    expect(threeInOne('8021004', '91110000802100433B')).toBe(false);
+    expect(threeInOne('80210043-3', '802100433')).toBe(false);
   });
 });

@@ -93,6 +93,36 @@ describe('loadRegulationsFrom', () => {
   });
 });
 
+describe('templates, figures and groups', () => {
+  it('fills a rule from its template: conditions, figures, province names, the explain ending, the file section', () => {
+    const r = loadRegulationsFrom(fixture('templated'));
+    const adult = r.byId.get('province/guangdong/adult')!;
+    expect(adult).toMatchObject({ for: 'person', status: 'fail', source: 'before §5.5.1', require: { age: { gte: 18 } }, template: 'adult', figures: { minAge: 18 } });
+    expect(adult.when!.entityType).toEqual(['enterprise', 'individual-business', 'public-institution', 'government', 'social-organization', 'other']);
+    expect(adult.title).toEqual({ en: 'Under 18 in Guangdong', zh: '广东：未满18周岁' });
+    expect(adult.explain).toEqual({ en: 'Checks the age against 18. The Guangdong office requires it.', zh: '检查是否年满18周岁。这是广东省的要求。' });
+    expect(adult.message.en).toBe('{person} is under 18');
+  });
+
+  it("lets a rule override its template's fields and figures", () => {
+    const older = loadRegulationsFrom(fixture('templated')).byId.get('province/guangdong/older')!;
+    expect(older).toMatchObject({ status: 'warn', require: { age: { gte: 20 } } });
+    expect(older.message.zh).toBe('{person}未满20周岁');
+  });
+
+  it('names a template that does not exist, and the ones that do', () => {
+    const e = loadError('bad-template');
+    expect(e.rule).toContain('province/guangdong/adult');
+    expect(e.message).toContain('template "grown-up" is not in templates.yaml; expected one of adult');
+  });
+
+  it('names a bound that names no figure', () => {
+    const e = loadError('bad-figure');
+    expect(e.rule).toContain('province/guangdong/adult');
+    expect(e.message).toContain('names "minimumAge", which is not a number among the rule\'s figures');
+  });
+});
+
 describe('settingsFor', () => {
   it('gives defaults for any spelling of a province without settings of its own', () => {
     const s = settingsFor('not-a-province');

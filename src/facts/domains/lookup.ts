@@ -5,11 +5,14 @@ import { domainToASCII } from 'node:url';
 import type { DomainLookup, WhoisRecord } from '../types.js';
 import { UsageError } from '../../errors.js';
 import { loadBootstrap, rdapBaseFor, type RdapBootstrap } from './bootstrap.js';
-import { LookupCache, CACHE_TTL_MS, defaultCacheDir } from './cache.js';
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { LookupCache, CACHE_TTL_MS, PUBLIC_ROUTE, defaultCacheDir } from './cache.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
 import { mergeWhoisAnswers, parseWhoisAnswer, stripControl, type ParsedWhois } from './parse-whois.js';
 import { queryRdap } from './rdap-client.js';
-import { parseServer, queryWhois, whoisServerFor, type WhoisServer } from './whois-client.js';
+import { knownServers, parseServer, queryWhois, serverLabel, whoisRegistryFor, type ServerTable, type WhoisServer } from './whois-client.js';
+import { Destinations, isUnder, normaliseHost, ownDomainOf } from './destinations.js';
 
 export interface LookupOptions {
   /** No network at all: answers come from the cache or nowhere (`status: 'offline'`). */
@@ -21,7 +24,7 @@ export interface LookupOptions {
   timeoutMs: number;
   /** `host:port`: every WHOIS query goes there, and RDAP is not used (unless `rdapUrl` is also set). */
   whoisServer?: string;
-  /** Base URL: every lookup goes to this RDAP server. */
+  /** Base URL: every lookup goes to this RDAP server (with `whoisServer` too: those of suffixes that have an RDAP service). */
   rdapUrl?: string;
   /** Whole lookup of one domain, all hops; default 2 × `timeoutMs` + 1 s. */
   deadlineMs?: number;
@@ -38,6 +41,13 @@ export interface LookupOptions {
   cacheTtlMs?: number;
   /** Raw answers kept in records, in characters; default 20 000. */
   maxRawChars?: number;
+  /**
+   * Hosts or addresses that may be loopback or private (a WHOIS proxy on the office network, test
+   * servers). The hosts of `whoisServer` and `rdapUrl` are always allowed; no other is.
+   */
+  trustedHosts?: string[];
+  /** A WHOIS server table (node-whois's `servers.json` shape) instead of node-whois's own. */
+  whoisServers?: ServerTable;
 }
 
 export interface LookupStats {
@@ -65,6 +75,10 @@ export class DomainLookupService {
   private readonly perServer: KeyedLimiter;
   private bootstrapData?: RdapBootstrap;
   private readonly fixedWhois?: WhoisServer;
+  private readonly destinations: Destinations;
+  private knownWhois?: Set<string>;
+  /** Which servers answer this run's lookups: the cache keeps each route's answers apart. */
+  private readonly route: string;
   private readonly counters: LookupStats = { lookups: 0, whoisQueries: 0, rdapQueries: 0, cacheHits: 0, shared: 0, errors: 0, cacheWriteErrors: 0 };
 
   constructor(readonly options: LookupOptions) {
@@ -81,6 +95,12 @@ export class DomainLookupService {
     if (options.rdapUrl && !URL.canParse(options.rdapUrl)) throw new UsageError(`--rdap-url: expected an http(s) URL, got "${options.rdapUrl}"`);
     if (options.rdapUrl && !/^https?:\/\//i.test(options.rdapUrl)) throw new UsageError(`--rdap-url: expected an http(s) URL, got "${options.rdapUrl}"`);
     if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) throw new UsageError(`--whois-timeout: expected a positive duration, got ${options.timeoutMs} ms`);
+    // Only the hosts the user named may be loopback or private addresses.
+    const named = [...(options.trustedHosts ?? [])];
+    if (this.fixedWhois) named.push(this.fixedWhois.host);
+    if (options.rdapUrl) named.push(new URL(options.rdapUrl).hostname);
+    this.destinations = new Destinations(named);
+    this.route = routeOf(options, this.fixedWhois);
   }
 
   /** Looks a registrable domain (ASCII) up once per run. */
@@ -107,7 +127,8 @@ export class DomainLookupService {
 
   private async resolve(domain: string): Promise<DomainLookup> {
     if (this.cache) {
-      const hit = await this.cache.get(domain);
+      // Offline, only answers from the real servers are reused: never a test server's.
+      const hit = await this.cache.get(domain, this.options.offline ? PUBLIC_ROUTE : this.route);
       if (hit) {
         this.counters.cacheHits++;
         return hit;
@@ -118,7 +139,7 @@ export class DomainLookupService {
     if (result.status === 'error') this.counters.errors++;
     if (this.cache && (result.status === 'found' || result.status === 'not-found')) {
       try {
-        await this.cache.set(result);
+        await this.cache.set(result, this.route);
       } catch {
         // A cache that cannot be written costs a lookup next time, nothing more.
         this.counters.cacheWriteErrors++;
@@ -139,7 +160,9 @@ export class DomainLookupService {
     const timeoutMs = this.options.timeoutMs;
     const deadline = Date.now() + (this.options.deadlineMs ?? 2 * timeoutMs + 1000);
     const fetchedAt = new Date().toISOString();
-    const rdapBase = this.options.rdapUrl ?? (this.fixedWhois ? undefined : safe(() => rdapBaseFor(this.bootstrap(), domain)));
+    const knownRdap = safe(() => rdapBaseFor(this.bootstrap(), domain));
+    // With both `--rdap-url` and `--whois-server`, a suffix without an RDAP service (.cn) goes to WHOIS.
+    const rdapBase = this.options.rdapUrl && (knownRdap || !this.fixedWhois) ? this.options.rdapUrl : this.fixedWhois ? undefined : knownRdap;
     let rdapError: string | undefined;
 
     if (rdapBase) {
@@ -150,19 +173,34 @@ export class DomainLookupService {
           timeoutMs,
           deadline,
           followRelated: true,
-          ...(fixedOrigin ? { onlyOrigin: fixedOrigin } : {}),
+          ...(fixedOrigin ? { onlyOrigin: fixedOrigin } : { refuse: (u: URL) => this.refuseRdap(u, rdapBase) }),
+          destinations: this.destinations,
           perHop: this.hop,
         });
         if (r.status === 'not-found') return { domain, status: 'not-found', server: r.server, fetchedAt };
-        return { domain, status: 'found', record: this.record(domain, r.parsed, 'rdap', r.server, r.raw), server: r.server, fetchedAt };
+        let { notFollowed, raw } = r;
+        let server = r.server;
+        if (notFollowed && !fixedOrigin && !r.parsed.registrantName && !r.parsed.registrantOrganization) {
+          // The registrar's RDAP record is off limits: its port-43 WHOIS, reached by the registry's referral, may show the holder.
+          const holder = await this.holderFromWhois(domain, deadline);
+          if (holder) {
+            for (const k of ['registrantName', 'registrantOrganization', 'privacyMarker'] as const) if (holder.parsed[k] && !r.parsed[k]) r.parsed[k] = holder.parsed[k];
+            r.parsed.redacted ||= holder.parsed.redacted;
+            server = `${r.server} + WHOIS ${holder.server}`;
+            raw = `${raw}\n${holder.raw}`;
+            notFollowed = undefined;
+          }
+        }
+        return { domain, status: 'found', record: this.record(domain, r.parsed, 'rdap', server, raw, notFollowed), server, fetchedAt };
       } catch (err) {
-        rdapError = (err as Error).message;
+        rdapError = clean((err as Error).message);
         // With `--rdap-url` the user asked for that server only; otherwise WHOIS may still answer.
         if (this.options.rdapUrl) return { domain, status: 'error', error: `RDAP ${rdapError}`, server: rdapBase, fetchedAt };
       }
     }
 
-    const server = this.fixedWhois ?? whoisServerFor(domain);
+    const registry = this.fixedWhois ? undefined : whoisRegistryFor(domain, this.options.whoisServers);
+    const server = this.fixedWhois ?? registry?.server;
     if (!server) {
       return {
         domain,
@@ -173,12 +211,13 @@ export class DomainLookupService {
     }
     try {
       this.counters.whoisQueries++;
-      const hops = await queryWhois(domain, {
+      const { hops, notFollowed } = await queryWhois(domain, {
         server,
         timeoutMs,
         deadline,
         maxReferrals: this.options.maxReferrals ?? 1,
-        ...(this.fixedWhois ? { onlyHost: this.fixedWhois.host } : {}),
+        refuse: (next) => this.refuseReferral(next, registry?.suffix),
+        destinations: this.destinations,
         perHop: this.hop,
       });
       const parsed = mergeWhoisAnswers(hops.map((h) => parseWhoisAnswer(h.data)));
@@ -188,15 +227,79 @@ export class DomainLookupService {
       if (parsed.notFound) return { domain, status: 'not-found', server: first.server, fetchedAt };
       if (!parsed.recognised) return { domain, status: 'error', error: `${first.server}: the answer could not be read as WHOIS data`, server: first.server, fetchedAt };
       const serverText = hops.length > 1 ? `${first.server} → ${last.server}` : first.server;
-      return { domain, status: 'found', record: this.record(domain, parsed, 'whois', serverText, raw), server: serverText, fetchedAt };
+      return { domain, status: 'found', record: this.record(domain, parsed, 'whois', serverText, raw, notFollowed), server: serverText, fetchedAt };
     } catch (err) {
       const msg = (err as Error).message;
       return { domain, status: 'error', error: rdapError ? `RDAP ${rdapError}; WHOIS ${msg}` : msg, server: `${server.host}:${server.port}`, fetchedAt };
     }
   }
 
-  private record(domain: string, p: ParsedWhois, source: 'rdap' | 'whois', server: string, raw: string): WhoisRecord {
+  /** The holder as port-43 WHOIS shows it (registry, then the registrar it refers to), or undefined. */
+  private async holderFromWhois(domain: string, deadline: number): Promise<{ parsed: ParsedWhois; server: string; raw: string } | undefined> {
+    const registry = whoisRegistryFor(domain, this.options.whoisServers);
+    if (!registry) return undefined;
+    try {
+      this.counters.whoisQueries++;
+      const { hops } = await queryWhois(domain, {
+        server: registry.server,
+        timeoutMs: this.options.timeoutMs,
+        deadline,
+        maxReferrals: this.options.maxReferrals ?? 1,
+        refuse: (next) => this.refuseReferral(next, registry.suffix),
+        destinations: this.destinations,
+        perHop: this.hop,
+      });
+      const parsed = mergeWhoisAnswers(hops.map((h) => parseWhoisAnswer(h.data)));
+      if (!parsed.recognised || (!parsed.registrantName && !parsed.registrantOrganization)) return undefined;
+      const last = hops[hops.length - 1]!;
+      return { parsed, server: last.server, raw: hops.map((h) => `# ${h.server}\n${h.data}`).join('\n') };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Why an RDAP redirect or `related` link may not be followed: only HTTPS on the standard port, to
+   * a server the bootstrap names or a host under the registry's own domain.
+   */
+  private refuseRdap(u: URL, base: string): string | undefined {
+    if (u.protocol !== 'https:' || (u.port !== '' && u.port !== '443')) return 'only HTTPS on port 443 is followed';
+    const host = normaliseHost(u.hostname);
+    const registryHost = normaliseHost(new URL(base).hostname);
+    // A registry named by address has no domain of its own.
+    const own = isIP(registryHost) === 0 ? ownDomainOf(registryHost) : undefined;
+    if (own !== undefined && isUnder(host, own)) return undefined;
+    if (this.bootstrapHosts().has(host)) return undefined;
+    return `${host} is neither named by the RDAP bootstrap nor under the registry's domain${own ? ` ${own}` : ''}`;
+  }
+
+  private bootstrapHostSet?: Set<string>;
+  private bootstrapHosts(): Set<string> {
+    if (!this.bootstrapHostSet) {
+      this.bootstrapHostSet = new Set();
+      for (const [, urls] of safe(() => this.bootstrap())?.services ?? []) for (const u of urls) if (URL.canParse(u)) this.bootstrapHostSet.add(normaliseHost(new URL(u).hostname));
+    }
+    return this.bootstrapHostSet;
+  }
+
+  /**
+   * Why a WHOIS referral may not be followed: under `--whois-server` never (only that server is
+   * asked); otherwise only to port 43 of a host in the known-servers table or under the registry's
+   * suffix, or to the exact `host:port` a table entry names.
+   */
+  private refuseReferral(next: WhoisServer, suffix: string | undefined): string | undefined {
+    if (this.fixedWhois) return `only ${serverLabel(this.fixedWhois)} (--whois-server) is asked`;
+    this.knownWhois ??= knownServers(this.options.whoisServers);
+    const host = normaliseHost(next.host);
+    if (this.knownWhois.has(`${host}:${next.port}`)) return undefined;
+    if (next.port !== 43) return 'only port 43 is followed';
+    if (this.knownWhois.has(`${host}:43`) || (suffix !== undefined && isUnder(host, suffix) && host !== suffix)) return undefined;
+    return `${host} is neither a known WHOIS server nor under .${suffix ?? '?'}`;
+  }
+
+  private record(domain: string, p: ParsedWhois, source: 'rdap' | 'whois', server: string, raw: string, notFollowed?: string): WhoisRecord {
     const r: WhoisRecord = { domain, statuses: p.statuses, redacted: p.redacted, source, server };
+    if (notFollowed) r.notFollowed = clean(notFollowed);
     if (p.registrar) r.registrar = p.registrar;
     if (p.registrantName) r.registrantName = p.registrantName;
     if (p.registrantOrganization) r.registrantOrganization = p.registrantOrganization;
@@ -206,6 +309,26 @@ export class DomainLookupService {
     r.raw = stripControl(raw).slice(0, this.options.maxRawChars ?? 20_000);
     return r;
   }
+}
+
+/**
+ * The cache route of a run: `public` when the real servers answer (the bundled bootstrap and
+ * node-whois's table), otherwise the protocol and the servers named (`whois:host:port`,
+ * `rdap:origin`), or a hash of a custom bootstrap or server table.
+ */
+function routeOf(o: LookupOptions, fixedWhois: WhoisServer | undefined): string {
+  const parts: string[] = [];
+  if (o.rdapUrl) parts.push(`rdap:${new URL(o.rdapUrl).origin}`);
+  if (fixedWhois) parts.push(`whois:${fixedWhois.host}:${fixedWhois.port}`);
+  const custom = { bootstrap: o.rdapUrl || fixedWhois ? undefined : (o.bootstrap ?? o.bootstrapFile), whoisServers: fixedWhois ? undefined : o.whoisServers };
+  if (custom.bootstrap !== undefined || custom.whoisServers !== undefined) parts.push(`custom:${createHash('sha256').update(JSON.stringify(custom)).digest('hex')}`);
+  return parts.length ? parts.join('+') : PUBLIC_ROUTE;
+}
+
+/** Text from outside (hosts in answers) without control characters, and short. */
+function clean(text: string): string {
+  const t = stripControl(text);
+  return t.length > 300 ? `${t.slice(0, 300)}…` : t;
 }
 
 function safe<T>(f: () => T): T | undefined {

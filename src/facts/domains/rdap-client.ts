@@ -1,15 +1,27 @@
-// RDAP over HTTPS with Node's fetch (RFC 7480/9083): one GET per hop, a per-hop timeout, and the
-// registrar's `related` record followed once when the registry does not show the registrant.
+// RDAP over HTTPS (RFC 7480/9083) on Node's own http/https clients: one GET per hop, a per-hop
+// timeout, redirects and the registrar's `related` record followed only where the caller's policy
+// allows, and every connection made through `Destinations` (no loopback, private or link-local
+// address unless the user named it; the address is checked when the connection is made).
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { parseRdapDomain, relatedRdapLink } from './parse-rdap.js';
 import type { ParsedWhois } from './parse-whois.js';
+import { Destinations } from './destinations.js';
 
 export interface RdapQueryOptions {
   timeoutMs: number;
   deadline: number;
   /** Follow the registrar's `related` link (not when every lookup must go to one server elsewhere). */
   followRelated: boolean;
-  /** Only follow `related` links on this origin. */
+  /** Only follow redirects and `related` links on this origin (`--rdap-url`). */
   onlyOrigin?: string;
+  /**
+   * Why a redirect or `related` link to this URL may not be followed, or undefined to follow it.
+   * Without it, only `onlyOrigin` (when set) limits where a hop may go.
+   */
+  refuse?: (url: URL, kind: 'redirect' | 'related') => string | undefined;
+  /** The connection guard; default: no host named, every private address refused. */
+  destinations?: Destinations;
   perHop?: <T>(server: string, task: () => Promise<T>) => Promise<T>;
 }
 
@@ -18,56 +30,113 @@ export interface RdapResult {
   parsed: ParsedWhois;
   server: string;
   raw: string;
+  /** A `related` link that was not followed, and why. */
+  notFollowed?: string;
 }
 
 export class RdapHttpError extends Error {}
 
-async function getJson(url: string, timeoutMs: number, deadline: number): Promise<{ status: number; body: unknown; text: string }> {
+/** Redirects followed per hop (each one checked like the first request). */
+export const MAX_RDAP_REDIRECTS = 3;
+
+interface HttpAnswer {
+  status: number;
+  location?: string;
+  text: string;
+}
+
+/** One GET, no redirect followed, the body read up to the cap. */
+function get(url: URL, timeoutMs: number, deadline: number, destinations: Destinations): Promise<HttpAnswer> {
   const remaining = Math.min(timeoutMs, deadline - Date.now());
-  if (remaining <= 0) throw new RdapHttpError('deadline passed before the request was sent');
-  let res: Response;
+  if (remaining <= 0) return Promise.reject(new RdapHttpError('deadline passed before the request was sent'));
   try {
-    res = await fetch(url, {
-      headers: { accept: 'application/rdap+json, application/json;q=0.9' },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(remaining),
-    });
+    destinations.checkLiteral(url.hostname);
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why = e.name === 'TimeoutError' || e.name === 'AbortError' ? `timeout after ${remaining} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
-    throw new RdapHttpError(`${new URL(url).host}: ${why}`);
+    return Promise.reject(new RdapHttpError(`${url.host}: ${(err as Error).message}`));
   }
-  const text = await boundedText(res, url);
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.reject(new RdapHttpError(`${url.host}: not an http(s) URL`));
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    let settled = false;
+    const signal = AbortSignal.timeout(remaining);
+    const fail = (err: Error & { code?: string }) => {
+      if (settled) return;
+      settled = true;
+      req.destroy();
+      if (err instanceof RdapHttpError) return reject(err);
+      const why = signal.aborted ? `timeout after ${remaining} ms` : err.code === 'EREFUSEDDESTINATION' ? err.message : (err.code ?? err.message);
+      reject(new RdapHttpError(`${url.host}: ${why}`));
+    };
+    const req = request(url, {
+      method: 'GET',
+      headers: { accept: 'application/rdap+json, application/json;q=0.9' },
+      lookup: destinations.lookup as never,
+      agent: false,
+      signal,
+    });
+    req.on('error', fail);
+    req.on('response', (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location) {
+        settled = true;
+        res.resume();
+        req.destroy();
+        return resolve({ status, location: res.headers.location, text: '' });
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        // An endless answer filled 1.5 GB before the timeout: reading stops at the cap.
+        if (size > MAX_RDAP_ANSWER_BYTES) fail(new RdapHttpError(`${url.host}: the answer is larger than ${MAX_RDAP_ANSWER_BYTES} bytes`));
+        else chunks.push(chunk);
+      });
+      res.on('error', fail);
+      res.on('aborted', () => fail(new Error('the connection was closed during the answer')));
+      res.on('end', () => {
+        if (settled) return;
+        settled = true;
+        resolve({ status, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.end();
+  });
+}
+
+/** GET with redirects followed only where `refuse` allows; the final answer parsed as JSON. */
+async function getJson(
+  url: URL,
+  opts: RdapQueryOptions,
+  destinations: Destinations,
+  refuse: (url: URL, kind: 'redirect' | 'related') => string | undefined,
+): Promise<{ status: number; body: unknown; text: string }> {
+  let current = url;
+  for (let redirects = 0; ; redirects++) {
+    const answer = await get(current, opts.timeoutMs, opts.deadline, destinations);
+    if (answer.location === undefined) {
+      let body: unknown;
+      try {
+        body = answer.text ? JSON.parse(answer.text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      return { status: answer.status, body, text: answer.text };
+    }
+    let next: URL;
+    try {
+      next = new URL(answer.location, current);
+    } catch {
+      throw new RdapHttpError(`${current.host}: HTTP ${answer.status} to an unreadable location`);
+    }
+    if (redirects >= MAX_RDAP_REDIRECTS) throw new RdapHttpError(`${current.host}: more than ${MAX_RDAP_REDIRECTS} redirects`);
+    const why = refuse(next, 'redirect');
+    if (why) throw new RdapHttpError(`${current.host}: HTTP ${answer.status} redirect to ${next.origin} not followed: ${why}`);
+    current = next;
   }
-  return { status: res.status, body, text };
 }
 
 /** An answer past this is not an RDAP domain object (real ones are a few KB); reading stops there. */
 export const MAX_RDAP_ANSWER_BYTES = 1024 * 1024;
-
-/** The body as text, refused past the cap: an endless answer filled 1.5 GB before the timeout. */
-async function boundedText(res: Response, url: string): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RDAP_ANSWER_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new RdapHttpError(`${new URL(url).host}: the answer is larger than ${MAX_RDAP_ANSWER_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export function rdapDomainUrl(base: string, domain: string): string {
   return `${base.endsWith('/') ? base : `${base}/`}domain/${encodeURIComponent(domain)}`;
@@ -75,20 +144,34 @@ export function rdapDomainUrl(base: string, domain: string): string {
 
 export async function queryRdap(domain: string, base: string, opts: RdapQueryOptions): Promise<RdapResult> {
   const perHop = opts.perHop ?? (<T>(_s: string, t: () => Promise<T>) => t());
-  const url = rdapDomainUrl(base, domain);
-  const server = new URL(url).origin;
-  const first = await perHop(server, () => getJson(url, opts.timeoutMs, opts.deadline));
+  const destinations = opts.destinations ?? new Destinations([]);
+  const refuse = (u: URL, kind: 'redirect' | 'related'): string | undefined => {
+    if (opts.onlyOrigin !== undefined && u.origin !== opts.onlyOrigin) return `only ${opts.onlyOrigin} (--rdap-url) is asked`;
+    return opts.refuse?.(u, kind);
+  };
+  const url = new URL(rdapDomainUrl(base, domain));
+  const server = url.origin;
+  const first = await perHop(server, () => getJson(url, opts, destinations, refuse));
   if (first.status === 404) return { status: 'not-found', parsed: { notFound: true, recognised: true, statuses: [], redacted: false, style: 'unknown' }, server, raw: first.text };
-  if (first.status !== 200) throw new RdapHttpError(`${new URL(url).host}: HTTP ${first.status}`);
+  if (first.status !== 200) throw new RdapHttpError(`${url.host}: HTTP ${first.status}`);
   const parsed = parseRdapDomain(first.body);
-  if (!parsed.recognised) throw new RdapHttpError(`${new URL(url).host}: the answer is not an RDAP domain object`);
+  if (!parsed.recognised) throw new RdapHttpError(`${url.host}: the answer is not an RDAP domain object`);
   let raw = first.text;
+  let notFollowed: string | undefined;
   const related = opts.followRelated && !parsed.registrantName && !parsed.registrantOrganization ? relatedRdapLink(first.body) : undefined;
   if (related) {
+    let relUrl: URL | undefined;
     try {
-      const relUrl = new URL(related, url);
-      if ((relUrl.protocol === 'https:' || relUrl.origin === server) && (opts.onlyOrigin === undefined || relUrl.origin === opts.onlyOrigin)) {
-        const second = await perHop(relUrl.origin, () => getJson(relUrl.href, opts.timeoutMs, opts.deadline));
+      relUrl = new URL(related, url);
+    } catch {
+      relUrl = undefined;
+    }
+    const why = !relUrl ? 'not a URL' : (refuse(relUrl, 'related') ?? (relUrl.protocol !== 'https:' && relUrl.origin !== server ? 'not https' : undefined));
+    if (why) notFollowed = `the registrar's record at ${relUrl?.origin ?? 'an unreadable link'} was not asked: ${why}`;
+    else if (relUrl) {
+      try {
+        const target = relUrl;
+        const second = await perHop(target.origin, () => getJson(target, opts, destinations, refuse));
         if (second.status === 200) {
           const p2 = parseRdapDomain(second.body);
           for (const k of ['registrantName', 'registrantOrganization', 'privacyMarker'] as const) if (p2[k] && !parsed[k]) parsed[k] = p2[k];
@@ -96,10 +179,11 @@ export async function queryRdap(domain: string, base: string, opts: RdapQueryOpt
           parsed.registrar ??= p2.registrar;
           raw = `${raw}\n${second.text}`;
         }
+      } catch (err) {
+        // The registrar's record is a bonus; the registry's answer stands without it, and says why.
+        notFollowed = `the registrar's record could not be read: ${(err as Error).message}`;
       }
-    } catch {
-      // The registrar's record is a bonus; the registry's answer stands without it.
     }
   }
-  return { status: 'found', parsed, server, raw };
+  return notFollowed ? { status: 'found', parsed, server, raw, notFollowed } : { status: 'found', parsed, server, raw };
 }

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { domainToASCII } from 'node:url';
 import { parseWhoisAnswer } from './parse-whois.js';
+import { Destinations } from './destinations.js';
 
 export interface WhoisServer {
   host: string;
@@ -18,7 +19,7 @@ export interface WhoisHop {
   data: string;
 }
 
-type ServerTable = Record<string, string | { host: string; port?: number; query?: string; punycode?: boolean }>;
+export type ServerTable = Record<string, string | { host: string; port?: number; query?: string; punycode?: boolean }>;
 // node-whois's own server table, read as data: loading the client itself is deferred to the first query.
 const SERVERS = createRequire(import.meta.url)('whois/servers.json') as ServerTable;
 
@@ -33,18 +34,51 @@ export function parseServer(text: string): WhoisServer {
   return { host: m[1].toLowerCase(), port };
 }
 
+/** The server a table entry names, if any. */
+function entryServer(entry: ServerTable[string]): WhoisServer | undefined {
+  if (typeof entry === 'string') return entry ? parseServer(entry) : undefined;
+  if (!entry?.host) return undefined;
+  const s: WhoisServer = { host: entry.host.toLowerCase(), port: entry.port ?? 43 };
+  if (entry.query) s.query = entry.query;
+  return s;
+}
+
+/** The registry WHOIS server for a domain, from node-whois's table (longest suffix first), and the suffix it serves. */
+export function whoisRegistryFor(domain: string, table: ServerTable = SERVERS): { server: WhoisServer; suffix: string } | undefined {
+  let suffix = domain.toLowerCase();
+  while (suffix) {
+    const entry = (table === SERVERS ? OVERRIDES[suffix] : undefined) ?? (Object.hasOwn(table, suffix) ? table[suffix] : undefined);
+    if (entry) {
+      const server = entryServer(entry);
+      return server ? { server, suffix } : undefined;
+    }
+    const dot = suffix.indexOf('.');
+    suffix = dot === -1 ? '' : suffix.slice(dot + 1);
+  }
+  return undefined;
+}
+
+/** Every server a table names, as `host:port` (port 43 unless the entry says otherwise). */
+export function knownServers(table: ServerTable = SERVERS): Set<string> {
+  const out = new Set<string>();
+  const all = table === SERVERS ? [...Object.values(SERVERS), ...Object.values(OVERRIDES)] : Object.values(table);
+  for (const entry of all) {
+    try {
+      const s = entryServer(entry);
+      if (s) out.add(`${s.host}:${s.port}`);
+    } catch {
+      // An entry that names no usable server names nothing.
+    }
+  }
+  return out;
+}
+
 /** The registry WHOIS server for a domain, from node-whois's table (longest suffix first). */
 export function whoisServerFor(domain: string): WhoisServer | undefined {
   let suffix = domain.toLowerCase();
   while (suffix) {
     const entry = OVERRIDES[suffix] ?? (Object.hasOwn(SERVERS, suffix) ? SERVERS[suffix] : undefined);
-    if (entry) {
-      if (typeof entry === 'string') return entry ? parseServer(entry) : undefined;
-      if (!entry.host) return undefined;
-      const s: WhoisServer = { host: entry.host, port: entry.port ?? 43 };
-      if (entry.query) s.query = entry.query;
-      return s;
-    }
+    if (entry) return entryServer(entry);
     const dot = suffix.indexOf('.');
     suffix = dot === -1 ? '' : suffix.slice(dot + 1);
   }
@@ -61,8 +95,10 @@ export interface WhoisQueryOptions {
   deadline: number;
   /** Referrals to follow after the first answer. */
   maxReferrals: number;
-  /** Only follow referrals to this host (set when every lookup must go to one server). */
-  onlyHost?: string;
+  /** Why a referral to this server may not be followed, or undefined to follow it. */
+  refuse?: (next: WhoisServer) => string | undefined;
+  /** The connection guard; default: no host named, every private address refused. */
+  destinations?: Destinations;
   /** Wraps each hop, for per-server limits and counting. */
   perHop?: <T>(server: string, task: () => Promise<T>) => Promise<T>;
 }
@@ -75,12 +111,18 @@ export const MAX_WHOIS_ANSWER_BYTES = 1024 * 1024;
  * server dripping bytes below the idle timeout kept the process alive after the deadline, and an
  * endless answer grew without bound.
  */
-function oneHop(domain: string, server: WhoisServer, timeoutMs: number, deadline: number): Promise<string> {
+function oneHop(domain: string, server: WhoisServer, timeoutMs: number, deadline: number, destinations: Destinations): Promise<string> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.reject(new Error('deadline passed before the query was sent'));
   const label = serverLabel(server);
+  try {
+    destinations.checkLiteral(server.host);
+  } catch (err) {
+    return Promise.reject(new Error(`${label}: ${(err as Error).message}`));
+  }
   return new Promise<string>((resolve, reject) => {
-    const socket = connect({ host: server.host, port: server.port });
+    // The name is resolved and its addresses checked by the guard, at connection time.
+    const socket = connect({ host: server.host, port: server.port, lookup: destinations.lookup as never });
     // A UTF-8 character split across TCP chunks is joined, not turned into U+FFFD.
     const decoder = new StringDecoder('utf8');
     let data = '';
@@ -107,9 +149,18 @@ function oneHop(domain: string, server: WhoisServer, timeoutMs: number, deadline
   });
 }
 
-/** Queries the registry and follows referrals; returns every answer, registry first. */
-export async function queryWhois(domain: string, opts: WhoisQueryOptions): Promise<WhoisHop[]> {
+export interface WhoisAnswers {
+  /** Every answer, registry first. */
+  hops: WhoisHop[];
+  /** A referral that was not followed, and why. */
+  notFollowed?: string;
+}
+
+/** Queries the registry and follows referrals the policy allows. */
+export async function queryWhois(domain: string, opts: WhoisQueryOptions): Promise<WhoisAnswers> {
   const hops: WhoisHop[] = [];
+  const destinations = opts.destinations ?? new Destinations([]);
+  let notFollowed: string | undefined;
   const visited = new Set<string>();
   let server: WhoisServer | undefined = opts.server;
   const perHop = opts.perHop ?? (<T>(_s: string, t: () => Promise<T>) => t());
@@ -119,10 +170,11 @@ export async function queryWhois(domain: string, opts: WhoisQueryOptions): Promi
     const current: WhoisServer = server;
     let data: string;
     try {
-      data = await perHop(label, () => oneHop(domain, current, opts.timeoutMs, opts.deadline));
+      data = await perHop(label, () => oneHop(domain, current, opts.timeoutMs, opts.deadline, destinations));
     } catch (err) {
       // A registrar that does not answer still leaves the registry's answer, which is worth keeping.
       if (hops.length === 0) throw err;
+      notFollowed = `the referral to ${label} failed: ${(err as Error).message}`;
       break;
     }
     if (data.trim() === '' && hops.length === 0) throw new Error(`${label}: empty answer`);
@@ -134,11 +186,17 @@ export async function queryWhois(domain: string, opts: WhoisQueryOptions): Promi
     try {
       next = parseServer(referral);
     } catch {
+      notFollowed = `the referral "${referral.slice(0, 80)}" is not a host`;
       break;
     }
     if (visited.has(serverLabel(next)) || (next.host === current.host && next.port === current.port)) break;
-    if (opts.onlyHost !== undefined && next.host !== opts.onlyHost) break;
+    if (hops.length > opts.maxReferrals) break;
+    const why = opts.refuse?.(next);
+    if (why) {
+      notFollowed = `the referral to ${serverLabel(next)} was not followed: ${why}`;
+      break;
+    }
     server = next;
   }
-  return hops;
+  return notFollowed ? { hops, notFollowed } : { hops };
 }

@@ -2,6 +2,7 @@
 import type { FormatContext, Formatter } from './context.js';
 import type { Report } from '../../model.js';
 import { github, githubChunks } from './github.js';
+import { htmlReport } from './html.js';
 import { json, jsonReportChunks } from './json.js';
 import { junit, junitChunks } from './junit.js';
 import { markdown } from './markdown.js';
@@ -15,6 +16,7 @@ export const FORMATTERS = {
   sarif,
   github,
   markdown,
+  html: htmlReport,
 } satisfies Record<string, Formatter>;
 
 export type Format = keyof typeof FORMATTERS;

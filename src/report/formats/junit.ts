@@ -127,12 +127,7 @@ export function* junitChunks(report: Report, ctx: FormatContext): Generator<stri
     const failed = cases.filter((c) => c.failure).length;
     tests += cases.length;
     failures += failed;
-    const props = [
-      ['verdict', filing.verdict],
-      ['province', filing.province ?? ''],
-      ['date', report.date],
-      ['rulesDate', report.tool.rulesDate],
-    ]
+    const props = [['verdict', filing.verdict], ['province', filing.province ?? ''], ['date', report.date], ['rulesDate', report.tool.rulesDate], ...datesProperties(filing)]
       .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
       .join('\n');
     suites.push(
@@ -151,3 +146,12 @@ export function* junitChunks(report: Report, ctx: FormatContext): Generator<stri
 }
 
 export const junit: Formatter = (report: Report, ctx: FormatContext): string => [...junitChunks(report, ctx)].join('');
+
+/** `submitFrom` and `readyUntil` of a filing as suite properties (src/report/validity.ts). */
+function datesProperties(f: FilingReport): string[][] {
+  const out: string[][] = [];
+  if (f.submitFrom) out.push(['submitFrom', f.submitFrom.date], ['submitFromRule', f.submitFrom.rule], ['submitFromReason', f.submitFrom.reason]);
+  if (f.readyUntil)
+    out.push(['readyUntil', f.readyUntil.date], ['readyUntilRule', f.readyUntil.rule], ['readyUntilPath', f.readyUntil.path], ['readyUntilReason', f.readyUntil.reason]);
+  return out;
+}

@@ -6,6 +6,7 @@ import type { FormatContext, Formatter } from './context.js';
 import { positionText, relativeFile, sortFindings } from './finding-groups.js';
 import { documentKindName as documentLabel } from '../document-kinds.js';
 import { verdictLabel } from './labels.js';
+import { validityWords } from '../validity.js';
 
 /** Outside text on one line with every character Markdown could read as markup escaped. */
 export function mdEscape(text: string): string {
@@ -83,6 +84,8 @@ function filingSection(filing: FilingReport, index: number, ctx: FormatContext):
   const file = relativeFile(filing, ctx.cwd);
   const out: string[] = [`## ${index + 1}. ${mdEscape(file)} — ${mdEscape(verdictLabel(filing.verdict, lang))}`, ''];
   out.push(`${w('province', lang)}: ${filing.province ? mdEscape(filing.province) : w('unknownProvince', lang)}`, '');
+  const dates = validityWords(filing, lang);
+  for (const line of [dates.submitFrom, dates.readyUntil]) if (line) out.push(`**${mdEscape(line)}**`, '');
   const findings = sortFindings(filing.findings.filter((f) => f.status !== 'pass'));
   if (filing.verdict === 'invalid') {
     out.push(w('invalid', lang), '');

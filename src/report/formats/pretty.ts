@@ -4,7 +4,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { FilingReport, Finding, Lang, Report, Status, Verdict } from '../../model.js';
 import { documentKindName } from '../document-kinds.js';
 import { displayPath } from '../../check/run.js';
-import { stripControl, fileNameForTerminal } from '../sanitize.js';
+import { fileNameForTerminal, stripControl } from '../sanitize.js';
+import { validityWords } from '../validity.js';
 import type { FormatContext, Formatter } from './context.js';
 
 const SECTIONS = ['manifest', 'entity', 'people', 'websites', 'domains', 'instances', 'images', 'province', 'documents'] as const;
@@ -110,7 +111,9 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext, wi
   const out: string[] = [];
   const file = fileNameForTerminal(displayPath(f.file, ctx.cwd));
   if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
-  out.push(`${c.bold(file)}  ${f.province ? `${c.dim(f.province)}  ` : ''}${verdictText(c, f.verdict, lang)}`);
+  const dates = validityWords(f, lang);
+  const until = f.verdict === 'blocked' || !dates.readyUntil ? '' : ` ${dates.readyUntil}`;
+  out.push(`${c.bold(file)}  ${f.province ? `${c.dim(f.province)}  ` : ''}${verdictText(c, f.verdict, lang)}${until}${dates.submitFrom ? c.yellow(` · ${dates.submitFrom}`) : ''}`);
   // A note that only demands a document is said once, under that document in "Documents to prepare".
   const demandsOnly = (x: Finding) => x.status === 'info' && (x.documents?.length ?? 0) > 0;
   const shown = f.findings.filter((x) => (ctx.quiet ? x.status === 'fail' : !demandsOnly(x) && (withPasses || x.status !== 'pass')));

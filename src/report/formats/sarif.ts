@@ -141,7 +141,7 @@ export function sarifLog(report: Report, ctx: FormatContext): Record<string, unk
         properties: {
           date: report.date,
           rulesDate: report.tool.rulesDate,
-          filings: report.filings.map((f) => ({ file: relativeFile(f, ctx.cwd), verdict: f.verdict, summary: f.summary })),
+          filings: report.filings.map((f) => ({ file: relativeFile(f, ctx.cwd), verdict: f.verdict, summary: f.summary, ...datesOf(f) })),
         },
       },
     ],
@@ -155,4 +155,12 @@ export const sarif: Formatter = (report, ctx) => `${JSON.stringify(sarifLog(repo
 export function* sarifChunks(report: Report, ctx: FormatContext): Generator<string> {
   yield* jsonChunks(sarifLog(report, ctx), 5);
   yield '\n';
+}
+
+/** `submitFrom` and `readyUntil` of a filing (src/report/validity.ts), outside text made safe. */
+function datesOf(f: FilingReport): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (f.submitFrom) out.submitFrom = { ...f.submitFrom, path: stripControl(f.submitFrom.path), reason: stripControl(f.submitFrom.reason) };
+  if (f.readyUntil) out.readyUntil = { ...f.readyUntil, path: stripControl(f.readyUntil.path), reason: stripControl(f.readyUntil.reason) };
+  return out;
 }
