@@ -11,8 +11,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v' || args[0]
   // Answered without loading the checker.
   process.stdout.write(`${versionLine()}\n`);
 } else {
+  // A message may quote a file name: no control or bidi character reaches the terminal.
+  const clean = (text) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
   const die = (err) => {
-    process.stderr.write(`icp-check: internal error: ${err instanceof Error ? err.message : String(err)} (${versionLine()})\n`);
+    process.stderr.write(`icp-check: internal error: ${clean(err instanceof Error ? err.message : String(err))} (${versionLine()})\n`);
     if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     process.exit(2);
   };

@@ -3,6 +3,14 @@
 import { Command, CommanderError } from 'commander';
 import { versionLine } from './version.js';
 import { UsageError } from './errors.js';
+import { forTerminal } from './report/sanitize.js';
+
+/** Each line of a message made safe for a terminal or a CI log. */
+const safeLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => forTerminal(l))
+    .join('\n');
 import { checkCommand } from './commands/check.js';
 import { schemaCommand } from './commands/schema.js';
 import { extraCommands, EXTRA_COMMANDS } from './commands/extra.js';
@@ -29,7 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(versionLine(), '-v, --version', 'print the version')
     .option('--verbose', 'print stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    // Commander echoes the arguments it refuses: never an escape sequence or a workflow command, raw.
+    .configureOutput({ outputError: (str, write) => write(safeLines(str)) })
     .showSuggestionAfterError(true);
   const check = checkCommand(setExitCode);
   program.addCommand(check, { isDefault: true });
@@ -63,7 +72,7 @@ Examples:
     return 2;
   }
   // Each command is built afresh per call, so main() can run more than once in a process.
-  program.commands.forEach((c) => c.exitOverride());
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: (str, write) => write(safeLines(str)) }));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -72,7 +81,7 @@ Examples:
       return 2;
     }
     if (err instanceof UsageError || (err instanceof Error && err.name === 'RegulationsError')) {
-      process.stderr.write(`icp-check: ${err.message}\n`);
+      process.stderr.write(`icp-check: ${safeLines(err.message)}\n`);
       return 2;
     }
     throw err;

@@ -5,7 +5,8 @@ import type { Report } from '../model.js';
 import { checkFiles, type ManifestSource } from './run.js';
 import { expandInputs, parseShard } from './inputs.js';
 import { ImageInspector } from '../facts/images.js';
-import { DomainLookupService } from '../facts/domains/lookup.js';
+import { CappedDomainLookups } from './lookup-cap.js';
+import { stripControl } from '../report/sanitize.js';
 import { todayInChina } from '../facts/dates.js';
 import { parseManifestText, Positions, schemaFindings, type LoadResult } from '../manifest/load.js';
 import { manifestSchema } from '../manifest/schema.js';
@@ -22,6 +23,11 @@ export interface CheckRun {
   report: Report;
   /** YAML files in folders or globs that did not look like manifests. */
   skipped: string[];
+  /** The images the manifests named, by real path (a report is never written over one). */
+  images: ImageInspector;
+  /** Distinct domains left unlooked-up by the per-run cap, and the cap. */
+  lookupsLeftOut: number;
+  lookupCap: number;
 }
 
 function inlineSource(input: ManifestInput, index: number, cwd: string): ManifestSource {
@@ -46,27 +52,35 @@ export async function apiSettings(options: CheckOptions): Promise<Settings> {
   return mergeSettings({ ...given, registrars: registrarList }, await loadConfig(config, cwd), { format: 'json', lang: 'en' }, cwd);
 }
 
-export async function runCheck(inputs: CheckInput | CheckInput[], options: CheckOptions = {}, extra: { sources?: ManifestSource[]; settings?: Settings } = {}): Promise<CheckRun> {
+export interface RunExtra {
+  sources?: ManifestSource[];
+  settings?: Settings;
+  /** Called with the real path of every file the run found (all shards) before any check runs. */
+  beforeCheck?: (real: ReadonlySet<string>) => Promise<void>;
+}
+
+export async function runCheck(inputs: CheckInput | CheckInput[], options: CheckOptions = {}, extra: RunExtra = {}): Promise<CheckRun> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const settings = extra.settings ?? (await apiSettings(options));
   const paths = list.filter((i): i is string => typeof i === 'string');
   const inline = list.filter((i): i is ManifestInput => typeof i !== 'string').map((i, n) => inlineSource(i, n, cwd));
   const shard = typeof options.shard === 'string' ? parseShardOption(options.shard) : options.shard;
-  const expanded = paths.length > 0 ? await expandInputs(paths, { shard, cwd }) : { files: [], skipped: [], missing: [] };
-  if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.join(', ')}`);
+  const expanded = paths.length > 0 ? await expandInputs(paths, { shard, cwd }) : { files: [], skipped: [], missing: [], real: new Set<string>() };
+  if (expanded.missing.length > 0) throw new UsageError(`no such file, folder or matching glob: ${expanded.missing.map((m) => stripControl(m)).join(', ')}`);
   const sources = [...(extra.sources ?? []), ...inline];
   if (paths.length > 0 && expanded.files.length === 0 && sources.length === 0 && !shard) {
     throw new UsageError(
-      `no manifests found in ${paths.join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
+      `no manifests found in ${paths.map((p) => stripControl(p)).join(', ')}${expanded.skipped.length ? ` (${expanded.skipped.length} YAML files without \`version\` and \`entity\` were skipped)` : ''}`,
     );
   }
   // Paths relative to `cwd` when it is not the process's own folder.
   const files = cwd === process.cwd() ? expanded.files : expanded.files.map((f) => path.resolve(cwd, f));
+  await extra.beforeCheck?.(expanded.real);
   options.onInputs?.([...sources.map((s) => s.file), ...files]);
   const approvedSuffixes = [...settings.approvedSuffixes, ...(settings.tldList ? await readSuffixList(settings.tldList) : [])];
   const date = settings.date ?? todayInChina();
-  const domains = new DomainLookupService({
+  const domains = new CappedDomainLookups({
     offline: settings.offline,
     useCache: settings.cache,
     cacheDir: settings.cacheDir,
@@ -74,6 +88,7 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
     whoisServer: settings.whoisServer,
     rdapUrl: settings.rdapUrl,
   });
+  const images = new ImageInspector();
   try {
     const report = await checkFiles(
       [...sources, ...files],
@@ -87,11 +102,11 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
         concurrency: settings.concurrency,
         onProgress: options.onProgress,
       },
-      { images: new ImageInspector(), domains },
+      { images, domains },
     );
     // A config waiver unused in this shard may be used in another.
     if (shard) delete report.unusedWaivers;
-    return { report, skipped: expanded.skipped };
+    return { report, skipped: expanded.skipped, images, lookupsLeftOut: domains.leftOut, lookupCap: domains.cap };
   } finally {
     await domains.close();
   }

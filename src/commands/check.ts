@@ -1,7 +1,5 @@
 // `icp-check [check] <manifest|folder|glob>...`: the default command.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
@@ -9,7 +7,7 @@ import { runCheck } from '../check/check-run.js';
 import { exitCodeOf } from '../check/run.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
-import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
+import { FORMATS, type Format, formatChunks } from '../report/formats/index.js';
 import { message } from '../report/catalogue/index.js';
 import type { FormatContext } from '../report/formats/context.js';
 import { githubStepSummary } from '../report/formats/github.js';
@@ -20,6 +18,8 @@ import { loadConfig } from '../config/load.js';
 import { mergeSettings, printSettings, type GivenOptions } from '../config/merge.js';
 import type { ManifestSource } from '../check/run.js';
 import { MAX_MANIFEST_BYTES, parseManifestText, Positions } from '../manifest/load.js';
+import { appendStepSummary, type OutputTarget, prepareOutput, writeOutput } from './output.js';
+import { stripControl } from '../report/sanitize.js';
 
 export interface CheckCommandOptions {
   format?: Format;
@@ -76,18 +76,6 @@ export function colorFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
   return undefined;
 }
 
-/** Writes beside the target and renames, so a reader never sees half a report. */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, content, { flag: 'wx' });
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
 export async function runCheckCommand(inputs: string[], opts: CheckCommandOptions, fromCli: (key: string) => boolean = () => true): Promise<number> {
   const env = process.env;
   const cwd = process.cwd();
@@ -114,22 +102,26 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   const stdinCount = inputs.filter((i) => i === '-').length;
   if (stdinCount > 1) throw new UsageError('- (standard input) can be named once');
   const sources = stdinCount === 1 ? [stdinManifest()] : [];
-  const { report, skipped } = await runCheck(
+  let target = { kind: 'stdout' } as OutputTarget;
+  const { report, skipped, images, lookupsLeftOut, lookupCap } = await runCheck(
     inputs.filter((i) => i !== '-'),
     {
       shard: opts.shard,
       onInputs: (files) => {
-        if (opts.output) {
-          const out = path.resolve(opts.output);
-          if (files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
-        }
         if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
       },
       onProgress: (done, total) => {
         if (spinner) spinner.text = progressText(done, total, lang);
       },
     },
-    { sources, settings: { ...settings, date } },
+    {
+      sources,
+      settings: { ...settings, date },
+      // Decided before the run: a wrong --output costs no check, and it never replaces a file of the run (any shard, any name).
+      beforeCheck: async (real) => {
+        target = await prepareOutput(opts.output, real);
+      },
+    },
   ).finally(() => spinner?.stop());
 
   // Personal data is masked once, on the finished report, before any formatter sees it.
@@ -146,13 +138,18 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     verbose: opts.verbose === true,
     notes: settings.sarifNotes,
   };
-  const text = FORMATTERS[format](shown, ctx);
-  if (opts.output) await writeAtomically(opts.output, text);
-  else process.stdout.write(text);
-  if (format === 'github' && env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, ctx));
-  if (skipped.length > 0 && !settings.quiet) {
-    process.stderr.write(`${message('cli.skipped', { count: skipped.length }, lang)}\n`);
+  // The images the manifests name are known only now: a report is never written over one either.
+  if (target.kind === 'file' && (await images.realPaths()).has(target.real)) {
+    throw new UsageError(`--output ${stripControl(target.written)} is a file a manifest refers to; it would be overwritten`);
   }
+  await writeOutput(target, formatChunks(format, shown, ctx));
+  if (format === 'github' && env.GITHUB_STEP_SUMMARY) {
+    const warning = await appendStepSummary(env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, ctx));
+    if (warning) process.stderr.write(`icp-check: ${warning}\n`);
+  }
+  // Said even under -q: a gate must show that it passed over files.
+  if (skipped.length > 0) process.stderr.write(`${message('cli.skipped', { count: skipped.length }, lang)}\n`);
+  if (lookupsLeftOut > 0) process.stderr.write(`${message('cli.lookupsLeftOut', { cap: lookupCap, count: lookupsLeftOut }, lang)}\n`);
   if (!settings.quiet) {
     for (const w of report.unusedWaivers ?? []) {
       process.stderr.write(`${message('cli.unusedWaiver', { entry: w.entry, rule: w.rule }, lang)}\n`);

@@ -32,6 +32,8 @@ export function parseCount(value: string): number {
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of at least 0.');
   return n;
 }
+/** Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer delay silently becomes 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** `10`, `10s`, `500ms`: milliseconds. A bare number is seconds. */
 export function parseDuration(value: string): number {
@@ -40,5 +42,6 @@ export function parseDuration(value: string): number {
   const n = Number(m[1]);
   const ms = m[2] === 'ms' ? n : n * 1000;
   if (ms <= 0) throw new InvalidArgumentError('expected a positive duration.');
+  if (ms > MAX_TIMER_MS) throw new InvalidArgumentError(`expected at most ${MAX_TIMER_MS}ms (about 24.8 days).`);
   return ms;
 }

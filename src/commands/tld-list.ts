@@ -1,15 +1,15 @@
 // `--tld-list <file>`: extra approved suffixes, one per line, `#` comments allowed.
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { describeFailure, readRegularText } from '../facts/read-file.js';
+import { stripControl } from '../report/sanitize.js';
+
+/** A list of suffixes is a few KB; the whole public suffix list is about 250 KB. */
+export const MAX_TLD_LIST_BYTES = 1024 * 1024;
 
 export async function readSuffixList(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`--tld-list ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
-  }
-  return text
+  const r = await readRegularText(file, { maxBytes: MAX_TLD_LIST_BYTES });
+  if (!r.ok) throw new UsageError(`--tld-list ${stripControl(file)}: ${describeFailure(r, MAX_TLD_LIST_BYTES)}`);
+  return r.text
     .split(/\r?\n/)
     .map((l) => l.replace(/#.*/, '').trim().toLowerCase().replace(/^\./, ''))
     .filter((l) => l.length > 0);

@@ -4,7 +4,32 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { BUNDLED_BOOTSTRAP_FILE, IANA_DNS_BOOTSTRAP_URL, validateBootstrap } from '../facts/domains/bootstrap.js';
+import { BUNDLED_BOOTSTRAP_FILE, IANA_DNS_BOOTSTRAP_URL, MAX_BOOTSTRAP_BYTES, validateBootstrap } from '../facts/domains/bootstrap.js';
+import { MAX_TIMER_MS } from './options.js';
+
+/** The body, read only up to `max` bytes: an endless or oversized answer stops there and the download is abandoned. */
+async function readCapped(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new Error(`the answer is ${declared} bytes, more than the ${max} a bootstrap file can be`);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new Error(`the answer is larger than the ${max} bytes a bootstrap file can be; stopped reading`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export interface UpdateBootstrapOptions {
   url: string;
@@ -18,7 +43,7 @@ export async function updateRdapBootstrap(opts: UpdateBootstrapOptions): Promise
   try {
     const res = await fetch(opts.url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(opts.timeoutMs) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    text = await res.text();
+    text = await readCapped(res, MAX_BOOTSTRAP_BYTES);
   } catch (err) {
     throw new UsageError(`could not fetch ${opts.url}: ${(err as Error).message}`);
   }
@@ -56,6 +81,7 @@ export function updateRdapBootstrapCommand(): Command {
       new Option('--timeout <ms>', 'give up after this many milliseconds').default(30_000).argParser((v) => {
         const n = Number(v);
         if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout expects milliseconds, got "${v}"`);
+        if (n > MAX_TIMER_MS) throw new UsageError(`--timeout can be at most ${MAX_TIMER_MS} ms (about 24.8 days), got "${v}"`);
         return n;
       }),
     )

@@ -20,9 +20,18 @@ export function addDays(date: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** Milliseconds of a calendar date, also beyond year 9999 (`10000-01-01`, as a far-future RDAP expiry gives), which `Date.parse` refuses. */
+function utcOf(date: string): number {
+  const m = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return Date.parse(`${date}T00:00:00Z`);
+  const t = new Date(0);
+  t.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return t.getTime();
+}
+
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((utcOf(b) - utcOf(a)) / 86_400_000);
 }
 
 export function isValidDate(s: string): boolean {

@@ -1,7 +1,6 @@
 // Image inspection: `lstat`/`stat` first, then only the header bytes of regular files (and a few
 // bytes at the end, to tell a truncated file), so a 50 MB photo costs as little as a 50 KB one.
-import { constants as fsConstants } from 'node:fs';
-import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
 import type { Manifest, Person } from '../manifest/schema.js';
 import type { ImageFacts } from './types.js';
+import { openRegularFile } from './read-file.js';
 
 /** First read: enough for file-type and for the header of PNG, GIF and most JPEGs. */
 export const HEADER_CHUNK_BYTES = 64 * 1024;
@@ -88,6 +88,16 @@ export class ImageInspector {
       const outside = isOutside(path.resolve(manifestDir), resolved) || (real !== undefined && isOutside(realDir, real));
       return { ...facts, written, outsideManifestDir: outside };
     });
+  }
+
+  /** Where every file inspected really is (links followed), so that no report is written over one. */
+  async realPaths(): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const p of this.cache.values()) {
+      const f = await p;
+      out.add(f.real ?? f.resolved);
+    }
+    return out;
   }
 
   /** How many distinct files have been inspected (or are being). */
@@ -181,17 +191,12 @@ async function inspectFile(resolved: string): Promise<FileFacts> {
   // Never open anything but a regular file: a FIFO blocks, /dev/zero never ends.
   if (entry !== 'file') return { resolved, entry, real };
 
-  let handle: FileHandle;
+  // The one guard every read goes through: opened without blocking, a regular file on the open descriptor.
+  const opened = await openRegularFile(resolved);
+  if (!opened.ok) return opened.kind ? { resolved, entry: opened.kind, real } : { resolved, ...describeError({ code: opened.code }), real };
+  const handle = opened.handle;
   try {
-    // O_NONBLOCK: if the path was swapped for a FIFO since `stat`, opening must not wait for a writer.
-    handle = await open(resolved, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-  } catch (e) {
-    return { resolved, ...describeError(e), real };
-  }
-  try {
-    const s = await handle.stat();
-    if (!s.isFile()) return { resolved, entry: entryOf(s), real };
-    return { resolved, entry: 'file', real, ...(await readHeader(handle, s.size)) };
+    return { resolved, entry: 'file', real, ...(await readHeader(handle, opened.stats.size)) };
   } catch (e) {
     return { resolved, ...describeError(e), real };
   } finally {

@@ -1,13 +1,13 @@
 // Hosting instances: declared ones pass through; `{ describeInstances: file.json }` entries are read
 // from the saved output of `aliyun ecs DescribeInstances` into the same model. Never throws: an
 // unreadable or malformed file becomes a finding with the path as written.
-import { constants as fsConstants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RawFinding } from '../model.js';
 import type { FilingInstance } from '../manifest/filing.js';
 import type { InstanceImport, Manifest } from '../manifest/schema.js';
+import { describeFailure, readRegularText } from './read-file.js';
 
 /** DescribeInstances pages hold at most 100 instances of a few KB each; anything far larger is not one. */
 export const DESCRIBE_INSTANCES_MAX_BYTES = 8 * 1024 * 1024;
@@ -79,26 +79,32 @@ function toInstance(api: ApiInstance, entry: InstanceImport, at: string, written
 type ReadResult = { ok: true; text: string } | { ok: false; key: string; args: Record<string, string | number> };
 
 async function readSmallRegularFile(file: string): Promise<ReadResult> {
-  try {
-    const s = await stat(file);
-    if (!s.isFile()) return { ok: false, key: 'not-a-file', args: {} };
-    if (s.size > DESCRIBE_INSTANCES_MAX_BYTES) return { ok: false, key: 'too-large', args: { size: s.size, max: DESCRIBE_INSTANCES_MAX_BYTES } };
-    // O_NONBLOCK: a path swapped for a FIFO since `stat` must not block the open.
-    const handle = await open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    try {
-      const s2 = await handle.stat();
-      if (!s2.isFile()) return { ok: false, key: 'not-a-file', args: {} };
-      const buf = Buffer.alloc(Math.min(s2.size, DESCRIBE_INSTANCES_MAX_BYTES));
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      return { ok: true, text: buf.subarray(0, bytesRead).toString('utf8') };
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, key: 'missing', args: {} };
-    return { ok: false, key: 'unreadable', args: { error: code ?? 'error' } };
-  }
+  const r = await readRegularText(file, { maxBytes: DESCRIBE_INSTANCES_MAX_BYTES });
+  if (r.ok) return r;
+  if (r.reason === 'missing') return { ok: false, key: 'missing', args: {} };
+  if (r.reason === 'directory' || r.reason === 'not-a-file') return { ok: false, key: 'not-a-file', args: {} };
+  if (r.reason === 'too-large') return { ok: false, key: 'too-large', args: { size: r.size ?? DESCRIBE_INSTANCES_MAX_BYTES + 1, max: DESCRIBE_INSTANCES_MAX_BYTES } };
+  return { ok: false, key: 'unreadable', args: { error: r.code ?? describeFailure(r) } };
+}
+
+function isOutside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
+/** Outside the manifest's folder by the path as written or by where links lead, as images are judged. */
+async function outsideManifestDir(manifestDir: string, resolved: string): Promise<boolean> {
+  if (isOutside(manifestDir, resolved)) return true;
+  const [realDir, real] = await Promise.all([realpath(manifestDir).catch(() => manifestDir), realpath(resolved).catch(() => undefined)]);
+  return real !== undefined && isOutside(realDir, real);
+}
+
+/** JSON.parse's message quotes the text it choked on; only where it choked is said, never what the file holds. */
+function jsonErrorWithoutContent(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!/["'`]/.test(message)) return clean(message);
+  const at = /position (\d+)/.exec(message);
+  return at ? `unexpected text at position ${at[1]}` : 'unexpected text';
 }
 
 async function importFile(entry: InstanceImport, index: number, manifestDir: string): Promise<{ instances: FilingInstance[]; findings: RawFinding[] }> {
@@ -111,24 +117,27 @@ async function importFile(entry: InstanceImport, index: number, manifestDir: str
     key,
     args: { file: clean(written), ...args },
   });
-  const read = await readSmallRegularFile(path.resolve(manifestDir, written));
-  if (!read.ok) return { instances: [], findings: [finding(read.key, 'fail', read.args)] };
+  const resolved = path.resolve(manifestDir, written);
+  // Like an image, a file outside the manifest's folder is read but said: a shared manifest must not reach into the machine unseen.
+  const outside: RawFinding[] = (await outsideManifestDir(manifestDir, resolved)) ? [finding('outside-manifest-folder', 'info')] : [];
+  const read = await readSmallRegularFile(resolved);
+  if (!read.ok) return { instances: [], findings: [...outside, finding(read.key, 'fail', read.args)] };
 
   let data: unknown;
   try {
     data = JSON.parse(read.text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { instances: [], findings: [finding('invalid-json', 'fail', { error: clean((e as Error).message) })] };
+    return { instances: [], findings: [...outside, finding('invalid-json', 'fail', { error: jsonErrorWithoutContent(e) })] };
   }
   // One response, or several pages saved as a JSON array.
   const pages = Array.isArray(data) ? data : [data];
   const items: unknown[] = [];
   for (const p of pages) {
     const parsed = page.safeParse(p);
-    if (!parsed.success) return { instances: [], findings: [finding('not-describe-instances', 'fail')] };
-    items.push(...parsed.data.Instances.Instance);
+    if (!parsed.success) return { instances: [], findings: [...outside, finding('not-describe-instances', 'fail')] };
+    for (const item of parsed.data.Instances.Instance) items.push(item);
   }
-  const findings: RawFinding[] = [];
+  const findings: RawFinding[] = [...outside];
   const instances: FilingInstance[] = [];
   items.forEach((item, j) => {
     const parsed = apiInstance.safeParse(item);

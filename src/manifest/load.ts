@@ -1,13 +1,12 @@
 // Reading a manifest: bounded, UTF-8, YAML with positions kept so every problem can be reported
 // as file:line:column, then validated against the zod schema.
-import { open } from 'node:fs/promises';
-import { constants } from 'node:fs';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { RawFinding } from '../model.js';
 import { manifestSchema, type Manifest } from './schema.js';
 import { formatPath, parsePath, type PathKey } from './paths.js';
+import { readRegularFile, type ReadFailureReason } from '../facts/read-file.js';
 
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 /** yaml's own guard against alias expansion ("billion laughs"); kept at the library's default. */
@@ -64,33 +63,67 @@ function fail(rule: string, args: RawFinding['args'], pathInManifest = '', key?:
   return { rule, status: 'fail', path: pathInManifest, args, ...(key ? { key } : {}) };
 }
 
+const UNREADABLE_REASONS: Partial<Record<ReadFailureReason, string>> = {
+  missing: 'not found',
+  'permission-denied': 'permission denied',
+  'symlink-loop': 'a loop of symbolic links',
+  'name-too-long': 'name too long',
+  directory: 'a directory',
+  'not-a-file': 'not a regular file',
+  'too-many-open-files': 'too many open files',
+};
+
 async function readBounded(file: string): Promise<{ bytes: Buffer } | { finding: RawFinding }> {
-  let handle: import('node:fs/promises').FileHandle | undefined;
-  try {
-    // O_NONBLOCK so that a FIFO given as a manifest cannot block the open.
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    const reasons: Record<string, string> = { ENOENT: 'not found', EACCES: 'permission denied', ELOOP: 'a loop of symbolic links', ENAMETOOLONG: 'name too long' };
-    return { finding: fail('manifest/unreadable', { reason: reasons[code] ?? code }) };
-  }
-  try {
-    const st = await handle.stat();
-    if (st.isDirectory()) return { finding: fail('manifest/unreadable', { reason: 'a directory' }) };
-    if (!st.isFile()) return { finding: fail('manifest/unreadable', { reason: 'not a regular file' }) };
-    if (st.size > MAX_MANIFEST_BYTES) return { finding: fail('manifest/too-large', { size: st.size, limit: MAX_MANIFEST_BYTES }) };
-    const buf = Buffer.alloc(MAX_MANIFEST_BYTES + 1);
-    let total = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > MAX_MANIFEST_BYTES) return { finding: fail('manifest/too-large', { size: total, limit: MAX_MANIFEST_BYTES }) };
+  const read = await readRegularFile(file, { maxBytes: MAX_MANIFEST_BYTES });
+  if (read.ok) return { bytes: read.bytes };
+  if (read.reason === 'too-large') return { finding: fail('manifest/too-large', { size: read.size ?? MAX_MANIFEST_BYTES + 1, limit: MAX_MANIFEST_BYTES }) };
+  return { finding: fail('manifest/unreadable', { reason: UNREADABLE_REASONS[read.reason] ?? read.code ?? 'EIO' }) };
+}
+
+/**
+ * The first keys repeated within one mapping, in one pass over the document (yaml's own
+ * `uniqueKeys` compares every key with every other: minutes for a manifest of 100,000 keys).
+ * Scalar keys are compared by type and value, as yaml does; other keys (rare) by their text.
+ */
+function duplicateKeys(doc: Document, limit: number): Array<{ offset: number }> {
+  const found: Array<{ offset: number }> = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0 && found.length < limit) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        const id = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : `node:${String(key)}`;
+        if (seen.has(id) && !(isScalar(key) && key.value === '<<')) {
+          found.push({ offset: (key as Node | null)?.range?.[0] ?? 0 });
+          if (found.length >= limit) break;
+        }
+        seen.add(id);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
     }
-    return { bytes: buf.subarray(0, total) };
-  } finally {
-    await handle.close();
   }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Paths of own `__proto__` keys anywhere in a value (at most 5). */
+function protoKeys(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: Array<{ v: unknown; at: PathKey[] }> = [{ v: value, at: [] }];
+  while (stack.length > 0 && out.length < 5) {
+    const { v, at } = stack.pop()!;
+    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ v: item, at: [...at, i] }));
+    else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k === '__proto__') out.push(formatPath([...at, k]));
+        stack.push({ v: child, at: [...at, k] });
+      }
+    }
+  }
+  return out;
 }
 
 /** BigInts (from `intAsBigInt`) become exact digit strings when too large for a number: ID numbers written without quotes. */
@@ -101,7 +134,11 @@ function unBigInt(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unBigInt);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = unBigInt(v);
+    for (const [k, v] of Object.entries(value)) {
+      // An own `__proto__` key (YAML allows it) must stay a key, to be reported as unknown, not become a prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: unBigInt(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = unBigInt(v);
+    }
     return out;
   }
   return value;
@@ -154,7 +191,10 @@ function typeName(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
+  if (v instanceof Date) return `a timestamp ${Number.isNaN(v.getTime()) ? '' : v.toISOString()}`.trimEnd();
   if (typeof v === 'object') return 'a mapping';
+  // JSON.stringify writes infinities and NaN as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${String(v)}`;
   return `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
 }
 
@@ -178,7 +218,7 @@ type Issue = z.core.$ZodIssue;
 function bestAlternative(issue: Extract<Issue, { code: 'invalid_union' }>): Issue[] | undefined {
   const alternatives = issue.errors.filter((e) => e.length > 0);
   if (alternatives.length === 0) return undefined;
-  const depth = (e: Issue[]) => Math.max(...e.map((i) => i.path.length));
+  const depth = (e: Issue[]) => e.reduce((m, i) => Math.max(m, i.path.length), 0);
   return [...alternatives].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0];
 }
 
@@ -193,15 +233,23 @@ function flatten(issues: readonly Issue[], prefix: PropertyKey[] = []): Issue[] 
   });
 }
 
+/** Beyond this many problems in one manifest, the rest are counted, not listed: a wrong file must not flood the report. */
+export const MAX_SCHEMA_FINDINGS = 50;
+
 /** Schema issues as findings; unknown keys as their own rule so a typo is named as such. */
 export function schemaFindings(error: z.ZodError): RawFinding[] {
   const out: RawFinding[] = [];
   const issues = flatten(error.issues);
   const suggested = new Set<string>();
+  let more = 0;
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const keys = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
     for (const key of issue.keys) {
+      if (out.length >= MAX_SCHEMA_FINDINGS) {
+        more++;
+        continue;
+      }
       const suggestion = suggestKey(key);
       if (suggestion) suggested.add(formatPath([...keys, suggestion]));
       out.push(fail('manifest/unknown-key', { key, suggestion }, formatPath([...keys, key]), suggestion ? 'suggest' : undefined));
@@ -212,8 +260,13 @@ export function schemaFindings(error: z.ZodError): RawFinding[] {
     const where = formatPath(issue.path.filter((k): k is PathKey => typeof k !== 'symbol'));
     // A required key that is missing because it was misspelt is already named by its unknown-key finding.
     if (issue.code === 'invalid_type' && issue.input === undefined && suggested.has(where)) continue;
+    if (out.length >= MAX_SCHEMA_FINDINGS) {
+      more++;
+      continue;
+    }
     out.push(fail('manifest/schema', { expected: describeIssue(issue) }, where));
   }
+  if (more > 0) out.push(fail('manifest/schema', { expected: `${more} more problems are not listed; correct those above first` }));
   return out;
 }
 
@@ -232,14 +285,21 @@ export async function loadManifest(file: string): Promise<LoadResult> {
 /** A manifest's text (from a file, standard input or a caller) parsed and validated. */
 export function parseManifestText(textContent: string): LoadResult {
   const lines = new LineCounter();
-  const doc = parseDocument(textContent, { lineCounter: lines, intAsBigInt: true, uniqueKeys: true, prettyErrors: false });
+  // A line end of CR alone (classic Mac) is a line end too; YAML would read it as a space, and a first comment line would swallow the file.
+  textContent = textContent.replace(/\r(?!\n)/g, '\n');
+  // The core schema whatever a `%YAML 1.1` directive says: dates stay text, `yes` stays a word, as in every other manifest.
+  const doc = parseDocument(textContent, { lineCounter: lines, intAsBigInt: true, uniqueKeys: false, prettyErrors: false, schema: 'core' });
   const positions = new Positions(doc, lines);
-  if (doc.errors.length > 0) {
-    const findings = doc.errors.slice(0, 5).map((e) => {
-      const pos = lines.linePos(e.pos[0]);
-      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { ...fail('manifest/yaml-syntax', { detail: message }), line: pos.line, column: pos.col };
-    });
+  const errors = doc.errors.map((e) => ({ offset: e.pos[0], detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
+  if (errors.length < 5) for (const d of duplicateKeys(doc, 5)) errors.push({ offset: d.offset, detail: 'Map keys must be unique' });
+  if (errors.length > 0) {
+    const findings = errors
+      .sort((a, b) => a.offset - b.offset)
+      .slice(0, 5)
+      .map((e) => {
+        const pos = lines.linePos(e.offset);
+        return { ...fail('manifest/yaml-syntax', { detail: e.detail }), line: pos.line, column: pos.col };
+      });
     return { ok: false, findings, positions };
   }
   let value: unknown;
@@ -254,7 +314,12 @@ export function parseManifestText(textContent: string): LoadResult {
     return { ok: false, findings: [fail('manifest/not-a-mapping', { got: Array.isArray(value) ? 'a list' : typeof value })], positions };
   }
   const parsed = manifestSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) return { ok: false, findings: schemaFindings(parsed.error), positions };
+  // `__proto__` is never a key of a manifest, not even under `domains:` (whose keys are free): said, never dropped.
+  const fromSchema = parsed.success ? [] : schemaFindings(parsed.error);
+  const proto = protoKeys(value).filter((p) => !fromSchema.some((f) => f.path === p));
+  const protoFindings = proto.map((p) => fail('manifest/unknown-key', { key: '__proto__' }, p));
+  if (!parsed.success) return { ok: false, findings: [...protoFindings, ...fromSchema], positions };
+  if (protoFindings.length > 0) return { ok: false, findings: protoFindings, positions };
   return { ok: true, manifest: parsed.data, positions };
 }
 

@@ -14,6 +14,26 @@ export const date = z
   .refine(isRealDate, 'expected a real calendar date')
   .meta({ format: 'date' });
 
+/**
+ * Limits no real filing reaches (an entity files a handful of websites, each with a few domains),
+ * so that a generated or hostile manifest is refused with a position instead of exhausting the
+ * report, the lookups or memory. Figures about the tool, not about the regulations.
+ */
+export const LIMITS = {
+  websites: 100,
+  domainsPerWebsite: 100,
+  instances: 200,
+  instancesPerWebsite: 100,
+  documents: 500,
+  declaredDomains: 1000,
+  previousDomains: 1000,
+  preApprovals: 50,
+  contentCategories: 50,
+  approvedSuffixes: 1000,
+} as const;
+
+const atMost = (n: number, what: string) => `at most ${n} ${what} in one manifest; a real filing has far fewer`;
+
 /** Numbers written without quotes (an ID number, a mobile) arrive as numbers; keep them as text. */
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
@@ -75,12 +95,12 @@ export const preApproval = z.strictObject({
 
 export const website = z.strictObject({
   name: z.string().min(1),
-  domains: z.array(z.string().min(1)).min(1),
-  content: z.array(z.enum(CONTENT_CATEGORIES)).default([]),
+  domains: z.array(z.string().min(1)).min(1).max(LIMITS.domainsPerWebsite, atMost(LIMITS.domainsPerWebsite, 'domains per website')),
+  content: z.array(z.enum(CONTENT_CATEGORIES)).max(LIMITS.contentCategories, atMost(LIMITS.contentCategories, 'content categories per website')).default([]),
   remarks: z.string().optional(),
-  instances: z.array(text).default([]),
+  instances: z.array(text).max(LIMITS.instancesPerWebsite, atMost(LIMITS.instancesPerWebsite, 'instances per website')).default([]),
   admin: z.union([z.literal('principal'), person]).optional(),
-  preApprovals: z.array(preApproval).default([]),
+  preApprovals: z.array(preApproval).max(LIMITS.preApprovals, atMost(LIMITS.preApprovals, 'pre-approvals per website')).default([]),
 });
 
 export const instance = z.strictObject({
@@ -143,7 +163,7 @@ export const manifestSchema = z
         entityType: z.enum(ENTITY_TYPES).optional(),
         entityName: z.string().optional(),
         certificateNumber: text.optional(),
-        domains: z.array(z.string()).default([]),
+        domains: z.array(z.string()).max(LIMITS.previousDomains, atMost(LIMITS.previousDomains, 'previously filed domains')).default([]),
       })
       .optional(),
     entity: z.strictObject({
@@ -162,16 +182,22 @@ export const manifestSchema = z
       legalRepresentative: person.optional(),
       principal: person,
     }),
-    websites: z.array(website).default([]),
-    instances: z.array(z.union([instance, instanceImport])).default([]),
-    domains: z.record(z.string(), declaredDomain).default({}),
-    documents: z.array(document).default([]),
+    websites: z.array(website).max(LIMITS.websites, atMost(LIMITS.websites, 'websites')).default([]),
+    instances: z
+      .array(z.union([instance, instanceImport]))
+      .max(LIMITS.instances, atMost(LIMITS.instances, 'instances'))
+      .default([]),
+    domains: z
+      .record(z.string(), declaredDomain)
+      .refine((r) => Object.keys(r).length <= LIMITS.declaredDomains, atMost(LIMITS.declaredDomains, 'declared domains'))
+      .default({}),
+    documents: z.array(document).max(LIMITS.documents, atMost(LIMITS.documents, 'documents')).default([]),
     /** Findings accepted with a reason until a date (waivers). */
-    accept: z.array(manifestWaiver).default([]),
+    accept: z.array(manifestWaiver).max(LIMITS.documents, atMost(LIMITS.documents, 'waivers')).default([]),
     settings: z
       .strictObject({
         /** Suffixes the user knows to be approved beyond `regulations/tlds.yaml`. */
-        approvedSuffixes: z.array(z.string()).default([]),
+        approvedSuffixes: z.array(z.string()).max(LIMITS.approvedSuffixes, atMost(LIMITS.approvedSuffixes, 'approved suffixes')).default([]),
       })
       .optional(),
   })

@@ -11,3 +11,26 @@ export function stripControl(s: string, keepNewlines = false): string {
   const out = s.replace(UNSAFE, '').replace(LONE_SURROGATE, '\ufffd');
   return keepNewlines ? out : out.replace(/[\n\t]/g, ' ');
 }
+
+/**
+ * A GitHub Actions runner reads any log line that starts (after blanks) with `::` as a workflow
+ * command (`::error`, `::add-mask`, `::stop-commands`). Outside text that starts a line is
+ * made inert: a file name gets `./` (the same file), other text a leading `: `.
+ */
+const WORKFLOW_COMMAND_START = /^(\s*)::/;
+
+/** Outside text for one line of terminal or log output: no controls, and no workflow command. */
+export function forTerminal(text: string): string {
+  return stripControl(text).replace(WORKFLOW_COMMAND_START, '$1: ::');
+}
+
+/** A file name as shown on a terminal or in a log: no controls, never a workflow command. */
+export function fileNameForTerminal(file: string): string {
+  const clean = stripControl(file);
+  return WORKFLOW_COMMAND_START.test(clean) ? `./${clean.trimStart()}` : clean;
+}
+
+/** Text for the JSON report and other machine-read fields: controls and bidi removed, lone surrogates replaced. */
+export function forJson(text: string, keepNewlines = false): string {
+  return stripControl(text, keepNewlines);
+}

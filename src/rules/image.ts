@@ -256,6 +256,13 @@ export const imageIntact = defineRule({
       message: { en: '{file} ({role}) is damaged: its header cannot be read ({error}).', zh: '{file}（{role}）已损坏：无法读取图片头（{error}）。' },
       fix: { en: 'Copy or export the image again and check that it opens completely.', zh: '请重新复制或导出该图片，并确认能完整打开。' },
     },
+    'no-pixels': {
+      message: {
+        en: '{file} ({role}) is an image of {width}x{height} pixels: there is nothing to see.',
+        zh: '{file}（{role}）的尺寸为 {width}x{height} 像素，图片中没有任何内容。',
+      },
+      fix: { en: 'Photograph or scan the document again and save the image as it is.', zh: '请重新拍摄或扫描该证件，并原样保存图片。' },
+    },
     unknown: {
       message: { en: 'The dimensions of {file} could not be read: {error}.', zh: '无法读取 {file} 的尺寸：{error}。' },
       fix: { en: 'Open the image to check it, or re-save it without large embedded metadata.', zh: '请打开图片检查，或去除大体积内嵌元数据后重新保存。' },
@@ -269,6 +276,8 @@ export const imageIntact = defineRule({
       if (f.width === undefined || f.height === undefined) {
         return f.type && ['jpg', 'png', 'gif'].includes(f.type) ? [{ rule: 'image/intact', status: 'unknown', path: i.ref.path, args: a }] : [];
       }
+      // A header that declares no pixels at all is not an image of anything.
+      if (f.width === 0 || f.height === 0) return [{ rule: 'image/intact', status: 'fail', path: i.ref.path, key: 'no-pixels', args: a }];
       return [{ rule: 'image/intact', status: 'pass', path: i.ref.path, args: a }];
     });
   },

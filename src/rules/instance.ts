@@ -536,6 +536,10 @@ export const describeInstancesFile = defineRule({
   },
   messages: {
     imported: { message: { en: 'Read {count} {count|instance|instances} from {file}.', zh: '已从 {file} 读取 {count} 个实例。' } },
+    'outside-manifest-folder': {
+      message: { en: "The DescribeInstances file {file} lies outside the manifest's folder.", zh: 'DescribeInstances 文件 {file} 位于备案资料文件所在文件夹之外。' },
+      fix: { en: 'Keep the saved answer beside the manifest, so that the manifest reads only its own files.', zh: '请将保存的输出放在备案资料文件旁边，使其只读取自己的文件。' },
+    },
     missing: {
       message: { en: 'The DescribeInstances file {file} does not exist.', zh: 'DescribeInstances 文件 {file} 不存在。' },
       fix: {

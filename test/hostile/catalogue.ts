@@ -2,9 +2,27 @@
 // under fixtures/<name>/, or files made at run time when they are large, special or unsafe to
 // commit), and the finding the user must see. README.md's table is generated from this list.
 import { execFileSync } from 'node:child_process';
-import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  lstatSync,
+  statSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+  chmodSync,
+} from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { deflateSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Status } from '../../src/model.js';
+import { shardOf } from '../../src/check/inputs.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const IMAGES = path.join(import.meta.dirname, '..', 'fixtures', 'images');
@@ -30,6 +48,29 @@ export interface HostileCase {
   expect: Expected;
   /** Why the case cannot run here (it is then reported as skipped, never as passed). */
   skip?: string;
+  /** Cases about the command rather than one manifest run through the built bin (`cli-inputs.test.ts`). */
+  bin?: BinCase;
+}
+
+/** A run of the built bin in the case's folder (its working folder). */
+export interface BinCase {
+  /** Arguments after the bin; `url` is the case's loopback server, when it has one. */
+  args: (dir: string, url: string) => string[];
+  /** The command line is run by bash inside this (`$ICP` stands for the bin), e.g. `ulimit -n 64; $ICP`. */
+  shell?: string;
+  env?: (dir: string) => NodeJS.ProcessEnv;
+  /** A loopback HTTP server for the run. */
+  server?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** As an unprivileged user (uid 65534), so that file modes count even when the tests run as root. */
+  unprivileged?: boolean;
+  /** Only root can make the input (a device): skipped, and said so, otherwise. */
+  needsRoot?: boolean;
+  /** The expected message is looked for in this file of the case folder instead of stdout and stderr. */
+  messageIn?: string;
+  /** What the README's "finding" column says when it is not a rule (a usage error, a note on stderr). */
+  shows?: string;
+  /** More checks of the result and of the folder afterwards. */
+  after?: (dir: string, result: { code: number | null; stdout: string; stderr: string }) => void;
 }
 
 const mkfifo = (file: string): void => void execFileSync('mkfifo', [file]);
@@ -39,6 +80,56 @@ const NOT_AS_ROOT = 'root reads any file whatever its mode, so permission denied
 export function personManifest(front: string): string {
   return readFileSync(path.join(FIXTURES, 'image-empty', 'manifest.yaml'), 'utf8').replace('docs/empty.jpg', front);
 }
+
+/** A PNG whose header says 0 by 0 pixels, complete with IDAT and IEND (CRCs right). */
+export function zeroPixelPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(0, 0);
+  ihdr.writeUInt32BE(0, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(0))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** `count` copies of the minimal manifest (`m0.yaml` …) in `folder`, with the images they name. */
+export function manyManifests(folder: string, count: number): void {
+  mkdirSync(path.join(folder, 'docs'), { recursive: true });
+  for (const f of ['id-front.jpg', 'id-back.jpg']) copyFileSync(path.join(IMAGES, f), path.join(folder, 'docs', f));
+  const text = personManifest('docs/id-front.jpg');
+  for (let i = 0; i < count; i++) writeFileSync(path.join(folder, `m${i}.yaml`), text);
+}
+
+/** A manifest of `shards/` (see the case) that `--shard 1/2` does not check. */
+function otherShardFile(): string {
+  for (let i = 0; i < 8; i++) if (shardOf(`shards/m${i}.yaml`, 2) === 2) return `shards/m${i}.yaml`;
+  throw new Error('no file of shard 2 among shards/m0..m7.yaml');
+}
+
+/** After the run, the manifest is still the manifest, not a report. */
+const unchangedManifest = (file: string) => (dir: string) => expect(readFileSync(path.join(dir, file), 'utf8')).toBe(personManifest('docs/id-front.jpg'));
 
 /** The filing was read and checked as usual (it is blocked only by what the minimal manifest lacks, such as an instance). */
 const READ: Expected = { exit: 1, rule: 'person/id-number', status: 'pass', message: 'resident identity card number is well formed (born 2000-01-01, Beijing)' };
@@ -368,6 +459,391 @@ export const CATALOGUE: HostileCase[] = [
     setup: (dir) => copyFileSync(path.join(import.meta.dirname, '..', '..', 'examples', 'tianjin-enterprise-problems', 'manifest.yaml'), path.join(dir, 'manifest.yaml')),
     expect: fail('entity/certificate-number', 'Credit code 91120116MA06A00012: the check character does not match the other 17.', 1),
   },
+
+  // Round two: classes closed by the bounded reader, the manifest limits and the sanitiser (in-process).
+  {
+    name: 'proto-key',
+    input: 'a `__proto__:` key',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}__proto__:\n  polluted: true\n`),
+    expect: fail('manifest/unknown-key', 'Unknown key "__proto__".'),
+  },
+  {
+    name: 'proto-key-under-domains',
+    input: 'a `__proto__:` key under `domains:` (whose keys are free)',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}domains:\n  __proto__:\n    holder: 王小五\n`),
+    expect: fail('manifest/unknown-key', 'Unknown key "__proto__".'),
+  },
+  {
+    name: 'cr-only-line-ends',
+    input: 'CR-only line ends (classic Mac) after a first comment line',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `# filing\n${personManifest('docs/id-front.jpg')}`.replace(/\n/g, '\r')),
+    expect: READ,
+  },
+  {
+    name: 'infinity-as-date',
+    input: '`.inf` where a date belongs',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('expires: 2035-03-01', 'expires: .inf')),
+    expect: fail('manifest/schema', 'got number Infinity'),
+  },
+  {
+    name: 'yaml-1-1-directive',
+    input: 'a `%YAML 1.1` directive (dates would become timestamps)',
+    origin: 'generated',
+    setup: (dir) => writeFileSync(path.join(dir, 'manifest.yaml'), `%YAML 1.1\n---\n${personManifest('docs/id-front.jpg')}`),
+    expect: READ,
+  },
+  {
+    name: 'zero-pixel-png-both-sides',
+    input: 'a 0×0 PNG used as both sides of the ID card',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'docs', 'blank.png'), zeroPixelPng());
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/blank.png').replace('docs/id-back.jpg', 'docs/blank.png'));
+    },
+    expect: fail('image/intact', 'docs/blank.png (id-front) is an image of 0x0 pixels', 1),
+  },
+  {
+    name: 'many-keys-one-duplicate',
+    input: 'a manifest of 80,000 keys with one duplicate at the end (once quadratic: minutes)',
+    origin: 'generated',
+    setup: (dir) => {
+      const keys = Array.from({ length: 80_000 }, (_, i) => `  k${i.toString(36)}: 1\n`).join('');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}domains:\n${keys}  k0: 2\n`);
+    },
+    expect: fail('manifest/yaml-syntax', 'YAML error: Map keys must be unique'),
+  },
+  {
+    name: 'ten-thousand-domains',
+    input: '10,000 domains in one website (once a stack overflow in pretty and Markdown)',
+    origin: 'generated',
+    setup: (dir) => {
+      const domains = Array.from({ length: 10_000 }, (_, i) => `d${i}.cn`).join(', ');
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg').replace('[wangxiaowu-blog.cn]', `[${domains}]`));
+    },
+    expect: fail('manifest/schema', 'at most 100 domains per website in one manifest'),
+  },
+  {
+    name: 'too-many-websites',
+    input: '500 websites in one manifest',
+    origin: 'generated',
+    setup: (dir) => {
+      const site = '  - name: 博客\n    domains: [wangxiaowu-blog.cn]\n    content: [personal-blog]\n';
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}${site.repeat(499)}`);
+    },
+    expect: fail('manifest/schema', 'at most 100 websites in one manifest'),
+  },
+  {
+    name: 'thousands-of-unknown-keys',
+    input: '20,000 unknown keys (at most 50 problems listed)',
+    origin: 'generated',
+    setup: (dir) => {
+      const keys = Array.from({ length: 20_000 }, (_, i) => `  x${i}: 1\n`).join('');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}settings:\n${keys}`);
+    },
+    expect: fail('manifest/schema', '19950 more problems are not listed'),
+  },
+  {
+    name: 'describe-instances-outside-folder',
+    input: '`describeInstances` naming a file outside the manifest folder',
+    origin: 'generated',
+    setup: (dir) => {
+      mkdirSync(path.join(dir, '..', 'elsewhere'), { recursive: true });
+      writeFileSync(path.join(dir, '..', 'elsewhere', 'ecs.json'), '{"Instances": {"Instance": []}}');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}instances:\n  - describeInstances: ../elsewhere/ecs.json\n`);
+    },
+    expect: { exit: 1, rule: 'instance/describe-instances-file', status: 'info', message: "../elsewhere/ecs.json lies outside the manifest's folder" },
+  },
+  {
+    name: 'describe-instances-private-text',
+    input: '`describeInstances` naming a text file that is not JSON (its content is never shown)',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'secret.json'), 'root:SECRET-PASSWORD-HASH:0:0\n');
+      writeFileSync(path.join(dir, 'manifest.yaml'), `${personManifest('docs/id-front.jpg')}instances:\n  - describeInstances: secret.json\n`);
+    },
+    expect: fail('instance/describe-instances-file', 'secret.json is not valid JSON: unexpected text', 1),
+  },
+  {
+    name: 'c1-and-bidi-in-file-name',
+    input: 'a manifest whose file name holds C1 (NEL, CSI) and bidi-override characters',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'evil\u0085\u009b31m\u202egpj.yaml'), personManifest('docs/id-front.jpg'));
+      return 'evil\u0085\u009b31m\u202egpj.yaml';
+    },
+    expect: READ,
+  },
+
+  // Round two, through the built bin: the command's own inputs and outputs.
+  {
+    name: 'folder-of-600-at-fd-limit-256',
+    input: 'a folder of 600 manifests under `ulimit -n 256` (once: hundreds skipped as "not manifests")',
+    origin: 'generated',
+    setup: (dir) => manyManifests(path.join(dir, 'many'), 600),
+    bin: { args: () => ['many', '--offline', '--no-cache', '--date', '2026-11-26'], shell: 'ulimit -n 256; $ICP', shows: 'summary' },
+    expect: { exit: 1, rule: 'summary', status: 'info', message: '600 filings: 0 ready, 0 ready with warnings, 600 blocked, 0 invalid' },
+  },
+  {
+    name: 'unreadable-file-in-folder',
+    input: 'a folder holding a manifest without read permission (run as an unprivileged user)',
+    origin: 'generated',
+    setup: (dir) => {
+      manyManifests(path.join(dir, 'filings'), 2);
+      chmodSync(path.join(dir, 'filings', 'm1.yaml'), 0o000);
+    },
+    bin: { args: () => ['filings', '--offline', '--no-cache', '--date', '2026-11-26'], unprivileged: true },
+    expect: fail('manifest/unreadable', 'The manifest cannot be read: permission denied.'),
+  },
+  {
+    name: 'unreadable-subfolder',
+    input: 'a folder holding a subfolder without permission (run as an unprivileged user)',
+    origin: 'generated',
+    setup: (dir) => {
+      manyManifests(path.join(dir, 'filings'), 1);
+      manyManifests(path.join(dir, 'filings', 'private'), 1);
+      chmodSync(path.join(dir, 'filings', 'private'), 0o000);
+    },
+    bin: {
+      args: () => ['filings', '--offline', '--no-cache', '--date', '2026-11-26'],
+      unprivileged: true,
+      after: (_dir, r) => expect(r.stdout).toMatch(/filings\/private: /),
+    },
+    expect: fail('manifest/unreadable', 'The manifest cannot be read: permission denied.'),
+  },
+  {
+    name: 'quiet-shows-skipped',
+    input: '`-q` over a folder with a YAML file that is not a manifest',
+    origin: 'generated',
+    setup: (dir) => {
+      manyManifests(path.join(dir, 'filings'), 1);
+      writeFileSync(path.join(dir, 'filings', 'ci.yaml'), 'on: push\n');
+    },
+    bin: { args: () => ['filings', '-q', '--offline', '--no-cache', '--date', '2026-11-26'], shows: 'note on stderr' },
+    expect: { exit: 1, rule: 'note', status: 'info', message: 'skipped 1 YAML files that are not manifests' },
+  },
+  {
+    name: 'output-through-symlinked-input',
+    input: '`-o manifest.yaml` while the manifest is checked through a symbolic link',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg'));
+      symlinkSync('manifest.yaml', path.join(dir, 'link.yaml'));
+    },
+    bin: { args: () => ['link.yaml', '-o', 'manifest.yaml', '--offline', '--no-cache'], shows: 'usage error', after: unchangedManifest('manifest.yaml') },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--output manifest.yaml is one of the files being checked' },
+  },
+  {
+    name: 'output-through-symlinked-folder',
+    input: '`-o real/manifest.yaml` while the manifest is checked through a linked folder',
+    origin: 'generated',
+    setup: (dir) => {
+      manyManifests(path.join(dir, 'real'), 1);
+      symlinkSync('real', path.join(dir, 'alias'));
+    },
+    bin: { args: () => ['alias/m0.yaml', '-o', 'real/m0.yaml', '--offline', '--no-cache'], shows: 'usage error', after: unchangedManifest('real/m0.yaml') },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--output real/m0.yaml is one of the files being checked' },
+  },
+  {
+    name: 'output-onto-another-shard',
+    input: '`--shard 1/2 -o` naming a manifest of shard 2',
+    origin: 'generated',
+    setup: (dir) => manyManifests(path.join(dir, 'shards'), 8),
+    bin: {
+      args: () => ['shards', '--shard', '1/2', '-o', otherShardFile(), '--offline', '--no-cache'],
+      shows: 'usage error',
+      after: unchangedManifest(otherShardFile()),
+    },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: 'is one of the files being checked; it would be overwritten' },
+  },
+  {
+    name: 'output-onto-an-image',
+    input: '`-o docs/id-front.jpg`, an image the manifest names',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: {
+      args: () => ['manifest.yaml', '-o', 'docs/id-front.jpg', '--offline', '--no-cache', '--date', '2026-11-26'],
+      shows: 'usage error',
+      after: (dir) => expect(readFileSync(path.join(dir, 'docs', 'id-front.jpg')).equals(readFileSync(path.join(IMAGES, 'id-front.jpg')))).toBe(true),
+    },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--output docs/id-front.jpg is a file a manifest refers to' },
+  },
+  {
+    name: 'output-dev-stdout',
+    input: '`-o /dev/stdout` (as root, once replaced the link by a regular file)',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: {
+      args: () => ['manifest.yaml', '-o', '/dev/stdout', '--format', 'json', '--offline', '--no-cache', '--date', '2026-11-26'],
+      shows: 'the report',
+      after: () => expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true),
+    },
+    expect: { exit: 1, rule: 'report', status: 'info', message: '"verdict": "blocked"' },
+  },
+  {
+    name: 'output-character-device',
+    input: '`-o` naming a character device (a null device made in the case folder)',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg'));
+      execFileSync('mknod', [path.join(dir, 'null'), 'c', '1', '3']);
+    },
+    bin: {
+      args: () => ['manifest.yaml', '-o', 'null', '--offline', '--no-cache', '--date', '2026-11-26'],
+      shows: 'exit code only',
+      needsRoot: true,
+      after: (dir) => expect(statSync(path.join(dir, 'null')).isCharacterDevice()).toBe(true),
+    },
+    expect: { exit: 1, rule: 'report', status: 'info', message: '' },
+  },
+  {
+    name: 'output-fifo',
+    input: '`-o` naming a FIFO that a reader drains',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg'));
+      mkfifo(path.join(dir, 'out.fifo'));
+    },
+    bin: {
+      args: () => ['manifest.yaml', '-o', 'out.fifo', '--format', 'json', '--offline', '--no-cache', '--date', '2026-11-26'],
+      shell: 'cat out.fifo > got.json & $ICP; code=$?; wait; exit $code',
+      messageIn: 'got.json',
+      shows: 'the report, read from the FIFO',
+      after: (dir) => expect(lstatSync(path.join(dir, 'out.fifo')).isFIFO()).toBe(true),
+    },
+    expect: { exit: 1, rule: 'report', status: 'info', message: '"verdict": "blocked"' },
+  },
+  {
+    name: 'output-is-a-folder',
+    input: '`-o` naming a folder',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg'));
+      mkdirSync(path.join(dir, 'reports'));
+    },
+    bin: { args: () => ['manifest.yaml', '-o', 'reports', '--offline', '--no-cache'], shows: 'usage error' },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--output reports is a folder; name a file' },
+  },
+  {
+    name: 'output-in-missing-folder',
+    input: '`-o` into a folder that does not exist',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: { args: () => ['manifest.yaml', '-o', 'nowhere/report.txt', '--offline', '--no-cache'], shows: 'usage error' },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--output nowhere/report.txt: the folder nowhere does not exist' },
+  },
+  {
+    name: 'step-summary-unwritable',
+    input: '`$GITHUB_STEP_SUMMARY` naming a folder (the report keeps its exit code)',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg'));
+      mkdirSync(path.join(dir, 'summary'));
+    },
+    bin: {
+      args: () => ['manifest.yaml', '--format', 'github', '--offline', '--no-cache', '--date', '2026-11-26'],
+      env: (dir) => ({ GITHUB_STEP_SUMMARY: path.join(dir, 'summary') }),
+      shows: 'warning on stderr',
+    },
+    expect: { exit: 1, rule: 'warning', status: 'warn', message: '($GITHUB_STEP_SUMMARY): a folder, not a file' },
+  },
+  {
+    name: 'tld-list-dev-zero',
+    input: '`--tld-list /dev/zero` (once: 650 MB read)',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: { args: () => ['manifest.yaml', '--tld-list', '/dev/zero', '--offline', '--no-cache'], shows: 'usage error' },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--tld-list /dev/zero: a device, not a file' },
+  },
+  {
+    name: 'tld-list-fifo',
+    input: '`--tld-list` naming a FIFO without a writer (once: hung)',
+    origin: 'generated',
+    setup: (dir) => {
+      writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg'));
+      mkfifo(path.join(dir, 'list.fifo'));
+    },
+    bin: { args: () => ['manifest.yaml', '--tld-list', 'list.fifo', '--offline', '--no-cache'], shows: 'usage error' },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: '--tld-list list.fifo: a named pipe, not a file' },
+  },
+  {
+    name: 'whois-timeout-beyond-timer-range',
+    input: '`--whois-timeout 2147484s` (beyond 2^31-1 ms; once: silently 1 ms)',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: { args: () => ['manifest.yaml', '--whois-timeout', '2147484s', '--offline', '--no-cache'], shows: 'usage error' },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: 'expected at most 2147483647ms' },
+  },
+  {
+    name: 'rdap-bootstrap-endless-server',
+    input: '`update-rdap-bootstrap --url` against a server that never stops sending (once: 7 GB)',
+    origin: 'generated',
+    bin: {
+      args: (dir, url) => ['update-rdap-bootstrap', '--url', url, '--output', path.join(dir, 'dns.json')],
+      server: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const piece = Buffer.alloc(64 * 1024, 0x20);
+        const more = () => {
+          while (!res.destroyed && res.write(piece));
+          if (!res.destroyed) res.once('drain', more);
+        };
+        res.write('{"version": "1.0", "services": [');
+        more();
+      },
+      shows: 'usage error',
+      after: (dir) => expect(existsSync(path.join(dir, 'dns.json'))).toBe(false),
+    },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: 'larger than the 4194304 bytes a bootstrap file can be' },
+  },
+  {
+    name: 'workflow-command-file-name',
+    input: 'a manifest named `::error title=Deploy::x.yaml` (must not become a GitHub workflow command)',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, '::error title=Deploy::x.yaml'), personManifest('docs/id-front.jpg')),
+    bin: {
+      args: () => ['::error title=Deploy::x.yaml', '--offline', '--no-cache', '--date', '2026-11-26'],
+      shows: 'pretty header',
+      after: (_dir, r) => expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/^\s*::/m),
+    },
+    expect: { exit: 1, rule: 'header', status: 'info', message: './::error title=Deploy::x.yaml' },
+  },
+  {
+    name: 'escape-sequences-in-usage-error',
+    input: 'ANSI and OSC 8 sequences in a refused option value',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: { args: () => ['manifest.yaml', '--format', '\u001b[2J\u001b]8;;http://evil.example\u0007x'], shows: 'usage error' },
+    expect: { exit: 2, rule: 'usage', status: 'fail', message: "argument '[2J]8;;http://evil.examplex' is invalid" },
+  },
+  {
+    name: 'rdap-far-future-expiry',
+    input: 'an RDAP answer with the expiry `+010000-01-01` (once: "NaN days")',
+    origin: 'generated',
+    setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
+    bin: {
+      args: (_dir, url) => ['manifest.yaml', '--rdap-url', url, '--no-cache', '--date', '2026-11-26', '--whois-timeout', '5s'],
+      server: (req, res) => {
+        const name = decodeURIComponent((req.url ?? '').split('/').pop() ?? 'example.cn');
+        res.writeHead(200, { 'content-type': 'application/rdap+json' });
+        res.end(
+          JSON.stringify({
+            objectClassName: 'domain',
+            ldhName: name,
+            status: ['active'],
+            events: [
+              { eventAction: 'registration', eventDate: '2015-03-01T08:00:00Z' },
+              { eventAction: 'expiration', eventDate: '+010000-01-01T00:00:00Z' },
+            ],
+          }),
+        );
+      },
+      after: (_dir, r) => expect(r.stdout).not.toMatch(/NaN/),
+    },
+    expect: { exit: 1, rule: 'domain/expiry', status: 'pass', message: 'expires on 10000-01-01, 2912114 days after 2026-11-26' },
+  },
 ];
 
 /** Copies a case's fixture (if any) into `root/<name>`, adds the shared images and runs its setup; returns the manifest path. */
@@ -387,7 +863,9 @@ export function readmeTable(cases: HostileCase[] = CATALOGUE): string {
   const rows = cases.map((c, i) => {
     const made = c.origin === 'fixture' ? `\`fixtures/${c.name}/\`${c.setup ? ' + run time' : ''}` : 'run time';
     const skip = c.skip ? ` (skipped as root)` : '';
-    return `| ${i + 1} | ${cell(c.input)}${skip} | ${made} | \`${c.expect.rule}\` ${c.expect.status} | ${cell(c.expect.message)} | ${c.expect.exit} |`;
+    const shows = c.bin?.shows ?? `\`${c.expect.rule}\` ${c.expect.status}`;
+    const how = c.bin ? `${made}, bin` : made;
+    return `| ${i + 1} | ${cell(c.input)}${skip} | ${how} | ${shows} | ${cell(c.expect.message)} | ${c.expect.exit} |`;
   });
   return ['| # | input | made | finding | message (English, part) | exit |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -22,7 +22,7 @@ describe('the hostile catalogue', () => {
     expect(new Set(CATALOGUE.map((c) => c.name)).size).toBe(CATALOGUE.length);
   });
 
-  for (const c of CATALOGUE) {
+  for (const c of CATALOGUE.filter((x) => !x.bin)) {
     it.skipIf(c.skip !== undefined)(`${c.name}: ${c.input}`, async () => {
       const file = prepareCase(c, root);
       const { report, json, exitCode } = await checkInProcess([file]);
@@ -38,6 +38,8 @@ describe('the hostile catalogue', () => {
         ),
       ).toBeDefined();
       expect(exitCode).toBe(c.expect.exit);
+      // File names from outside reach the JSON report cleaned like any other outside text.
+      for (const f of JSON.parse(json).filings as Array<{ file: string }>) expect(f.file).not.toMatch(UNSAFE_OUTPUT);
       const text = pretty(report, { lang: 'en', rules: ruleIndex(), cwd: root, color: false });
       expect(UNSAFE_OUTPUT.test(text), text).toBe(false);
       const zh = pretty((await checkInProcess([file], { lang: 'zh' })).report, { lang: 'zh', rules: ruleIndex(), cwd: root, color: true });

@@ -1,7 +1,7 @@
 // The IANA RDAP bootstrap (RFC 9224, `dns.json`): which RDAP server serves which suffix. A dated
 // snapshot ships in `regulations/rdap-dns.json`; `icp-check update-rdap-bootstrap` refreshes it.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { describeFailure, readRegularFileSync } from '../read-file.js';
 
 export const IANA_DNS_BOOTSTRAP_URL = 'https://data.iana.org/rdap/dns.json';
 
@@ -32,8 +32,13 @@ export function validateBootstrap(json: unknown, where = 'RDAP bootstrap'): Rdap
   return b as unknown as RdapBootstrap;
 }
 
+/** IANA's dns.json is about 30 KB; a bootstrap file far larger is not one. */
+export const MAX_BOOTSTRAP_BYTES = 4 * 1024 * 1024;
+
 export function loadBootstrap(file = BUNDLED_BOOTSTRAP_FILE): RdapBootstrap {
-  return validateBootstrap(JSON.parse(readFileSync(file, 'utf8')), file);
+  const r = readRegularFileSync(file, { maxBytes: MAX_BOOTSTRAP_BYTES });
+  if (!r.ok) throw new Error(`${file}: ${describeFailure(r, MAX_BOOTSTRAP_BYTES)}`);
+  return validateBootstrap(JSON.parse(r.bytes.toString('utf8')), file);
 }
 
 /** The RDAP base URL (ending in `/`) for a domain: the longest matching suffix, https preferred. */

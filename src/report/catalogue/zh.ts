@@ -133,6 +133,7 @@ export const zh: Record<MessageKey, string> = {
   'cli.skipped': '跳过 {count} 个不是备案资料文件的 YAML 文件',
   'cli.unusedWaiver': '豁免 {entry}（{rule}）没有对应任何检查结果',
   'cli.maxWarnings': '警告和待确认项共 {count} 条，超过 --max-warnings {max}',
+  'cli.lookupsLeftOut': '本次运行最多查询 {cap} 个域名；另有 {count} 个域名未查询，相关检查为待确认',
   'cli.progress': '已检查 {done}/{total} 份备案',
 
   'source.separator': '，',

@@ -108,25 +108,27 @@ function countText(report: Report, ctx: FormatContext): string {
   return parts.length ? `${head}${message('ci.countSeparator', undefined, ctx.lang)}${parts.join(message('list.separator', undefined, ctx.lang))}` : head;
 }
 
-export const github: Formatter = (report: Report, ctx: FormatContext): string => {
+/** The annotations in pieces: failures first, the most important first; each level within GitHub's cap. */
+export function* githubChunks(report: Report, ctx: FormatContext): Generator<string> {
   const items = report.filings.flatMap((filing, i) => filingItems(filing, i, ctx));
-  const lines: string[] = [];
   const rest: string[] = [];
-  // Failures first, the most important first; each level within GitHub's cap, the last slot saying how many more.
+  // Each level within GitHub's cap, the last slot saying how many more; the rest follow as plain log lines.
   for (const command of LEVELS) {
     const level = items.filter((x) => x.command === command).sort((a, b) => a.rank - b.rank || a.filing - b.filing || a.line - b.line || (a.col ?? 0) - (b.col ?? 0));
     const shown = level.length > ANNOTATIONS_PER_LEVEL ? level.slice(0, ANNOTATIONS_PER_LEVEL - 1) : level;
-    for (const x of shown) lines.push(annotation(command, { file: x.file, line: x.line, col: x.col, title: x.title }, x.message));
+    const lines = shown.map((x) => annotation(command, { file: x.file, line: x.line, col: x.col, title: x.title }, x.message));
     if (shown.length < level.length) {
       lines.push(annotation(command, { title: 'icp-check' }, moreText(level.length - shown.length, command, ctx.lang)));
-      rest.push(...level.slice(shown.length).map(plainLine));
+      for (const x of level.slice(shown.length)) rest.push(plainLine(x));
     }
+    if (lines.length > 0) yield `${lines.join('\n')}\n`;
   }
-  lines.push(...rest);
+  for (let i = 0; i < rest.length; i += 1000) yield `${rest.slice(i, i + 1000).join('\n')}\n`;
   // A plain closing line for the log; it cannot start a workflow command.
-  lines.push(stripControl(`${report.tool.name}: ${countText(report, ctx)}`));
-  return `${lines.join('\n')}\n`;
-};
+  yield `${stripControl(`${report.tool.name}: ${countText(report, ctx)}`)}\n`;
+}
+
+export const github: Formatter = (report: Report, ctx: FormatContext): string => [...githubChunks(report, ctx)].join('');
 
 /** The `<summary>` line is raw HTML inside Markdown, so it takes HTML escaping. */
 function htmlEscape(text: string): string {

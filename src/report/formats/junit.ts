@@ -123,7 +123,8 @@ function renderCase(c: TestCase, classname: string): string {
   return `${open}>\n${inner.join('\n')}\n    </testcase>`;
 }
 
-export const junit: Formatter = (report: Report, ctx: FormatContext): string => {
+/** The JUnit XML in pieces, a test suite (a filing) at a time. */
+export function* junitChunks(report: Report, ctx: FormatContext): Generator<string> {
   let tests = 0;
   let failures = 0;
   const suites: string[] = [];
@@ -146,8 +147,12 @@ export const junit: Formatter = (report: Report, ctx: FormatContext): string => 
     );
   }
   const head = `<testsuites${attrs({ name: report.tool.name, tests, failures, errors: 0, time: '0' })}>`;
-  return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...suites, '</testsuites>', ''].join('\n');
-};
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n`;
+  for (const suite of suites) yield `${suite}\n`;
+  yield '</testsuites>\n';
+}
+
+export const junit: Formatter = (report: Report, ctx: FormatContext): string => [...junitChunks(report, ctx)].join('');
 
 /** `submitFrom` and `readyUntil` of a filing as suite properties (src/report/validity.ts). */
 function datesProperties(f: FilingReport): string[][] {

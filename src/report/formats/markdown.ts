@@ -21,7 +21,7 @@ export function mdEscape(text: string): string {
 /** A code span that survives backticks inside (a longer fence) and never breaks the line. */
 export function mdCode(text: string): string {
   const clean = stripControl(text).replace(/\r/g, ' ');
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = (clean.match(/`+/g) ?? []).reduce((m, run) => Math.max(m, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
@@ -78,13 +78,17 @@ function filingSection(filing: FilingReport, index: number, ctx: FormatContext):
   // -q: only what needs action (under --strict warnings and unknowns too).
   const findings = sortFindings(filing.findings.filter((f) => f.status !== 'pass' && (!ctx.quiet || isFailing(f.status, ctx.strict))));
   if (filing.verdict === 'invalid') {
-    out.push(w('invalid', lang), '', ...findings.map((f) => findingItem(f, lang)), '', '</details>', '');
+    out.push(w('invalid', lang), '');
+    for (const f of findings) out.push(findingItem(f, lang));
+    out.push('', '</details>', '');
     return out.join('\n');
   }
   for (const status of SECTIONS) {
     const list = findings.filter((f) => f.status === status && !f.accepted);
     if (list.length === 0) continue;
-    out.push(`### ${w(status, lang)}`, '', ...list.map((f) => findingItem(f, lang)), '');
+    out.push(`### ${w(status, lang)}`, '');
+    for (const f of list) out.push(findingItem(f, lang));
+    out.push('');
   }
   const missing = missingDocuments(filing);
   if (missing.length > 0) {
@@ -163,7 +167,8 @@ export const markdown: Formatter = (report: Report, ctx: FormatContext): string 
     kept.push(row);
     size += row.length + 1;
   }
-  out.push(...kept, '');
+  for (const row of kept) out.push(row);
+  out.push('');
   const leftOut: string[] = [];
   report.filings.forEach((filing, i) => {
     if (filing.verdict === 'ready') return;

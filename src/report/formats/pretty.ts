@@ -5,7 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status, Verdict } from '../../model.js';
 import { displayPath } from '../../check/run.js';
-import { stripControl } from '../sanitize.js';
+import { fileNameForTerminal, stripControl } from '../sanitize.js';
 import { validityWords } from '../validity.js';
 import { message, type MessageKey } from '../catalogue/index.js';
 import { holderName, nameOf } from '../catalogue/names.js';
@@ -114,7 +114,7 @@ function groupedLines(c: ChalkInstance, list: Finding[], file: string, ctx: Form
     const same = f.subject ? list.filter((x) => !done.has(x) && x.rule === f.rule && x.status === f.status && x.subject && generic(x) === generic(f)) : [f];
     for (const x of same) done.add(x);
     if (same.length < 2) {
-      out.push(...findingLines(c, f, file, ctx));
+      for (const line of findingLines(c, f, file, ctx)) out.push(line);
       continue;
     }
     const title = stripControl(ctx.rules.get(f.rule)?.title[ctx.lang] ?? f.rule);
@@ -122,7 +122,8 @@ function groupedLines(c: ChalkInstance, list: Finding[], file: string, ctx: Form
     const fix = generic(f)?.split('\u0000').join(hole(f.subject!, ctx.lang));
     const positions = same.map((x) => (x.line !== undefined ? `${x.line}` : '')).filter(Boolean);
     const also = [...new Set(same.flatMap((x) => x.alsoRequiredBy ?? []))].sort();
-    out.push(...fixLines(c, fix || undefined, f.rule, positions.length ? `${file}:${positions.join(',')}` : '', also.length ? { ...f, alsoRequiredBy: also } : f, ctx));
+    for (const line of fixLines(c, fix || undefined, f.rule, positions.length ? `${file}:${positions.join(',')}` : '', also.length ? { ...f, alsoRequiredBy: also } : f, ctx))
+      out.push(line);
   }
   return out;
 }
@@ -169,7 +170,7 @@ function documentLines(c: ChalkInstance, f: FilingReport, docs: RequiredDocument
 
 function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): string[] {
   const lang = ctx.lang;
-  const file = stripControl(displayPath(f.file, ctx.cwd));
+  const file = fileNameForTerminal(displayPath(f.file, ctx.cwd));
   if (f.verdict === 'invalid') return [...invalidLines(c, f, file, lang), `${file}: ${verdictText(c, f.verdict, lang)}`];
   const province = f.province ? `${c.dim(nameOf('province', f.province, lang))}  ` : '';
   const dates = validityWords(f, lang);
@@ -190,19 +191,19 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
   for (const [key, list] of groups) {
     if (list.length === 0) continue;
     heading(key);
-    out.push(...groupedLines(c, list, file, ctx));
+    for (const line of groupedLines(c, list, file, ctx)) out.push(line);
   }
   const docs = ctx.verbose && !ctx.quiet ? [...f.documents].sort((a, b) => Number(a.provided) - Number(b.provided)) : missingDocs(f);
   if (docs.length > 0) {
     heading('pretty.documents');
-    out.push(...documentLines(c, f, docs, ctx));
+    for (const line of documentLines(c, f, docs, ctx)) out.push(line);
   }
   if (ctx.quiet) return out;
   if (ctx.verbose) {
     const notes = f.findings.filter((x) => x.status === 'info' && !(x.documents?.length ?? 0));
     if (notes.length > 0) {
       heading('pretty.notes');
-      for (const x of notes) out.push(...findingLines(c, x, file, ctx));
+      for (const x of notes) for (const line of findingLines(c, x, file, ctx)) out.push(line);
     }
     const passes = f.findings.filter((x) => x.status === 'pass');
     if (passes.length > 0) heading('pretty.passed');
@@ -210,7 +211,7 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
       const items = passes.filter((x) => sectionOf(x.rule) === section);
       if (items.length === 0) continue;
       out.push(`   ${c.dim(t(`section.${section}`, lang))}`);
-      for (const item of items) out.push(...findingLines(c, item, file, ctx));
+      for (const item of items) for (const line of findingLines(c, item, file, ctx)) out.push(line);
     }
     return out;
   }
@@ -224,13 +225,13 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
   return out;
 }
 
-export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
+function prettyLines(report: Report, ctx: FormatContext): string[] {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lang = ctx.lang;
   const out: string[] = [];
   if (report.filings.length === 1) {
-    out.push(...filingDetails(c, report.filings[0]!, ctx));
-    return `${out.join('\n')}\n`;
+    for (const line of filingDetails(c, report.filings[0]!, ctx)) out.push(line);
+    return out;
   }
   // Several filings: one line each first, then the details of those not ready.
   const passing = (f: FilingReport) => f.verdict === 'ready' || (f.verdict === 'ready-with-warnings' && !ctx.strict);
@@ -239,11 +240,11 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
     const mark = f.verdict === 'ready' ? c.green('✓') : f.verdict === 'ready-with-warnings' ? c.yellow('!') : c.red('✗');
     const s = f.summary;
     const counts = t('pretty.batchCounts', lang, { fail: s.fail, warn: s.warn, unknown: s.unknown, missing: s.missingDocuments });
-    out.push(`${mark} ${stripControl(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
+    out.push(`${mark} ${fileNameForTerminal(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
   }
   for (const f of report.filings.filter((x) => !passing(x) || ctx.verbose)) {
     out.push('');
-    out.push(...filingDetails(c, f, ctx));
+    for (const line of filingDetails(c, f, ctx)) out.push(line);
   }
   const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
   out.push('');
@@ -256,5 +257,13 @@ export const pretty: Formatter = (report: Report, ctx: FormatContext) => {
       invalid: count('invalid'),
     }),
   );
-  return `${out.join('\n')}\n`;
-};
+  return out;
+}
+
+export const pretty: Formatter = (report: Report, ctx: FormatContext) => `${prettyLines(report, ctx).join('\n')}\n`;
+
+/** The same text as `pretty`, a thousand lines at a time: no one string holds a whole large run. */
+export function* prettyChunks(report: Report, ctx: FormatContext): Generator<string> {
+  const lines = prettyLines(report, ctx);
+  for (let i = 0; i < lines.length; i += 1000) yield `${lines.slice(i, i + 1000).join('\n')}\n`;
+}

@@ -11,6 +11,7 @@ import { holderName } from '../catalogue/names.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
+import { jsonChunks } from './json-chunks.js';
 import { isFailing, repositoryFile, sortFindings } from './finding-groups.js';
 
 type Level = 'error' | 'warning' | 'note' | 'none';
@@ -83,7 +84,8 @@ function missingText(d: RequiredDocument, lang: Lang): string {
   return message('ci.missingDocument', { name, kind: d.kind, holder }, lang);
 }
 
-export const sarif: Formatter = (report: Report, ctx: FormatContext): string => {
+/** The SARIF log as an object; `sarif` writes it as one text, `sarifChunks` in pieces. */
+export function sarifLog(report: Report, ctx: FormatContext): Record<string, unknown> {
   const perFile = report.filings.map((filing) => ({
     filing,
     uri: uriReference(repositoryFile(filing, ctx)),
@@ -172,8 +174,16 @@ export const sarif: Formatter = (report: Report, ctx: FormatContext): string => 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+  return log;
+}
+
+export const sarif: Formatter = (report, ctx) => `${JSON.stringify(sarifLog(report, ctx), null, 2)}\n`;
+
+/** The same text as `sarif`, in pieces (one per result at most), for reports too large for one string. */
+export function* sarifChunks(report: Report, ctx: FormatContext): Generator<string> {
+  yield* jsonChunks(sarifLog(report, ctx), 5);
+  yield '\n';
+}
 
 /** `submitFrom` and `readyUntil` of a filing (src/report/validity.ts), outside text made safe. */
 function datesOf(f: FilingReport): Record<string, unknown> {

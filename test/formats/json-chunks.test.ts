@@ -1,0 +1,43 @@
+// The JSON and SARIF reports written in pieces are the same text as written whole.
+import { describe, expect, it } from 'vitest';
+import { jsonChunks } from '../../src/report/formats/json-chunks.js';
+import { FORMATTERS, FORMATS, formatChunks } from '../../src/report/formats/index.js';
+import { json } from '../../src/report/formats/json.js';
+import { sarif } from '../../src/report/formats/sarif.js';
+import { ruleIndex } from '../../src/rules/registry.js';
+import { checkInProcess } from '../fuzz/check-in-process.js';
+import { REPO_ROOT } from '../fuzz/check-in-process.js';
+import path from 'node:path';
+
+describe('jsonChunks', () => {
+  it('joins to JSON.stringify(value, null, 2) for every shape', () => {
+    const values: unknown[] = [
+      { a: [1, { b: [] }, {}, null, 'x\ny'], c: undefined, d: { e: [[1, 2], [3]] }, f: () => 1 },
+      [undefined, () => 1, { toJSON: () => 'j' }],
+      'plain',
+      [],
+      {},
+      { date: new Date(0) },
+    ];
+    for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2));
+  });
+
+  it('the report in pieces equals the report whole, for JSON and SARIF', async () => {
+    const files = ['beijing-individual', 'guangdong-enterprise'].map((e) => path.join(REPO_ROOT, 'examples', e, 'manifest.yaml'));
+    const { report } = await checkInProcess(files);
+    const ctx = { lang: 'en' as const, rules: ruleIndex(), cwd: REPO_ROOT };
+    const pieces = [...formatChunks('json', report, ctx)];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join('')).toBe(json(report, ctx));
+    expect([...formatChunks('sarif', report, ctx)].join('')).toBe(sarif(report, ctx));
+  });
+
+  it('every format in pieces equals the format whole, for one filing, several, and none', async () => {
+    const files = ['beijing-individual', 'guangdong-enterprise', 'tianjin-enterprise-problems'].map((e) => path.join(REPO_ROOT, 'examples', e, 'manifest.yaml'));
+    const { report } = await checkInProcess(files);
+    const ctx = { lang: 'zh' as const, rules: ruleIndex(), cwd: REPO_ROOT, color: true };
+    for (const r of [report, { ...report, filings: report.filings.slice(0, 1) }, { ...report, filings: [] }]) {
+      for (const format of FORMATS) expect([...formatChunks(format, r, ctx)].join(''), format).toBe(FORMATTERS[format](r, ctx));
+    }
+  });
+});
