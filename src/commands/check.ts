@@ -9,6 +9,7 @@ import { checkFiles, exitCodeOf } from '../check/run.js';
 import { expandInputs, parseShard } from '../check/inputs.js';
 import { ImageInspector } from '../facts/images.js';
 import { DomainLookupService } from '../facts/domains/lookup.js';
+import { OcrReader, OcrUnavailableError } from '../facts/ocr/engine.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATTERS, FORMATS, type Format } from '../report/formats/index.js';
@@ -35,6 +36,8 @@ export interface CheckCommandOptions {
   shard?: string;
   quiet: boolean;
   color: boolean;
+  /** Read the ID cards and the entity certificate with the optional OCR engine (`ocr: true` in a config file). */
+  ocr?: boolean;
 }
 
 /** Writes beside the target and renames, so a reader never sees half a report. */
@@ -66,6 +69,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     if (expanded.files.some((f) => path.resolve(f) === out)) throw new UsageError(`--output ${opts.output} is one of the manifests being checked; it would be overwritten`);
   }
   const approvedSuffixes = opts.tldList ? await readSuffixList(opts.tldList) : [];
+  const ocr = opts.ocr ? await loadOcr() : undefined;
 
   const toTerminal = !opts.output && process.stdout.isTTY === true;
   const color = opts.color && !('NO_COLOR' in env && env.NO_COLOR !== '') && (toTerminal || env.FORCE_COLOR !== undefined);
@@ -92,7 +96,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
         concurrency: opts.concurrency ?? Math.max(4, os.availableParallelism() * 4),
         onProgress: spinner ? (done, total) => (spinner.text = progressText(done, total, lang)) : undefined,
       },
-      { images: new ImageInspector(), domains },
+      { images: new ImageInspector(), domains, ocr },
     );
   } finally {
     spinner?.stop();
@@ -108,6 +112,15 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     process.stderr.write(`${lang === 'zh' ? `跳过 ${expanded.skipped.length} 个不是清单的 YAML 文件` : `skipped ${expanded.skipped.length} YAML files that are not manifests`}\n`);
   }
   return exitCodeOf(report, opts.strict);
+}
+
+async function loadOcr(): Promise<OcrReader> {
+  try {
+    return await OcrReader.load();
+  } catch (err) {
+    if (err instanceof OcrUnavailableError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 function parseShardArgument(text: string) {
@@ -140,6 +153,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms', parseDuration, 10_000)
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
+    .option('--ocr', 'read the ID cards and the entity certificate and compare them with the manifest (optional engine, see README)')
     .option('-q, --quiet', 'print only failures and the summary', false)
     .option('--no-color', 'no colour (also NO_COLOR)')
     .action(async (inputs: string[], opts: CheckCommandOptions) => {
