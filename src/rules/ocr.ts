@@ -201,7 +201,7 @@ export const ocrName = defineRule({
       const front = c.sides.find((r) => idSide(r.reading.lines) === 'front') ?? c.sides.find((r) => r.ref.role === 'id-front');
       if (!front) return [];
       const a = { person: c.person.name, file: front.ref.written };
-      const status = namePrinted(c.person.name, sideLines(c, 'front')) ? 'pass' : 'unknown';
+      const status = namePrinted(c.person.name, sideLines(c, 'front'), '姓名') ? 'pass' : 'unknown';
       return [{ rule: 'image/ocr-name', status, path: `${c.path}.name`, args: a }];
     });
   },
@@ -318,7 +318,7 @@ export const ocrEntityName = defineRule({
     const l = licence(ctx);
     if (!l) return [];
     const name = ctx.filing.manifest.entity.name;
-    const status = namePrinted(name, l.read.reading.lines) ? 'pass' : 'unknown';
+    const status = namePrinted(name, l.read.reading.lines, '名称') ? 'pass' : 'unknown';
     return [{ rule: 'image/ocr-entity-name', status, path: 'entity.name', args: { name, file: l.read.ref.written } }];
   },
 });

@@ -119,24 +119,25 @@ function isDate(s: string): boolean {
 }
 
 /**
- * Whether a name is printed in the text: exactly, or (for names of 3 characters or more) with a few
- * characters misread, one in six. Spaces, width and case are ignored.
+ * Whether a name is printed in its field (the text after `label`, such as 姓名 or 名称, on the same
+ * line or the next): exactly, or for names of 3 characters or more with one misread character in six.
+ * Without the label, only an exact match anywhere counts, so an address that shares characters with the
+ * name never passes for it. Spaces, width and case are ignored.
  */
-export function namePrinted(name: string, lines: string[]): boolean {
-  const want = compact(name);
+export function namePrinted(name: string, lines: string[], label: string): boolean {
+  const want = [...compact(name)];
   if (want.length === 0) return false;
+  const texts = lines.map(compact);
   const tolerance = want.length >= 3 ? Math.max(1, Math.floor(want.length / 6)) : 0;
-  for (const line of lines) {
-    const text = compact(line);
-    if (text.includes(want)) return true;
-    if (tolerance === 0) continue;
-    const chars = [...text];
-    const target = [...want];
-    for (let i = 0; i + target.length <= chars.length; i++) {
-      let diff = 0;
-      for (let j = 0; j < target.length && diff <= tolerance; j++) if (chars[i + j] !== target[j]) diff++;
-      if (diff <= tolerance) return true;
-    }
+  const at = texts.findIndex((t) => t.includes(label));
+  if (at < 0) return texts.some((t) => t.includes(want.join('')));
+  const sameLine = texts[at]!.slice(texts[at]!.indexOf(label) + label.length);
+  const field = [...(sameLine.length > 0 ? sameLine : (texts[at + 1] ?? ''))];
+  // The name starts the field; OCR may add or drop a character before it.
+  for (const start of [0, 1]) {
+    let diff = Math.abs(field.length - start - want.length) > tolerance + 1 ? tolerance + 1 : 0;
+    for (let j = 0; j < want.length && diff <= tolerance; j++) if (field[start + j] !== want[j]) diff++;
+    if (diff <= tolerance) return true;
   }
   return false;
 }
