@@ -8,8 +8,26 @@ import { backSvg, creditCode, frontSvg, idNumber, licenceSvg, loadSharp, render 
 const OUT = fileURLToPath(new URL('../../test/fixtures/ocr/', import.meta.url));
 const sharp = loadSharp();
 
-export const A = { name: '王样本', sex: '男', birth: '1990年3月7日', number: idNumber('11010119900307123'), address: '示例省测试市样本区演示路1号', issuer: '测试市公安局样本分局', from: '2016-03-01', to: '2036-03-01' };
-export const B = { name: '李测试', sex: '女', birth: '1985年11月12日', number: idNumber('31010419851112456'), address: '示例省测试市样本区演示路2号', issuer: '测试市公安局样本分局', from: '2018-07-15', to: '2038-07-15' };
+export const A = {
+  name: '王样本',
+  sex: '男',
+  birth: '1990年3月7日',
+  number: idNumber('11010119900307123'),
+  address: '示例省测试市样本区演示路1号',
+  issuer: '测试市公安局样本分局',
+  from: '2016-03-01',
+  to: '2036-03-01',
+};
+export const B = {
+  name: '李测试',
+  sex: '女',
+  birth: '1985年11月12日',
+  number: idNumber('31010419851112456'),
+  address: '示例省测试市样本区演示路2号',
+  issuer: '测试市公安局样本分局',
+  from: '2018-07-15',
+  to: '2038-07-15',
+};
 export const C = { name: '测试市样本科技有限公司', code: creditCode('91110101MA0012345'), representative: A.name };
 
 /** A's number with one digit changed: what a typo in the manifest looks like. */
