@@ -58,30 +58,100 @@ const people = Array.from({ length: persons }, () => fakePerson(rand));
 for (const [i, p] of people.entries()) {
   const q = people[(i + 1) % people.length];
   const person = (over = {}) => ({ name: p.name, number: p.number, expires: p.to, ...over });
-  await add('front', frontSvg(p), degrade(k++), { shows: 'front', declaredAs: 'front', person: person(), truth: { number: p.number, name: p.name }, expect: { side: 'match', number: 'match', name: 'match' } });
+  await add('front', frontSvg(p), degrade(k++), {
+    shows: 'front',
+    declaredAs: 'front',
+    person: person(),
+    truth: { number: p.number, name: p.name },
+    expect: { side: 'match', number: 'match', name: 'match' },
+  });
   await add('back', backSvg(p), degrade(k++), { shows: 'back', declaredAs: 'back', person: person(), truth: { expires: p.to }, expect: { side: 'match', validity: 'match' } });
-  await add('other-person', frontSvg(q), degrade(k++), { shows: 'front', declaredAs: 'front', person: person(), truth: { number: q.number, name: q.name }, expect: { side: 'match', number: 'mismatch' } });
-  await add('mistyped-number', frontSvg(p), degrade(k++), { shows: 'front', declaredAs: 'front', person: person({ number: mistypedId(p.number, i) }), truth: { number: p.number, name: p.name }, expect: { side: 'match', number: 'mismatch', name: 'match' } });
-  await add('other-expiry', backSvg(p), degrade(k++), { shows: 'back', declaredAs: 'back', person: person({ expires: otherExpiry(p) }), truth: { expires: p.to }, expect: { side: 'match', validity: 'mismatch' } });
-  await add('swapped', i % 2 ? backSvg(p) : frontSvg(p), degrade(k++), { shows: i % 2 ? 'back' : 'front', declaredAs: i % 2 ? 'front' : 'back', person: person(), truth: {}, expect: { side: 'mismatch' } });
+  await add('other-person', frontSvg(q), degrade(k++), {
+    shows: 'front',
+    declaredAs: 'front',
+    person: person(),
+    truth: { number: q.number, name: q.name },
+    expect: { side: 'match', number: 'mismatch' },
+  });
+  await add('mistyped-number', frontSvg(p), degrade(k++), {
+    shows: 'front',
+    declaredAs: 'front',
+    person: person({ number: mistypedId(p.number, i) }),
+    truth: { number: p.number, name: p.name },
+    expect: { side: 'match', number: 'mismatch', name: 'match' },
+  });
+  await add('other-expiry', backSvg(p), degrade(k++), {
+    shows: 'back',
+    declaredAs: 'back',
+    person: person({ expires: otherExpiry(p) }),
+    truth: { expires: p.to },
+    expect: { side: 'match', validity: 'mismatch' },
+  });
+  await add('swapped', i % 2 ? backSvg(p) : frontSvg(p), degrade(k++), {
+    shows: i % 2 ? 'back' : 'front',
+    declaredAs: i % 2 ? 'front' : 'back',
+    person: person(),
+    truth: {},
+    expect: { side: 'mismatch' },
+  });
 }
 // Photos stored turned, and camera-sized photos.
 for (const [j, rotate] of [90, 180, 270, 180].entries()) {
   const p = people[j];
-  await add(`turned-${rotate}`, frontSvg(p), { ...degrade(k++), rotate }, { shows: 'front', declaredAs: 'front', person: { name: p.name, number: p.number, expires: p.to }, truth: { number: p.number, name: p.name }, expect: { side: 'match', number: 'match', name: 'match' } });
+  await add(
+    `turned-${rotate}`,
+    frontSvg(p),
+    { ...degrade(k++), rotate },
+    {
+      shows: 'front',
+      declaredAs: 'front',
+      person: { name: p.name, number: p.number, expires: p.to },
+      truth: { number: p.number, name: p.name },
+      expect: { side: 'match', number: 'match', name: 'match' },
+    },
+  );
 }
 for (let j = 0; j < 2; j++) {
   const p = people[j + 4];
-  await add('camera-10mp', frontSvg(p), { ...degrade(k++), scale: 4.7 }, { shows: 'front', declaredAs: 'front', person: { name: p.name, number: p.number, expires: p.to }, truth: { number: p.number, name: p.name }, expect: { side: 'match', number: 'match', name: 'match' } });
+  await add(
+    'camera-10mp',
+    frontSvg(p),
+    { ...degrade(k++), scale: 4.7 },
+    {
+      shows: 'front',
+      declaredAs: 'front',
+      person: { name: p.name, number: p.number, expires: p.to },
+      truth: { number: p.number, name: p.name },
+      expect: { side: 'match', number: 'match', name: 'match' },
+    },
+  );
 }
 
 const firms = Array.from({ length: companies }, () => fakeCompany(rand));
 for (const [i, c] of firms.entries()) {
   const o = firms[(i + 1) % firms.length];
   const entity = (over = {}) => ({ name: c.name, code: c.code, ...over });
-  await add('licence', licenceSvg(c), degrade(k++), { shows: 'licence', declaredAs: 'licence', entity: entity(), truth: { code: c.code, name: c.name }, expect: { code: 'match', entityName: 'match' } });
-  await add('other-licence', licenceSvg(o), degrade(k++), { shows: 'licence', declaredAs: 'licence', entity: entity(), truth: { code: o.code, name: o.name }, expect: { code: 'mismatch' } });
-  await add('mistyped-code', licenceSvg(c), degrade(k++), { shows: 'licence', declaredAs: 'licence', entity: entity({ code: mistypedCode(c.code, i) }), truth: { code: c.code, name: c.name }, expect: { code: 'mismatch', entityName: 'match' } });
+  await add('licence', licenceSvg(c), degrade(k++), {
+    shows: 'licence',
+    declaredAs: 'licence',
+    entity: entity(),
+    truth: { code: c.code, name: c.name },
+    expect: { code: 'match', entityName: 'match' },
+  });
+  await add('other-licence', licenceSvg(o), degrade(k++), {
+    shows: 'licence',
+    declaredAs: 'licence',
+    entity: entity(),
+    truth: { code: o.code, name: o.name },
+    expect: { code: 'mismatch' },
+  });
+  await add('mistyped-code', licenceSvg(c), degrade(k++), {
+    shows: 'licence',
+    declaredAs: 'licence',
+    entity: entity({ code: mistypedCode(c.code, i) }),
+    truth: { code: c.code, name: c.name },
+    expect: { code: 'mismatch', entityName: 'match' },
+  });
 }
 
 await writeFile(path.join(OUT, 'cases.json'), `${JSON.stringify(cases, null, 2)}\n`);
