@@ -126,9 +126,10 @@ ${text(560, 630, 24, '登记机关（样本，非真实证照）', 'fill="#844"'
 
 /**
  * Renders an SVG and degrades it like a phone photo: `tilt` degrees, `blur` sigma, `noise` (0..1 of
- * ±40 levels), `quality` of the JPEG, `rotate` a multiple of 90 (a photo stored turned), `scale`.
+ * ±40 levels), `quality` of the JPEG, `rotate` a multiple of 90 (a photo stored turned), `scale`,
+ * `canvas` ({ width, height }: the card placed on a larger photo).
  */
-export async function render(sharp, svg, { tilt = 0, blur = 0, noise = 0, quality = 80, rotate = 0, scale = 1, seed = 1 } = {}) {
+export async function render(sharp, svg, { tilt = 0, blur = 0, noise = 0, quality = 80, rotate = 0, scale = 1, seed = 1, canvas } = {}) {
   let img = sharp(Buffer.from(svg));
   if (scale !== 1) {
     const meta = await sharp(Buffer.from(svg)).metadata();
@@ -136,6 +137,16 @@ export async function render(sharp, svg, { tilt = 0, blur = 0, noise = 0, qualit
   }
   let buf = await img.flatten({ background: '#ffffff' }).png().toBuffer();
   if (tilt) buf = await sharp(buf).rotate(tilt, { background: '#8a8f94' }).png().toBuffer();
+  if (canvas) {
+    // The card somewhere on a desk in a larger photo.
+    const meta = await sharp(buf).metadata();
+    const left = Math.floor((canvas.width - meta.width) * 0.3);
+    const top = Math.floor((canvas.height - meta.height) * 0.6);
+    buf = await sharp({ create: { width: canvas.width, height: canvas.height, channels: 3, background: '#7d6f5f' } })
+      .composite([{ input: buf, left, top }])
+      .png()
+      .toBuffer();
+  }
   if (blur) buf = await sharp(buf).blur(blur).png().toBuffer();
   if (noise) {
     const { data, info } = await sharp(buf).raw().toBuffer({ resolveWithObject: true });

@@ -6,7 +6,8 @@
 //
 // Every image is degraded differently (tilt up to 8°, noise, blur, JPEG quality 55–90); the cases are
 // matching cards, swapped sides, another person's card, mistyped digits (ID number, validity, credit
-// code), another entity's licence, photos stored turned 90°/180°, and camera-sized photos (≈ 10 MP).
+// code), another entity's licence, photos stored turned 90°/180°, camera-sized photos (≈ 10 MP) and a
+// card on a 12-megapixel photo.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +118,23 @@ for (let j = 0; j < 2; j++) {
     'camera-10mp',
     frontSvg(p),
     { ...degrade(k++), scale: 4.7 },
+    {
+      shows: 'front',
+      declaredAs: 'front',
+      person: { name: p.name, number: p.number, expires: p.to },
+      truth: { number: p.number, name: p.name },
+      expect: { side: 'match', number: 'match', name: 'match' },
+    },
+  );
+}
+
+// A card filling half the width of a 12-megapixel photo.
+for (let j = 0; j < 2; j++) {
+  const p = people[j + 6];
+  await add(
+    'in-12mp-photo',
+    frontSvg(p),
+    { ...degrade(k++), scale: 2.2, canvas: { width: 4000, height: 3000 } },
     {
       shows: 'front',
       declaredAs: 'front',
