@@ -72,6 +72,12 @@ describe('namePrinted', () => {
     expect(namePrinted('王样本', ['姓名', '王 样 本'], '姓名')).toBe(true);
   });
 
+  it('finds the name beside a label that stands alone, as a tilted photo splits the row', () => {
+    expect(namePrinted('吴演示', ['吴演示', '姓名', '民族 汉'], '姓名')).toBe(true);
+    expect(namePrinted('测试市模拟科技有限公司', ['统一社会信用代码', '名称', '类型 测试市模拟科技有限公司'], '名称')).toBe(true);
+    expect(namePrinted('王样本', ['姓名', '性别男', '住址示例省测试市样本区'], '姓名')).toBe(false);
+  });
+
   it('allows one misread character in a name of three or more, none in two', () => {
     expect(namePrinted('王样本', ['姓名王祥本'], '姓名')).toBe(true);
     expect(namePrinted('王样', ['姓名王祥'], '姓名')).toBe(false);

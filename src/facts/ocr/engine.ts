@@ -2,6 +2,8 @@
 // dependency, loaded only for `--ocr`. One engine per run, shared by every filing; images are read one
 // at a time through a bounded reader, shrunk before recognition, and nothing is written anywhere.
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { hasAnchor, type OcrReading } from './read.js';
 import { readRegularFile } from './file.js';
 
@@ -53,6 +55,7 @@ export class OcrReader {
     private readonly engine: Engine,
     private readonly sharp: Sharp,
     private readonly maxSide: number,
+    private readonly collect: () => void,
   ) {}
 
   /** Loads the engine; throws OcrUnavailableError saying what to install when it is missing. */
@@ -77,7 +80,7 @@ export class OcrReader {
     // No decoded-image cache kept between reads: each image is read once.
     sharp.cache(false);
     sharp.concurrency(1);
-    return new OcrReader(engine, sharp, options.maxSide ?? OCR_MAX_SIDE);
+    return new OcrReader(engine, sharp, options.maxSide ?? OCR_MAX_SIDE, collector());
   }
 
   /** Reads one file (by absolute path) once per run; reads run one at a time to bound memory. */
@@ -116,6 +119,9 @@ export class OcrReader {
         rotation === 0
           ? upright
           : await this.sharp(upright, { limitInputPixels: OCR_MAX_INPUT_PIXELS, sequentialRead: true }).rotate(rotation).png({ compressionLevel: 0 }).toBuffer();
+      // The engine leaves some 100-300 MB of arrays per image for the garbage collector; collecting them
+      // before the next image keeps the peak of a batch near that of one image (bench/ocr: 0.91 → 0.76 GB).
+      this.collect();
       const lines = clean(await this.engine.detect(image));
       this.peakRss = Math.max(this.peakRss, process.memoryUsage.rss());
       const reading: OcrReading = { lines, rotation };
@@ -124,6 +130,18 @@ export class OcrReader {
     }
     return first ?? { lines: [], rotation: 0 };
   }
+}
+
+/** A full garbage collection on demand (only `--ocr` runs ask for it), or nothing where it cannot be had. */
+function collector(): () => void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return () => gc();
+  } catch {
+    // Without it the batch peak is higher, nothing else changes.
+  }
+  return () => undefined;
 }
 
 function clean(lines: Line[]): string[] {

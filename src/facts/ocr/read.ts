@@ -119,21 +119,28 @@ function isDate(s: string): boolean {
 }
 
 /**
- * Whether a name is printed in its field (the text after `label`, such as 姓名 or 名称, on the same
- * line or the next): exactly, or for names of 3 characters or more with one misread character in six.
- * Without the label, only an exact match anywhere counts, so an address that shares characters with the
- * name never passes for it. Spaces, width and case are ignored.
+ * Whether a name is printed in its field: the text after `label` (姓名, 名称) on the same line, or, when
+ * the label stands alone (a tilted photo splits the row into boxes), the line after or before it.
+ * The field must start with the name, exactly or, for names of 3 characters or more, with one misread
+ * character in six; a neighbouring line may also hold it exactly after another box's words. Without the
+ * label, only an exact match anywhere counts, so an address that shares characters with the name never
+ * passes for it. Spaces, width and case are ignored.
  */
 export function namePrinted(name: string, lines: string[], label: string): boolean {
   const want = [...compact(name)];
   if (want.length === 0) return false;
+  const exact = want.join('');
   const texts = lines.map(compact);
   const tolerance = want.length >= 3 ? Math.max(1, Math.floor(want.length / 6)) : 0;
   const at = texts.findIndex((t) => t.includes(label));
-  if (at < 0) return texts.some((t) => t.includes(want.join('')));
+  if (at < 0) return texts.some((t) => t.includes(exact));
   const sameLine = texts[at]!.slice(texts[at]!.indexOf(label) + label.length);
-  const field = [...(sameLine.length > 0 ? sameLine : (texts[at + 1] ?? ''))];
-  // The name starts the field; OCR may add or drop a character before it.
+  const fields = sameLine.length > 0 ? [sameLine] : [texts[at + 1], texts[at - 1]].filter((t): t is string => t !== undefined);
+  return fields.some((f) => startsWithName([...f], want, tolerance) || (sameLine.length === 0 && f.includes(exact)));
+}
+
+/** The field starts with the name (OCR may add or drop one character before it), within `tolerance` misread characters. */
+function startsWithName(field: string[], want: string[], tolerance: number): boolean {
   for (const start of [0, 1]) {
     let diff = Math.abs(field.length - start - want.length) > tolerance + 1 ? tolerance + 1 : 0;
     for (let j = 0; j < want.length && diff <= tolerance; j++) if (field[start + j] !== want[j]) diff++;
