@@ -61,6 +61,8 @@ const manifests = {
   'other-person.yaml': manifest({ front: 'b-front.jpg' }),
   'mistyped.yaml': manifest({ number: typo(A.number), expires: '2035-03-01', code: `${C.code.slice(0, 17)}${C.code[17] === '0' ? '1' : '0'}` }),
   'upside-down.yaml': manifest({ front: 'a-front-upside-down.jpg' }),
+  // A PDF named .jpg (from the image fixtures): nothing to decode.
+  'not-an-image.yaml': manifest({ front: '../images/document.pdf.jpg' }),
 };
 
 await mkdir(OUT, { recursive: true });

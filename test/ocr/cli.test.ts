@@ -53,7 +53,7 @@ describe.skipIf(!engineInstalled)(`--ocr with the engine${SKIPPED}`, () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'icp-ocr-tmp-'));
     before.set(FIXTURES, (await readdir(FIXTURES)).sort());
     // One run, every filing: one engine shared by all of them.
-    const names = ['matching', 'swapped', 'other-person', 'mistyped', 'upside-down'];
+    const names = ['matching', 'swapped', 'other-person', 'mistyped', 'upside-down', 'not-an-image'];
     const r = runBin(['--ocr', '--offline', '--format', 'json', ...names.map((n) => path.join(FIXTURES, `${n}.yaml`))], {
       env: { HOME: home, TMPDIR: tmp, XDG_CACHE_HOME: '', ORT_DISABLE_TELEMETRY: '' },
       timeout: 300_000,
@@ -113,6 +113,11 @@ describe.skipIf(!engineInstalled)(`--ocr with the engine${SKIPPED}`, () => {
 
   it('reads a card stored upside down after turning it, and says so', () => {
     expect(ocr('upside-down')).toEqual(expect.arrayContaining(['image/ocr-read entity.principal.id.front warn', 'image/ocr-id-number entity.principal.id.number pass']));
+  });
+
+  it('leaves a file it cannot decode to confirm, and checks the rest', () => {
+    expect(ocr('not-an-image')).toEqual(expect.arrayContaining(['image/ocr-read entity.principal.id.front unknown', 'image/ocr-id-validity entity.principal.id.expires pass']));
+    expect(ocr('not-an-image').filter((f) => f.startsWith('image/ocr-id-number'))).toEqual([]);
   });
 
   it('writes nothing: no cache under HOME or TMPDIR, nothing beside the images', async () => {
