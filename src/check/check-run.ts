@@ -6,6 +6,7 @@ import { checkFiles, type ManifestSource } from './run.js';
 import { expandInputs, parseShard } from './inputs.js';
 import { ImageInspector } from '../facts/images.js';
 import { CappedDomainLookups } from './lookup-cap.js';
+import type { OcrReader } from '../facts/ocr/engine.js';
 import { stripControl } from '../report/sanitize.js';
 import { todayInChina } from '../facts/dates.js';
 import { parseManifestText, Positions, schemaFindings, type LoadResult } from '../manifest/load.js';
@@ -55,6 +56,8 @@ export async function apiSettings(options: CheckOptions): Promise<Settings> {
 export interface RunExtra {
   sources?: ManifestSource[];
   settings?: Settings;
+  /** The OCR engine, loaded once for the run (`--ocr`). */
+  ocr?: OcrReader;
   /** Called with the real path of every file the run found (all shards) before any check runs. */
   beforeCheck?: (real: ReadonlySet<string>) => Promise<void>;
 }
@@ -102,7 +105,7 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
         concurrency: settings.concurrency,
         onProgress: options.onProgress,
       },
-      { images, domains },
+      { images, domains, ocr: extra.ocr },
     );
     // A config waiver unused in this shard may be used in another.
     if (shard) delete report.unusedWaivers;

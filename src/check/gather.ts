@@ -6,10 +6,13 @@ import type { DomainLookupService } from '../facts/domains/lookup.js';
 import { type ImageInspector, imageReferences } from '../facts/images.js';
 import { resolveInstances } from '../facts/instances.js';
 import { parseDomain } from '../facts/domain-name.js';
+import { readOcrFacts, type OcrReader } from '../facts/ocr/gather.js';
 
 export interface FactSources {
   images: ImageInspector;
   domains: DomainLookupService;
+  /** `--ocr`: reads the text of ID cards and the entity certificate. */
+  ocr?: OcrReader;
 }
 
 export async function gatherFacts(filing: Filing, sources: FactSources): Promise<FilingFacts> {
@@ -35,6 +38,7 @@ export async function gatherFacts(filing: Filing, sources: FactSources): Promise
       facts.domains.set(d, await sources.domains.lookup(d));
     }),
   );
-  await Promise.all([instances, images, domains]);
+  const ocr = sources.ocr ? readOcrFacts(filing, sources.ocr).then((r) => (facts.ocr = r)) : undefined;
+  await Promise.all([instances, images, domains, ocr]);
   return facts;
 }

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../model.js';
 import { runCheck } from '../check/check-run.js';
 import { exitCodeOf } from '../check/run.js';
+import { OcrReader, OcrUnavailableError } from '../facts/ocr/engine.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATS, type Format, formatChunks } from '../report/formats/index.js';
@@ -47,6 +48,8 @@ export interface CheckCommandOptions {
   printConfig?: boolean;
   maxWarnings?: number;
   sarifNotes?: boolean;
+  /** Read the ID cards and the entity certificate with the optional OCR engine (`ocr: true` in a config file). */
+  ocr?: boolean;
 }
 
 /** Options that the config file may also set; the command line wins when it names them. */
@@ -67,6 +70,7 @@ const SETTING_KEYS = [
   'tldList',
   'maxWarnings',
   'sarifNotes',
+  'ocr',
 ] as const satisfies ReadonlyArray<keyof CheckCommandOptions & keyof GivenOptions>;
 
 /** `FORCE_COLOR` and `NO_COLOR` as most tools read them: FORCE_COLOR=0 or false turns colour off, any other value on. */
@@ -94,6 +98,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   const format: Format = settings.format;
   const lang = settings.lang;
   const date = settings.date ?? todayInChina();
+  const ocr = settings.ocr ? await loadOcr() : undefined;
   const toTerminal = !opts.output && process.stdout.isTTY === true;
   const color = given.color ?? (settings.color && toTerminal);
   const mayShowProgress = process.stderr.isTTY === true && !env.CI && !settings.quiet && (format === 'pretty' || Boolean(opts.output));
@@ -117,6 +122,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     {
       sources,
       settings: { ...settings, date },
+      ocr,
       // Decided before the run: a wrong --output costs no check, and it never replaces a file of the run (any shard, any name).
       beforeCheck: async (real) => {
         target = await prepareOutput(opts.output, real);
@@ -164,6 +170,15 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     }
   }
   return code;
+}
+
+async function loadOcr(): Promise<OcrReader> {
+  try {
+    return await OcrReader.load();
+  } catch (err) {
+    if (err instanceof OcrUnavailableError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /** `-`: one manifest read from standard input, bounded like a file; image paths are relative to the working folder. */
@@ -231,6 +246,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms (default 10s)', parseDuration)
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
+    .option('--ocr', 'read the ID cards and the entity certificate and compare them with the manifest (optional engine, see README)')
     .option('-q, --quiet', 'print only what needs action (under --strict also warnings and checks to confirm)')
     .option('--verbose', 'also print every passing check and note')
     .option('--color', 'colour even when not writing to a terminal (also FORCE_COLOR=1)')

@@ -40,6 +40,8 @@ export interface GivenOptions {
   tldList?: string;
   maxWarnings?: number;
   sarifNotes?: boolean;
+  /** Read ID cards and certificates with the optional OCR engine. */
+  ocr?: boolean;
   approvedSuffixes?: string[];
   registrars?: RegistrarAddition[];
   accept?: Waiver[];
@@ -87,6 +89,7 @@ export function mergeSettings(given: GivenOptions, loaded: LoadedConfig | undefi
     tldList: given.tldList !== undefined ? path.resolve(cwd, given.tldList) : fromConfig(c.tldList),
     maxWarnings: pick('maxWarnings'),
     sarifNotes: pick('sarifNotes') ?? false,
+    ocr: pick('ocr') ?? false,
     approvedSuffixes: [...(c.approvedSuffixes ?? []), ...(given.approvedSuffixes ?? [])],
     registrars: [...(c.registrars ?? []), ...(given.registrars ?? [])],
     accept,

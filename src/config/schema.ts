@@ -47,6 +47,8 @@ export const configSchema = z
     tldList: z.string().min(1).optional(),
     maxWarnings: z.number().int().min(0).optional(),
     sarifNotes: z.boolean().optional(),
+    /** Read ID cards and certificates with the optional OCR engine (`--ocr`). */
+    ocr: z.boolean().optional(),
     approvedSuffixes: z.array(z.string().min(1)).optional(),
     registrars: z.array(registrarAddition).optional(),
     accept: z.array(waiver).optional(),

@@ -5,13 +5,14 @@ import { entityRules } from './entity.js';
 import { imageRules } from './image.js';
 import { instanceRules } from './instance.js';
 import { manifestRules } from './manifest.js';
+import { ocrRules } from './ocr.js';
 import { personRules } from './person.js';
 import { websiteRules } from './website.js';
 import type { CodeRule, RuleMeta } from './types.js';
 import { waiverRules } from '../waivers/apply.js';
 
 export function codeRules(): CodeRule[] {
-  return [...entityRules, ...personRules, ...websiteRules, ...domainRules, ...instanceRules, ...imageRules, ...regulationCodeRules];
+  return [...entityRules, ...personRules, ...websiteRules, ...domainRules, ...instanceRules, ...imageRules, ...ocrRules, ...regulationCodeRules];
 }
 
 let metas: Map<string, RuleMeta> | undefined;

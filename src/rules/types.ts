@@ -3,6 +3,7 @@
 import type { RawFinding, Text } from '../model.js';
 import type { Filing } from '../manifest/filing.js';
 import type { DomainLookup, ImageFacts } from '../facts/types.js';
+import type { OcrReading } from '../facts/ocr/read.js';
 
 /** The first part of every rule id (CONTRACT.md "Rule ids", plus `website`); `province` ids have three parts. */
 export const RULE_AREAS = ['manifest', 'entity', 'person', 'website', 'domain', 'whois', 'instance', 'image', 'document', 'pre-approval', 'process', 'province'] as const;
@@ -38,6 +39,8 @@ export interface FilingFacts {
   images: Map<string, ImageFacts>;
   /** Lookups by registrable domain (ASCII, lower-case). */
   domains: Map<string, DomainLookup>;
+  /** `--ocr` only: the text read from ID cards and the entity certificate, by manifest path. */
+  ocr?: Map<string, OcrReading>;
   /** Findings produced while gathering facts (an unreadable DescribeInstances file ...). */
   findings: RawFinding[];
 }
