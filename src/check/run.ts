@@ -105,8 +105,11 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
   const undated = new Map<string, RawFinding[]>();
   const today = evaluateAt(ctx, facts, options.date, undated);
   const { raws, documents } = today;
-  let findings = sortFindings(foldFindings(render(raws, options.lang, loaded.positions)));
-  const waived = applyWaivers(findings, filing.manifest.accept, options.accept ?? [], options.date, file);
+  const rendered = sortFindings(render(raws, options.lang, loaded.positions));
+  // Waivers before folding: an entry naming a rule whose finding folds into another one still matches it
+  // (it is not reported unused), and accepting the finding that stays accepts the ones folded into it.
+  const waived = applyWaivers(rendered, filing.manifest.accept, options.accept ?? [], options.date, file);
+  let findings = foldFindings(rendered);
   for (const w of waived.used) options.usedWaivers?.add(w);
   if (waived.raws.length > 0) findings = sortFindings([...findings, ...render(waived.raws, options.lang, loaded.positions)]);
   foldDocuments(findings, documents);

@@ -90,7 +90,23 @@ describe('a waiver in the manifest', () => {
     const instance = report.filings[0]!.findings.filter((f) => f.rule.startsWith('instance/') && f.status === 'fail');
     expect(instance.filter((f) => f.path.startsWith('instances[0]')).every((f) => f.accepted?.entry === 'accept[0]')).toBe(true);
     expect(instance.filter((f) => !f.path.startsWith('instances[0]')).every((f) => f.accepted === undefined)).toBe(true);
-    expect(report.filings[0]!.summary.accepted).toBeGreaterThanOrEqual(5);
+    // One fact, one finding: the Hong Kong instance's billing, term, bandwidth and quota fold into its
+    // region failure, which the waiver accepts together with them.
+    const accepted = report.filings[0]!.findings.filter((f) => f.accepted);
+    expect(accepted.map((f) => [f.rule, f.path])).toEqual([['instance/mainland-region', 'instances[0].region']]);
+    expect(accepted[0]!.alsoRequiredBy).toEqual(['instance/public-bandwidth', 'instance/remaining-term', 'instance/service-number-quota', 'instance/subscription-billing']);
+    expect(report.filings[0]!.summary.accepted).toBe(1);
+    expect(byRule(report, 'manifest/accept-unused')).toEqual([]);
+  });
+
+  it('matches a finding folded into another one, without accepting the one that stays', async () => {
+    const report = await tianjinWith(['  - rule: instance/remaining-term', '    path: instances[0]', '    reason: renewal ordered', '    until: 2027-01-31'].join('\n'));
+    expect(byRule(report, 'manifest/accept-unused')).toEqual([]);
+    const [region] = byRule(report, 'instance/mainland-region');
+    expect(region!.alsoRequiredBy).toContain('instance/remaining-term');
+    expect(region!.accepted).toBeUndefined();
+    expect(report.filings[0]!.findings.filter((f) => f.accepted)).toEqual([]);
+    expect(report.filings[0]!.verdict).toBe('blocked');
   });
 });
 
