@@ -22,7 +22,7 @@ describe('the README example', () => {
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       'examples/beijing-individual/manifest.yaml: ready (0 to fix)',
       'examples/guangdong-enterprise/manifest.yaml: ready (0 to fix)',
-      'examples/tianjin-enterprise-problems/manifest.yaml: blocked (15 to fix)',
+      'examples/tianjin-enterprise-problems/manifest.yaml: blocked (11 to fix)',
       '# ICP filing pre-flight report',
     ]);
     expect(r.status).toBe(1);

@@ -21,7 +21,7 @@ describe('--max-warnings', () => {
     expect(runBin(['-', ...DATE, '-q', '--max-warnings', '1'], { cwd, input: text }).code).toBe(0);
     const over = runBin(['-', ...DATE, '-q', '--max-warnings', '0'], { cwd, input: text });
     expect(over.code).toBe(1);
-    expect(over.stderr).toContain('1 warnings and points to confirm, more than --max-warnings 0');
+    expect(over.stderr).toContain('1 warning and points to confirm, more than --max-warnings 0');
     expect(runBin([GUANGDONG, ...DATE, '--max-warnings', '-1']).code).toBe(2);
   });
 
@@ -34,7 +34,7 @@ describe('- reads one manifest from standard input', () => {
   it('checks it with image paths relative to the working folder', () => {
     const text = readFileSync(path.join(REPO, GUANGDONG), 'utf8');
     const r = runBin(['-', ...DATE, '-q'], { cwd: path.join(REPO, 'examples/guangdong-enterprise'), input: text });
-    expect(r.stdout).toContain('<stdin>  guangdong  READY');
+    expect(r.stdout).toContain('<stdin>  Guangdong  READY');
     expect(r.code).toBe(0);
   });
 

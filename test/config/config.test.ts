@@ -100,7 +100,7 @@ describe('precedence: command line over config over defaults', () => {
     writeFileSync(path.join(repo, 'icp-check.config.yaml'), 'registrars:\n  - name: Example Registrar Ltd\n');
     expect(await registrarStatus({})).toEqual(['pass', 'pass']);
     expect(await registrarStatus({ config: false })).toEqual(['unknown', 'unknown']);
-    expect(await registrarStatus({ config: false, registrars: [{ name: 'example registrar ltd.', foreign: true, approved: false }] })).toEqual(['warn', 'warn']);
+    expect(await registrarStatus({ config: false, registrars: [{ name: 'example registrar ltd.', foreign: true, approved: false }] })).toEqual(['fail', 'fail']);
   });
 });
 

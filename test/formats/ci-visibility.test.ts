@@ -16,6 +16,7 @@ interface Result {
   ruleId: string;
   locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region?: { startLine?: number } } }>;
   suppressions?: unknown[];
+  properties?: { alsoRequiredBy?: string[] };
 }
 
 describe('SARIF of the examples', () => {
@@ -48,8 +49,14 @@ describe('SARIF of the examples', () => {
     const results = log.runs[0].results as Result[];
     const lineOf = (rule: string) => results.find((x) => x.ruleId === rule)!.locations[0]!.physicalLocation.region!.startLine;
     const text = readFileSync(path.join(REPO, 'examples/tianjin-enterprise-problems/manifest.yaml'), 'utf8').split('\n');
-    // The missing back of the principal's ID card: at the principal's `back:` line.
-    expect(text[lineOf('document/principal-id-back')! - 1]).toMatch(/^\s+back:/);
+    // The missing back of the principal's ID card: one fact, one result, the image failure at the principal's
+    // `back:` line, which names the document rule that requires it; the document is not listed again.
+    const back = results.filter((x) => x.properties?.alsoRequiredBy?.includes('document/principal-id-back'));
+    expect(back.map((x) => x.ruleId)).toEqual(['image/readable']);
+    expect(text[back[0]!.locations[0]!.physicalLocation.region!.startLine! - 1]).toMatch(/^\s+back:/);
+    expect(results.filter((x) => x.ruleId === 'document/principal-id-back')).toEqual([]);
+    // A missing document no failure names: at the entity it is for.
+    expect(text[lineOf('document/authenticity-statement')! - 1]).toMatch(/^entity:/);
     // A Tianjin rule about the whole filing: at `province:`.
     expect(text[lineOf('province/tianjin/no-shared-mobile')! - 1]).toMatch(/^province:/);
   });
