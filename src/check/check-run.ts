@@ -66,6 +66,8 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
   const list = Array.isArray(inputs) ? inputs : [inputs];
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const settings = extra.settings ?? (await apiSettings(options));
+  // Read first: a list that cannot be read costs no expansion, and is named as relative to the working folder.
+  const approvedSuffixes = [...settings.approvedSuffixes, ...(settings.tldList ? await readSuffixList(settings.tldList, shownPath(settings.tldList, cwd)) : [])];
   const paths = list.filter((i): i is string => typeof i === 'string');
   const inline = list.filter((i): i is ManifestInput => typeof i !== 'string').map((i, n) => inlineSource(i, n, cwd));
   const shard = typeof options.shard === 'string' ? parseShardOption(options.shard) : options.shard;
@@ -81,7 +83,6 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
   const files = cwd === process.cwd() ? expanded.files : expanded.files.map((f) => path.resolve(cwd, f));
   await extra.beforeCheck?.(expanded.real);
   options.onInputs?.([...sources.map((s) => s.file), ...files]);
-  const approvedSuffixes = [...settings.approvedSuffixes, ...(settings.tldList ? await readSuffixList(settings.tldList) : [])];
   const date = settings.date ?? todayInChina();
   const domains = new CappedDomainLookups({
     offline: settings.offline,
@@ -113,6 +114,12 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
   } finally {
     await domains.close();
   }
+}
+
+/** A path under `cwd` as relative to it (as a user most likely typed it), any other as it is. */
+function shownPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 function parseShardOption(text: string): Shard {

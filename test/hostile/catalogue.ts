@@ -504,7 +504,7 @@ export const CATALOGUE: HostileCase[] = [
       writeFileSync(path.join(dir, 'docs', 'blank.png'), zeroPixelPng());
       writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/blank.png').replace('docs/id-back.jpg', 'docs/blank.png'));
     },
-    expect: fail('image/intact', 'docs/blank.png (id-front) is an image of 0x0 pixels', 1),
+    expect: fail('image/intact', 'docs/blank.png (Identity document, photo side) is an image of 0x0 pixels', 1),
   },
   {
     name: 'many-keys-one-duplicate',
@@ -623,7 +623,7 @@ export const CATALOGUE: HostileCase[] = [
       writeFileSync(path.join(dir, 'filings', 'ci.yaml'), 'on: push\n');
     },
     bin: { args: () => ['filings', '-q', '--offline', '--no-cache', '--date', '2026-11-26'], shows: 'note on stderr' },
-    expect: { exit: 1, rule: 'note', status: 'info', message: 'skipped 1 YAML files that are not manifests' },
+    expect: { exit: 1, rule: 'note', status: 'info', message: 'skipped 1 YAML file that is not a manifest' },
   },
   {
     name: 'output-through-symlinked-input',
@@ -824,7 +824,7 @@ export const CATALOGUE: HostileCase[] = [
     origin: 'generated',
     setup: (dir) => void writeFileSync(path.join(dir, 'manifest.yaml'), personManifest('docs/id-front.jpg')),
     bin: {
-      args: (_dir, url) => ['manifest.yaml', '--rdap-url', url, '--no-cache', '--date', '2026-11-26', '--whois-timeout', '5s'],
+      args: (_dir, url) => ['manifest.yaml', '--rdap-url', url, '--no-cache', '--date', '2026-11-26', '--whois-timeout', '5s', '--verbose'],
       server: (req, res) => {
         const name = decodeURIComponent((req.url ?? '').split('/').pop() ?? 'example.cn');
         res.writeHead(200, { 'content-type': 'application/rdap+json' });
@@ -842,7 +842,7 @@ export const CATALOGUE: HostileCase[] = [
       },
       after: (_dir, r) => expect(r.stdout).not.toMatch(/NaN/),
     },
-    expect: { exit: 1, rule: 'domain/expiry', status: 'pass', message: 'expires on 10000-01-01, 2912114 days after 2026-11-26' },
+    expect: { exit: 1, rule: 'whois/expiry', status: 'pass', message: 'expires on 10000-01-01, 2912114 days after 2026-11-26' },
   },
 ];
 

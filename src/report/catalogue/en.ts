@@ -131,7 +131,7 @@ export const en = {
   'ci.line': 'line {line}',
   'ci.omitted': '{omitted} more {omitted|filing|filings} not shown; see the job log.',
 
-  'cli.skipped': 'skipped {count} YAML {count|file|files} that are not manifests',
+  'cli.skipped': 'skipped {count} YAML {count|file that is not a manifest|files that are not manifests}',
   'cli.unusedWaiver': 'waiver {entry} ({rule}) matched no finding',
   'cli.maxWarnings': '{count} {count|warning|warnings} and points to confirm, more than --max-warnings {max}',
   'cli.lookupsLeftOut': 'looked up at most {cap} domains in this run; {count} more {count|was|were} not looked up and their checks are left to confirm',
