@@ -25,7 +25,10 @@ export type NameKind =
   | 'confirmAt'
   | 'region'
   | 'usccAuthority'
-  | 'registrar';
+  | 'registrar'
+  | 'idSide'
+  /** A rule's citation (`before §3`, `Alibaba Cloud FAQ 50253`), named from regulations/sources.yaml. */
+  | 'source';
 
 /** An enum value, rendered as its display name in the report's language. */
 export interface NamedArg {

@@ -165,7 +165,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   if (code === 0 && settings.maxWarnings !== undefined) {
     const warnings = report.filings.reduce((n, f) => n + f.summary.warn + f.summary.unknown, 0);
     if (warnings > settings.maxWarnings) {
-      process.stderr.write(`${message('cli.maxWarnings', { count: warnings, max: settings.maxWarnings }, lang)}\n`);
+      process.stderr.write(`${message('cli.maxWarnings', { count: warnings, option: '--max-warnings', max: settings.maxWarnings }, lang)}\n`);
       return 1;
     }
   }

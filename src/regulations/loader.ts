@@ -141,15 +141,15 @@ function provincesOf(c: Condition | undefined): string[] | undefined {
   return undefined;
 }
 
-/** Fills the load-time placeholders of a text; the others stay for evaluation. */
-function fill(t: Text | undefined, values: Record<string, { en: string; zh: string }>): Text | undefined {
+/**
+ * Fills the load-time placeholders of a text; the others stay for evaluation. `{nameZh}` is the
+ * Chinese form of `{name}` in either text (`{provinceZh}`: 河北省), as regulations/README.md says.
+ */
+function fill(t: Text | undefined, values: Record<string, Text>): Text | undefined {
   if (!t) return t;
-  const one = (s: string, lang: 'en' | 'zh') =>
-    s.replace(/\{([A-Za-z]+)\}/g, (whole, key: string) => {
-      if (lang === 'zh' && key.endsWith('Zh') && values[key.slice(0, -2)]) return values[key.slice(0, -2)]!.zh;
-      const v = values[key];
-      return v === undefined ? whole : v[lang];
-    });
+  const chinese = Object.fromEntries(Object.entries(values).map(([key, v]) => [`${key}Zh`, { en: v.zh, zh: v.zh }]));
+  const all: Record<string, Text> = { ...chinese, ...values };
+  const one = (s: string, lang: keyof Text) => s.replace(/\{([A-Za-z]+)\}/g, (whole, key: string) => all[key]?.[lang] ?? whole);
   return { en: one(t.en, 'en'), zh: one(t.zh, 'zh') };
 }
 

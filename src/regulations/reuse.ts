@@ -2,7 +2,8 @@
 // for the reusable kinds, within the order's window, never for the authenticity verification and
 // never after a cancellation. The windows and lists are data (regulations/reuse.yaml); the date
 // arithmetic is code.
-import type { RawFinding } from '../model.js';
+import type { RawFinding, Text } from '../model.js';
+import { nameOf } from '../report/catalogue/names.js';
 import type { Filing } from '../manifest/filing.js';
 import type { ManifestDocument } from '../manifest/schema.js';
 import { defineRule, type CodeRule } from '../rules/types.js';
@@ -48,10 +49,23 @@ export function reusableKind(kind: string): { days?: number; nonIndividualOnly: 
   return Object.hasOwn(d.reusable, kind) ? d.reusable[kind] : undefined;
 }
 
-/** The kinds with a window shorter than the order's, as `power-of-attorney: 60 days, …`. */
-function shortWindows(): { en: string; zh: string } {
+/** The kinds with a window shorter than the order's, by their names: `Power of attorney …: 60 days; …`. */
+function shortWindows(): Text {
   const short = Object.entries(reuseData().reusable).filter(([, v]) => v.days !== undefined);
-  return { en: short.map(([k, v]) => `${k}: ${v.days} days`).join(', '), zh: short.map(([k, v]) => `${k}：${v.days} 天`).join('，') };
+  return {
+    en: short.map(([k, v]) => `${nameOf('documentKind', k, 'en')}: ${v.days} days`).join('; '),
+    zh: short.map(([k, v]) => `${nameOf('documentKind', k, 'zh')}：${v.days} 天`).join('；'),
+  };
+}
+
+/** The reusable document kinds and pre-approval types, by their names in both languages. */
+function reusableNames(): { kinds: Text; preApprovals: Text } {
+  const d = reuseData();
+  const list = (kind: 'documentKind' | 'preApproval', values: string[]): Text => ({
+    en: values.map((v) => nameOf(kind, v, 'en')).join('; '),
+    zh: values.map((v) => nameOf(kind, v, 'zh')).join('、'),
+  });
+  return { kinds: list('documentKind', Object.keys(d.reusable)), preApprovals: list('preApproval', [...d.reusablePreApprovals]) };
 }
 
 const neverReused = (kind: string) => reuseData().neverReused.includes(kind);
@@ -138,10 +152,14 @@ const reuseKind = defineRule({
   id: 'document/reuse-kind',
   source: 'reuse: Reusable materials',
   title: t('Only reusable materials may reuse a historical order', '仅可复用规定范围内的材料'),
-  explain: t(
-    `Material reuse covers these document kinds: ${Object.keys(reuseData().reusable).join(', ')}, and pre-approvals of these types: ${reuseData().reusablePreApprovals.join(', ')}. Anything else (another pre-approval type, such as healthcare) is submitted anew.`,
-    `可复用的材料种类为：${Object.keys(reuseData().reusable).join('、')}，以及以下类型的前置审批：${reuseData().reusablePreApprovals.join('、')}。其他材料（包括其他类型的前置审批，如医疗保健）须重新提交。`,
-  ),
+  // The lists come from regulations/reuse.yaml, named as the report names document kinds.
+  get explain() {
+    const { kinds, preApprovals } = reusableNames();
+    return t(
+      `Material reuse covers these document kinds: ${kinds.en}; and pre-approvals of these types: ${preApprovals.en}. Anything else (another pre-approval type, such as healthcare) is submitted anew.`,
+      `可复用的材料种类为：${kinds.zh}，以及以下类型的前置审批：${preApprovals.zh}。其他材料（包括其他类型的前置审批，如医疗保健）须重新提交。`,
+    );
+  },
   quote:
     'Entity certificate (non-individual) None; Entity principal\'s certificate (non-individual) None; Temporary Residence Permit/Residence Permit None; Institutional organization certificate None; Power of Attorney of Legal Representative Orders completed within the last 60 days; Power of Attorney of the Principal Orders completed within the last 60 days; Guangdong Authenticity Commitment Letter Orders completed within the last 60 days; Employment certificate of the service principal None; Pre-approval None',
   messages: {
@@ -183,14 +201,18 @@ const reuseIndividualIdentity = defineRule({
 const reuseWindow = defineRule({
   id: 'document/reuse-window',
   source: 'reuse: Eligible orders for material reuse',
-  title: t(
-    `A reused order was completed within ${reuseData().windowYears} years (shorter windows: ${shortWindows().en})`,
-    `复用的订单在 ${reuseData().windowYears} 年内完成（较短期限：${shortWindows().zh}）`,
-  ),
-  explain: t(
-    `Materials can be reused only from orders approved by the communications administration and completed within the last ${reuseData().windowYears} years; some kinds only from more recent orders: ${shortWindows().en}. The window is counted back from the check date (\`--date\`); the figures are in regulations/reuse.yaml.`,
-    `只能复用经通信管理局审核通过、且在近 ${reuseData().windowYears} 年内完成的订单中的材料；部分材料只能复用更近的订单：${shortWindows().zh}。期限从检查日期（\`--date\`）往前计算；期限数值见 regulations/reuse.yaml。`,
-  ),
+  get title() {
+    return t(
+      `A reused order was completed within ${reuseData().windowYears} years (shorter windows: ${shortWindows().en})`,
+      `复用的订单在 ${reuseData().windowYears} 年内完成（较短期限：${shortWindows().zh}）`,
+    );
+  },
+  get explain() {
+    return t(
+      `Materials can be reused only from orders approved by the communications administration and completed within the last ${reuseData().windowYears} years; some kinds only from more recent orders: ${shortWindows().en}. The window is counted back from the check date (\`--date\`); the figures are in regulations/reuse.yaml.`,
+      `只能复用经通信管理局审核通过、且在近 ${reuseData().windowYears} 年内完成的订单中的材料；部分材料只能复用更近的订单：${shortWindows().zh}。期限从检查日期（\`--date\`）往前计算；期限数值见 regulations/reuse.yaml。`,
+    );
+  },
   quote:
     'The order was approved by the communications administration and completed within the last three years. ... Orders completed within the last 60 days: ICP filing orders that were approved by the communications administration within the last 60 days.',
   messages: {

@@ -16,6 +16,7 @@ import { asciiSuffix, findRegistrar, loadRegistrarList, loadTldList, normaliseNa
 import { defineRule, type CheckContext, type CodeRule } from './types.js';
 import { formatPath } from '../manifest/paths.js';
 import { PROVINCES } from '../manifest/provinces.js';
+import { nameOf } from '../report/catalogue/names.js';
 
 /** Days real-name data takes to reach the MIIT database (`before` §3). */
 /** Days real-name data takes to reach MIIT: the figure of process/real-name-sync (regulations/process.yaml). */
@@ -144,6 +145,13 @@ function provincesWhere(settings: (province: string) => ProvinceSettings, test: 
   return { en: found.map((p) => p.en).join(', '), zh: found.map((p) => p.short).join('、') };
 }
 
+/** Where a province's expiry threshold comes from: its cited source, or icp-check's own default. */
+function thresholdSourceOf(s: ProvinceSettings): ArgValue {
+  return s.domainExpirySource
+    ? ({ name: 'source', value: s.domainExpirySource } satisfies NamedArg)
+    : ({ phrase: 'source.default', args: { tool: 'icp-check' } } satisfies PhraseArg);
+}
+
 /** "90 days by default, 45 days in Shandong (source) ..." from the province settings. */
 function expiryThresholds(settings: (province: string) => ProvinceSettings): { en: string; zh: string } {
   const fallback = settings('').domainExpiryWarnDays;
@@ -152,7 +160,10 @@ function expiryThresholds(settings: (province: string) => ProvinceSettings): { e
     en: [`${fallback} days by default`, ...own.map(({ p, s }) => `${s.domainExpiryWarnDays} days in ${p.en}${s.domainExpirySource ? ` (${s.domainExpirySource})` : ''}`)].join(
       ', ',
     ),
-    zh: [`默认 ${fallback} 天`, ...own.map(({ p, s }) => `${p.short} ${s.domainExpiryWarnDays} 天${s.domainExpirySource ? `（${s.domainExpirySource}）` : ''}`)].join('，'),
+    zh: [
+      `默认 ${fallback} 天`,
+      ...own.map(({ p, s }) => `${p.short} ${s.domainExpiryWarnDays} 天${s.domainExpirySource ? `（${nameOf('source', s.domainExpirySource, 'zh')}）` : ''}`),
+    ].join('，'),
   };
 }
 
@@ -458,7 +469,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
           date: ctx.options.date,
           from,
           threshold: s.domainExpiryWarnDays,
-          thresholdSource: s.domainExpirySource ?? 'icp-check default / 默认值',
+          thresholdSource: thresholdSourceOf(s),
           province: provinceName(ctx.filing.province),
         };
         const status = days < 0 ? 'fail' : days <= s.domainExpiryWarnDays ? 'warn' : 'pass';
@@ -509,9 +520,12 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     source: 'before §1; before §3 (Confirm whether your domain name registrar has been approved by MIIT); guide: prerequisites',
     quote: 'If your domain name registrar has not been approved by MIIT, you must transfer the domain name to an approved registrar before you apply for an ICP filing.',
     title: { en: 'The registrar is approved by MIIT', zh: '域名注册商已获工信部批准' },
-    explain: {
-      en: 'The domain must be registered with a registrar approved by MIIT, in China. icp-check compares the registrar WHOIS/RDAP names with a small dated list (regulations/registrars.yaml, Chinese and English names and the aliases WHOIS prints): a listed approved registrar passes; a listed registrar that is not approved fails in every province (before §3: transfer the domain before you apply; the guide asks for a Chinese provider); a registrar not on the list is unknown: confirm it on the MIIT site.',
-      zh: '域名须在工信部批准的国内注册商处注册。icp-check 将 WHOIS/RDAP 显示的注册商与一份注明日期的小型列表（regulations/registrars.yaml，含中英文名称及 WHOIS 中的别名）比对：列表中已批准的注册商为通过；列表中未获批准的注册商在所有省份均不通过（before §3：须先转出域名再申请备案；指南要求使用国内服务商）；不在列表中的注册商为“未知”，请在工信部网站确认。',
+    // The Chinese text names the cited source by its Chinese title (regulations/sources.yaml).
+    get explain() {
+      return {
+        en: 'The domain must be registered with a registrar approved by MIIT, in China. icp-check compares the registrar WHOIS/RDAP names with a small dated list (regulations/registrars.yaml, Chinese and English names and the aliases WHOIS prints): a listed approved registrar passes; a listed registrar that is not approved fails in every province (before §3: transfer the domain before you apply; the guide asks for a Chinese provider); a registrar not on the list is unknown: confirm it on the MIIT site.',
+        zh: `域名须在工信部批准的国内注册商处注册。icp-check 将 WHOIS/RDAP 显示的注册商与一份注明日期的小型列表（regulations/registrars.yaml，含中英文名称及 WHOIS 中的别名）比对：列表中已批准的注册商为通过；列表中未获批准的注册商在所有省份均不通过（${nameOf('source', 'before §3', 'zh')}：须先转出域名再申请备案；${nameOf('source', 'guide', 'zh')}要求使用国内服务商）；不在列表中的注册商为“未知”，请在工信部网站确认。`,
+      };
     },
     messages: {
       pass: {
@@ -717,7 +731,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       const p = provincesWhere(settings, (s) => s.refusesPrivacyProtection);
       return {
         en: `${p.en} (province data) require privacy protection to be disabled during filing: a WHOIS record hidden by a privacy service or redaction fails there. Elsewhere a hidden holder is unknown, since the holder cannot be compared. The flag comes from WHOIS/RDAP (REDACTED FOR PRIVACY, Domains By Proxy, Withheld for Privacy ...) or domains.<name>.privacyProtection.`,
-        zh: `${p.zh}（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（REDACTED FOR PRIVACY、Domains By Proxy、Withheld for Privacy 等）或 domains.<域名>.privacyProtection。`,
+        zh: `${p.zh}（来自省份数据）要求备案期间关闭域名隐私保护：WHOIS 被隐私服务隐藏或脱敏的，在这些省份不通过。其他省份持有者被隐藏时为“未知”，因为无法比对持有者。依据取自 WHOIS/RDAP（“REDACTED FOR PRIVACY”“Domains By Proxy”“Withheld for Privacy”等标记）或 domains.<域名>.privacyProtection。`,
       };
     },
     messages: {

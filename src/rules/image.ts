@@ -259,7 +259,7 @@ export const imageIntact = defineRule({
     'no-pixels': {
       message: {
         en: '{file} ({role}) is an image of {width}x{height} pixels: there is nothing to see.',
-        zh: '{file}（{role}）的尺寸为 {width}x{height} 像素，图片中没有任何内容。',
+        zh: '{file}（{role}）的尺寸为 {width}×{height} 像素，图片中没有任何内容。',
       },
       fix: { en: 'Photograph or scan the document again and save the image as it is.', zh: '请重新拍摄或扫描该证件，并原样保存图片。' },
     },

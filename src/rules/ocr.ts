@@ -1,7 +1,7 @@
 // `--ocr`: what the ID cards and the entity certificate say, against what the manifest declares.
 // A number is compared only when the one read passes its check character; a name that is not found
 // is "not confirmed", never "different"; so a misread photo can leave a check open but never fail it.
-import type { RawFinding } from '../model.js';
+import type { NamedArg, RawFinding } from '../model.js';
 import type { Person } from '../manifest/schema.js';
 import type { Manifest } from '../manifest/schema.js';
 import { imageReferences, type ImageReference } from '../facts/images.js';
@@ -120,9 +120,9 @@ export const ocrIdSide = defineRule({
     zh: '身份证人像面印有“公民身份号码”，国徽面印有“签发机关”和“有效期限”。声明为 `id.front` 的图片却是国徽面（或相反）属于上传颠倒，会被驳回。',
   },
   messages: {
-    pass: { message: { en: '{file} shows the {side} side, as declared.', zh: '{file} 是声明的{sideZh}。' } },
+    pass: { message: { en: '{file} shows the {side} side, as declared.', zh: '{file} 是声明的身份证{side}。' } },
     swapped: {
-      message: { en: '{file} is declared as the {expected} side but shows the {side} side.', zh: '{file} 声明为{expectedZh}，实际是{sideZh}。' },
+      message: { en: '{file} is declared as the {expected} side but shows the {side} side.', zh: '{file} 声明为身份证{expected}，实际是{side}。' },
       fix: { en: 'Swap the `id.front` and `id.back` images (or photograph the missing side).', zh: '请交换 `id.front` 与 `id.back` 的图片（或补拍缺少的一面）。' },
     },
     unknown: {
@@ -130,15 +130,15 @@ export const ocrIdSide = defineRule({
     },
   },
   check(ctx) {
-    const zh = { front: '身份证人像面', back: '身份证国徽面' } as const;
+    const sideName = (side: 'front' | 'back'): NamedArg => ({ name: 'idSide', value: side });
     return cardPeople(ctx).flatMap((c) =>
       c.sides.map((r): RawFinding => {
         const expected = r.ref.role === 'id-front' ? 'front' : 'back';
         const side = idSide(r.reading.lines);
-        const a = { ...fileArgs(r), expected, expectedZh: zh[expected] };
+        const a = { ...fileArgs(r), expected: sideName(expected) };
         if (!side) return { rule: 'image/ocr-id-side', status: 'unknown', path: r.ref.path, args: a };
         const status = side === expected ? 'pass' : 'fail';
-        return { rule: 'image/ocr-id-side', status, path: r.ref.path, key: status === 'fail' ? 'swapped' : undefined, args: { ...a, side, sideZh: zh[side] } };
+        return { rule: 'image/ocr-id-side', status, path: r.ref.path, key: status === 'fail' ? 'swapped' : undefined, args: { ...a, side: sideName(side) } };
       }),
     );
   },

@@ -7,7 +7,7 @@ import type { RuleMeta } from '../rules/types.js';
 import type { WaiverEntry } from '../config/merge.js';
 import type { Waiver } from './schema.js';
 
-const SOURCE = 'icp-check: waivers (accept:)';
+const SOURCE = 'icp-check README: waivers (accept:)';
 
 export const waiverRules: RuleMeta[] = [
   {

@@ -44,7 +44,7 @@ const cases: Case[] = [
     exitCode: 1,
     stdout: [
       'BLOCKED',
-      'the last character does not match the other 17',
+      'the check character does not match the other 17',
       'expired on 2026-08-01',
       'the same mobile number must not appear',
       'also required by person/mobile-shared',

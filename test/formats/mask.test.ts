@@ -94,7 +94,15 @@ describe('maskReport', () => {
   });
 
   it('masks by default every format but pretty and json, including one added later', () => {
-    expect(Object.fromEntries(FORMATS.map((f) => [f, maskByDefault(f)]))).toEqual({ pretty: false, json: false, junit: true, sarif: true, github: true, markdown: true });
+    expect(Object.fromEntries(FORMATS.map((f) => [f, maskByDefault(f)]))).toEqual({
+      pretty: false,
+      json: false,
+      junit: true,
+      sarif: true,
+      github: true,
+      markdown: true,
+      html: true,
+    });
     expect(maskByDefault('html')).toBe(true);
   });
 });

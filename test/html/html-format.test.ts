@@ -5,7 +5,7 @@ import type { Report } from '../../src/model.js';
 import { escapeHtml, html, raw } from '../../src/report/html-template.js';
 import { plainWords } from '../../src/report/formats/html.js';
 import { FORMATS } from '../../src/report/formats/index.js';
-import { batchReport, EXAMPLES, exampleReport, maskedForTest, personalDataOfExamples, renderHtml } from './pages.js';
+import { batchReport, EXAMPLES, exampleReport, maskedForTest, personalDataOfExamples, renderHtml, sharedMobileReport } from './pages.js';
 
 /** Text as the page shows it: the escaping undone. */
 const shown = (s: string) => escapeHtml(s);
@@ -88,9 +88,14 @@ describe('--format html', () => {
   it('renders a masked report without bringing back any identity number, mobile or e-mail', async () => {
     const personal = personalDataOfExamples();
     expect(personal.length).toBeGreaterThan(3);
-    const plain = renderHtml(await batchReport());
+    // The batch, and a filing whose findings name a mobile number of the examples (shared by two people).
+    const report = async (): Promise<Report> => {
+      const [batch, shared] = await Promise.all([batchReport(), sharedMobileReport()]);
+      return { ...batch, filings: [...batch.filings, ...shared.filings] };
+    };
+    const plain = renderHtml(await report());
     expect(personal.some((p) => plain.includes(p))).toBe(true); // the unmasked report does carry some
-    const page = renderHtml(maskedForTest(await batchReport()));
+    const page = renderHtml(maskedForTest(await report()));
     for (const p of personal) expect(page).not.toContain(p);
   });
 

@@ -1,6 +1,6 @@
 // The reports the HTML tests render: every example, and a generated batch of real manifests
 // (the examples with dates moved so that every verdict and both dates appear, plus an invalid one).
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -10,8 +10,9 @@ import { ruleIndex } from '../../src/rules/registry.js';
 import { checkInProcess, REPO_ROOT } from '../fuzz/check-in-process.js';
 
 export const DATE = '2026-11-30';
+// The example filings: the folders of examples/ that hold a manifest (examples/ci holds CI settings).
 export const EXAMPLES = readdirSync(path.join(REPO_ROOT, 'examples'), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && existsSync(path.join(REPO_ROOT, 'examples', d.name, 'manifest.yaml')))
   .map((d) => d.name)
   .sort();
 
@@ -42,6 +43,24 @@ export async function batchReport(lang: Lang = 'en'): Promise<Report> {
   writeFileSync(bad, 'version: 1\nentity: {type: individual, name: <script>alert(1)</script>\nwebsites: [\n');
   files.push(bad);
   return (await checkInProcess(files, { date: DATE, lang })).report;
+}
+
+/**
+ * The Guangdong example with a website administrator who shares the principal's mobile number: a
+ * filing whose findings name personal data of the examples (the mobile number) outside passing checks.
+ */
+export async function sharedMobileReport(lang: Lang = 'en'): Promise<Report> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'icp-html-shared-'));
+  cpSync(path.join(REPO_ROOT, 'examples', 'guangdong-enterprise'), dir, { recursive: true });
+  const file = path.join(dir, 'manifest.yaml');
+  const doc = YAML.parseDocument(readFileSync(file, 'utf8'));
+  const principal = doc.getIn(['entity', 'principal']) as YAML.YAMLMap;
+  const admin = principal.clone() as YAML.YAMLMap;
+  admin.set('name', '李四');
+  admin.delete('email');
+  doc.setIn(['websites', 0, 'admin'], admin);
+  writeFileSync(file, doc.toString());
+  return (await checkInProcess([file], { date: DATE, lang })).report;
 }
 
 export function renderHtml(report: Report, lang: Lang = 'en'): string {

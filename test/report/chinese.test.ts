@@ -106,5 +106,14 @@ function readable(format: string, text: string): string[] {
     return [...attrs, ...bodies];
   }
   if (format === 'github') return text.split('\n').map((l) => l.replace(/^::[^:]*::/, '').replace(/%0A/g, '\n'));
+  if (format === 'html') {
+    // The text of the page: without its style sheet and markup, the escaping undone.
+    const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+    return text
+      .replace(/<style>[\s\S]*?<\/style>/g, '')
+      .split(/<[^>]*>/)
+      .map((t) => t.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => entities[e]!))
+      .filter((t) => t.trim());
+  }
   return [text];
 }

@@ -17,7 +17,7 @@ describe('submitFrom and readyUntil in the formats', async () => {
   it('pretty: the verdict line says until when and why', () => {
     const out = FORMATTERS.pretty(report, ctx());
     expect(out.split('\n')[0]).toBe(
-      'examples/beijing-individual/manifest.yaml  beijing  READY until 2030-04-01: Instance swas-bj-example01 (Simple Application Server instance) expires on 2030-06-30: only 2 whole month(s) left, at least 3 are needed.',
+      'examples/beijing-individual/manifest.yaml  Beijing  READY until 2030-04-01: Instance swas-bj-example01 (Simple Application Server instance) expires on 2030-06-30: only 2 whole months left, at least 3 are needed.',
     );
   });
 

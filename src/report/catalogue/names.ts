@@ -7,6 +7,7 @@ import { loadInstanceEligibility } from '../../regulations/instance-eligibility.
 import { loadRegistrarList, loadTldList } from '../../rules/domain-data.js';
 import { DOCUMENT_KINDS } from './document-kinds.js';
 import { message } from './index.js';
+import { citationText } from '../sources.js';
 
 type Table<K extends string> = Record<K, Text>;
 
@@ -83,6 +84,12 @@ export const USCC_AUTHORITY_NAMES: Record<string, Text> = {
   Y: { en: 'other', zh: '其他' },
 };
 
+/** The two sides of a mainland ID card, as `--ocr` tells them apart. */
+export const ID_SIDE_NAMES: Table<'front' | 'back'> = {
+  front: { en: 'photo', zh: '人像面' },
+  back: { en: 'national emblem', zh: '国徽面' },
+};
+
 export const FIELD_NAMES: Table<'registrar' | 'holder' | 'expires' | 'privacyProtection'> = {
   privacyProtection: { en: 'privacy protection', zh: '隐私保护' },
   registrar: { en: 'registrar', zh: '注册商' },
@@ -119,6 +126,7 @@ const TABLES: Partial<Record<NameKind, Record<string, Text>>> = {
   content: CONTENT_NAMES,
   role: ROLE_NAMES,
   field: FIELD_NAMES,
+  idSide: ID_SIDE_NAMES,
   documentKind: DOCUMENT_KINDS,
   usccAuthority: USCC_AUTHORITY_NAMES,
 };
@@ -130,6 +138,7 @@ export function holderName(holder: string, lang: Lang): string {
 
 /** The display name of an enum value; an unknown value is shown as written. */
 export function nameOf(kind: NameKind, value: string, lang: Lang): string {
+  if (kind === 'source') return citationText(value, lang);
   if (kind === 'documentKind' && value.startsWith('pre-approval:')) {
     const type = value.slice('pre-approval:'.length);
     const name = nameOf('preApproval', type, lang);

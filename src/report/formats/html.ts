@@ -3,60 +3,22 @@
 // checklist saying what each must show and how, and the sources. No request leaves the page:
 // the style is inline and the verdict filter of a batch works with CSS alone.
 // The page renders the report it is given: the command masks personal data before (`--mask`).
-import type { FilingReport, Finding, Lang, Report, RequiredDocument, Status, Verdict } from '../../model.js';
+import type { Args, FilingReport, Finding, Lang, Report, RequiredDocument, Status, Verdict } from '../../model.js';
 import { addDays } from '../../facts/dates.js';
 import { loadImageSpecs } from '../../regulations/image-specs.js';
+import { message, type MessageKey } from '../catalogue/index.js';
+import { holderName, nameOf } from '../catalogue/names.js';
 import { documentKindName } from '../document-kinds.js';
 import { html, raw, type SafeHtml } from '../html-template.js';
+import { citationsOf, citationText, describeSource, sourceKeyOf, sourceTable } from '../sources.js';
 import type { FormatContext, Formatter } from './context.js';
 import { relativeFile, sortFindings } from './finding-groups.js';
 import { verdictLabel } from './labels.js';
 
-type Words = Record<Lang, string>;
-const W = {
-  title: { en: 'ICP filing pre-check', zh: 'ICP 备案预检报告' },
-  intro: { en: 'Checked on', zh: '检查日期' },
-  rules: { en: 'rules as of', zh: '规则日期' },
-  index: { en: 'Filings', zh: '备案列表' },
-  show: { en: 'Show', zh: '显示' },
-  all: { en: 'all', zh: '全部' },
-  filing: { en: 'Filing', zh: '备案' },
-  province: { en: 'Province', zh: '省份' },
-  verdict: { en: 'Verdict', zh: '结论' },
-  toFix: { en: 'To fix', zh: '待修正' },
-  toConfirm: { en: 'To confirm', zh: '待确认' },
-  warnings: { en: 'Warnings', zh: '提醒' },
-  notes: { en: 'Good to know', zh: '说明' },
-  docsMissing: { en: 'Documents missing', zh: '缺少材料' },
-  submitFrom: { en: 'Submit from', zh: '最早提交日期' },
-  submitNow: { en: 'Can be submitted now', zh: '现在即可提交' },
-  submitNowBlocked: { en: 'No waiting period: once fixed, it can be submitted', zh: '无需等待：修正后即可提交' },
-  readyUntil: { en: 'Stays ready until', zh: '保持可提交至' },
-  lapsesOn: { en: 'Also lapses on', zh: '另将于此日失效' },
-  noLapse: { en: 'Nothing lapses in the next ten years if nothing changes', zh: '若无变化，十年内没有到期事项' },
-  lastDay: { en: 'last day', zh: '最后一天' },
-  from: { en: 'From', zh: '自' },
-  fromEnd: { en: ': ', zh: ' 起：' },
-  documents: { en: 'Documents to prepare', zh: '需准备的材料' },
-  for: { en: 'for', zh: '用于' },
-  mustShow: { en: 'What it must show', zh: '须包含' },
-  how: { en: 'How', zh: '要求' },
-  provided: { en: 'provided', zh: '已提供' },
-  missing: { en: 'missing', zh: '缺少' },
-  optional: { en: 'if applicable', zh: '视情况' },
-  sources: { en: 'Sources', zh: '依据' },
-  nothingToFix: { en: 'Nothing to fix.', zh: '没有需要修正的事项。' },
-  invalid: { en: 'The filing file could not be read; correct it first:', zh: '备案资料文件无法读取，请先修正：' },
-  none: { en: 'No filings were checked.', zh: '没有检查任何备案。' },
-  footer: {
-    en: 'Prepared with icp-check. The check is a preparation aid; the communications administration decides.',
-    zh: '由 icp-check 生成。本检查仅用于准备材料，以通信管理局的审核为准。',
-  },
-  app: { en: 'Photograph the original with the Alibaba Cloud app.', zh: '使用阿里云 App 拍摄原件。' },
-  oneToOne: { en: 'Front and back photographed the same way: proportions 1:1.', zh: '人像面与国徽面拍摄方式一致：比例 1:1。' },
-} satisfies Record<string, Words>;
+type Word = MessageKey & `html.${string}`;
 
-const w = (key: keyof typeof W, lang: Lang) => W[key][lang];
+/** The page's words, from the catalogue of the report's language. */
+const w = (key: Word, lang: Lang, args?: Args) => message(key, args, lang);
 
 const MB = 1024 * 1024;
 const sizeText = (bytes: number) => (bytes >= MB ? `${+(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
@@ -64,38 +26,33 @@ const sizeText = (bytes: number) => (bytes >= MB ? `${+(bytes / MB).toFixed(1)} 
 /** Format and size requirements of an image of this kind, from regulations/images.yaml. */
 function imageRequirements(kind: string, lang: Lang, entityCertificate: boolean): string[] {
   const specs = loadImageSpecs();
-  const upper = (xs: string[]) => xs.map((x) => x.toUpperCase()).join(lang === 'zh' ? '、' : ', ');
+  const upper = (xs: string[]) => xs.map((x) => x.toUpperCase());
   const out: string[] = [];
   if (kind === 'entity-certificate' && entityCertificate) {
-    const types = upper(specs.certificate.types);
-    const min = sizeText(specs.certificate.minBytesExclusive);
-    const max = sizeText(specs.uploads.maxBytes);
-    out.push(lang === 'zh' ? `${types} 格式，大于 ${min}、小于 ${max}。` : `${types}, larger than ${min} and smaller than ${max}.`);
+    out.push(
+      w('html.certificateFile', lang, {
+        types: upper(specs.certificate.types),
+        min: sizeText(specs.certificate.minBytesExclusive),
+        max: sizeText(specs.uploads.maxBytes),
+      }),
+    );
   } else {
-    const types = upper(specs.uploads.types);
-    const max = sizeText(specs.uploads.maxBytes);
-    out.push(lang === 'zh' ? `${types} 格式，小于 ${max}。` : `${types}, smaller than ${max}.`);
+    out.push(w('html.uploadFile', lang, { types: upper(specs.uploads.types), max: sizeText(specs.uploads.maxBytes) }));
   }
-  const px = specs.smallDimensions.minShortSidePx;
-  out.push(lang === 'zh' ? `清晰、完整，短边至少约 ${px} 像素。` : `Sharp and complete, at least about ${px} pixels on the short side.`);
-  if (kind === 'id-front' || kind === 'id-back') out.push(w('oneToOne', lang));
+  out.push(w('html.sharp', lang, { px: specs.smallDimensions.minShortSidePx }));
+  if (kind === 'id-front' || kind === 'id-back') out.push(w('html.oneToOne', lang));
   return out;
 }
+
+/** The roles the manifest paths of the filing's own people stand for. */
+const ROLE_OF_PATH: Record<string, string> = { entity: 'entity', 'entity.principal': 'principal', 'entity.legalRepresentative': 'legalRepresentative' };
 
 /** Who a document is for, in words: `websites[1].admin` → the administrator of website 2. */
 function holderText(holder: string, lang: Lang): string {
   const site = /^websites\[(\d+)\](\.admin)?$/.exec(holder);
-  if (site) {
-    const n = Number(site[1]) + 1;
-    if (site[2]) return lang === 'zh' ? `网站 ${n} 的网站负责人` : `administrator of website ${n}`;
-    return lang === 'zh' ? `网站 ${n}` : `website ${n}`;
-  }
-  const known: Record<string, Words> = {
-    entity: { en: 'the entity', zh: '主体' },
-    'entity.principal': { en: 'entity principal', zh: '主体负责人' },
-    'entity.legalRepresentative': { en: 'legal representative', zh: '法定代表人' },
-  };
-  return known[holder]?.[lang] ?? holder;
+  if (site) return w(site[2] ? 'html.siteAdmin' : 'html.site', lang, { n: Number(site[1]) + 1 });
+  const role = ROLE_OF_PATH[holder];
+  return role ? nameOf('role', role, lang) : holderName(holder, lang);
 }
 
 /** Text with `code` spans: the words stay in the main text, the code goes into a muted span. */
@@ -120,15 +77,15 @@ export function plainWords(text: string): string | undefined {
 }
 
 const VERDICT_CLASS: Record<Verdict, string> = { ready: 'ready', 'ready-with-warnings': 'warn', blocked: 'blocked', invalid: 'blocked' };
-const SECTIONS: Array<{ status: Exclude<Status, 'pass'>; key: keyof typeof W }> = [
-  { status: 'fail', key: 'toFix' },
-  { status: 'unknown', key: 'toConfirm' },
-  { status: 'warn', key: 'warnings' },
-  { status: 'info', key: 'notes' },
+const SECTIONS: Array<{ status: Exclude<Status, 'pass'>; key: Word }> = [
+  { status: 'fail', key: 'html.toFix' },
+  { status: 'unknown', key: 'html.toConfirm' },
+  { status: 'warn', key: 'html.warnings' },
+  { status: 'info', key: 'html.notes' },
 ];
 
 function detail(f: Finding, lang: Lang): SafeHtml {
-  const line = f.line === undefined ? '' : lang === 'zh' ? `第 ${f.line} 行` : `line ${f.line}`;
+  const line = f.line === undefined ? '' : message('md.line', { line: f.line }, lang);
   const where = [f.rule, f.path, line].filter(Boolean).join(' · ');
   return html`<span class="detail">${where}</span>`;
 }
@@ -141,14 +98,14 @@ function findingItem(f: Finding, lang: Lang): SafeHtml {
 function datesBlock(f: FilingReport, lang: Lang): SafeHtml {
   const blocked = f.verdict === 'blocked';
   const submit = f.submitFrom
-    ? html`<div class="date wait"><span class="label">${w('submitFrom', lang)}</span><strong>${f.submitFrom.date}</strong><span class="why">${f.submitFrom.reason}</span></div>`
-    : html`<div class="date"><span class="label">${w('submitFrom', lang)}</span><strong>${blocked ? w('submitNowBlocked', lang) : w('submitNow', lang)}</strong></div>`;
+    ? html`<div class="date wait"><span class="label">${w('html.submitFrom', lang)}</span><strong>${f.submitFrom.date}</strong><span class="why">${f.submitFrom.reason}</span></div>`
+    : html`<div class="date"><span class="label">${w('html.submitFrom', lang)}</span><strong>${blocked ? w('html.submitNowBlocked', lang) : w('html.submitNow', lang)}</strong></div>`;
   const lapse = f.readyUntil;
   const until = lapse
     ? blocked
-      ? html`<div class="date lapse"><span class="label">${w('lapsesOn', lang)}</span><strong>${lapse.date}</strong><span class="why">${lapse.reason}</span><span class="detail">${lapse.rule} · ${lapse.path}</span></div>`
-      : html`<div class="date until"><span class="label">${w('readyUntil', lang)}</span><strong>${addDays(lapse.date, -1)}</strong> <small>(${w('lastDay', lang)})</small><span class="why">${w('from', lang)} ${lapse.date}${w('fromEnd', lang)}${lapse.reason}</span><span class="detail">${lapse.rule} · ${lapse.path}</span></div>`
-    : html`<div class="date"><span class="label">${w('readyUntil', lang)}</span><strong>${w('noLapse', lang)}</strong></div>`;
+      ? html`<div class="date lapse"><span class="label">${w('html.lapsesOn', lang)}</span><strong>${lapse.date}</strong><span class="why">${lapse.reason}</span><span class="detail">${lapse.rule} · ${lapse.path}</span></div>`
+      : html`<div class="date until"><span class="label">${w('html.readyUntil', lang)}</span><strong>${addDays(lapse.date, -1)}</strong> <small>${w('html.lastDay', lang)}</small><span class="why">${w('html.from', lang, { date: lapse.date, reason: lapse.reason })}</span><span class="detail">${lapse.rule} · ${lapse.path}</span></div>`
+    : html`<div class="date"><span class="label">${w('html.readyUntil', lang)}</span><strong>${w('html.noLapse', lang)}</strong></div>`;
   return html`<div class="dates">${submit}${until}</div>`;
 }
 
@@ -159,38 +116,58 @@ function documentItem(d: RequiredDocument, f: FilingReport, ctx: FormatContext, 
   const how = [...imageRequirements(d.kind, lang, organisation)];
   const plainFix = why?.fix ? plainWords(why.fix) : undefined;
   const app = /alibaba cloud app|阿里云 ?app/i;
-  if (app.test(quotes) && !(plainFix && app.test(plainFix))) how.unshift(w('app', lang));
+  if (app.test(quotes) && !(plainFix && app.test(plainFix))) how.unshift(w('html.app', lang));
   if (plainFix) how.unshift(plainFix);
   const state = d.provided ? 'provided' : d.required ? 'missing' : 'optional';
   const mark = d.provided ? '☑' : '☐';
-  const stateText = d.provided ? w('provided', lang) : d.required ? w('missing', lang) : w('optional', lang);
+  const stateText = d.provided ? w('html.provided', lang) : d.required ? w('html.missing', lang) : w('html.optional', lang);
   const where = [d.providedBy, ...d.rules].filter(Boolean).join(' · ');
-  return html`<li class="doc ${state}"><span class="box" aria-hidden="true">${mark}</span><div><p><strong>${documentKindName(d.kind, lang)}</strong> — ${w('for', lang)} ${holderText(d.for, lang)} <span class="state">${stateText}</span></p>${why ? html`<p><span class="label">${w('mustShow', lang)}:</span> ${withCode(why.message)}</p>` : ''}<p><span class="label">${w('how', lang)}:</span></p><ul class="how">${how.map((h) => html`<li>${h}</li>`)}</ul><span class="detail">${where}</span></div></li>`;
+  return html`<li class="doc ${state}"><span class="box" aria-hidden="true">${mark}</span><div><p><strong>${documentKindName(d.kind, lang)}</strong> — ${w('html.for', lang, { holder: holderText(d.for, lang) })} <span class="state">${stateText}</span></p>${why ? html`<p><span class="label">${w('html.mustShow', lang)}</span> ${withCode(why.message)}</p>` : ''}<p><span class="label">${w('html.how', lang)}</span></p><ul class="how">${how.map((h) => html`<li>${h}</li>`)}</ul><span class="detail">${where}</span></div></li>`;
 }
 
+/**
+ * The sources of what the page reports, each by its title, publisher, date and public address
+ * (regulations/sources.yaml), with the checks that cite it.
+ */
 function sourcesList(f: FilingReport, ctx: FormatContext): SafeHtml {
-  const seen = new Map<string, string>();
-  const rules = [...f.findings.filter((x) => x.status !== 'pass').map((x) => x.rule), ...f.documents.flatMap((d) => d.rules)];
-  for (const id of rules) {
+  const { lang } = ctx;
+  const ids = new Set([...f.findings.filter((x) => x.status !== 'pass').map((x) => x.rule), ...f.documents.flatMap((d) => d.rules)]);
+  const bySource = new Map<string, Set<string>>();
+  for (const id of ids) {
     const source = ctx.rules.get(id)?.source ?? f.findings.find((x) => x.rule === id)?.source ?? '';
-    if (!source || seen.has(id)) continue;
-    seen.set(id, source);
+    const title = ctx.rules.get(id)?.title[lang] ?? id;
+    for (const citation of citationsOf(source)) {
+      const key = sourceKeyOf(citation) ?? citation;
+      bySource.set(key, (bySource.get(key) ?? new Set()).add(title));
+    }
   }
-  if (seen.size === 0) return html``;
-  const bySource = new Map<string, string[]>();
-  for (const [id, source] of seen) bySource.set(source, [...(bySource.get(source) ?? []), ctx.rules.get(id)?.title[ctx.lang] ?? id]);
-  const items = [...bySource].sort(([a], [b]) => a.localeCompare(b));
-  return html`<section class="sources"><h3>${w('sources', ctx.lang)}</h3><ul>${items.map(([source, titles]) => html`<li><strong>${source}</strong>: ${[...new Set(titles)].join(ctx.lang === 'zh' ? '；' : '; ')}</li>`)}</ul></section>`;
+  if (bySource.size === 0) return html``;
+  const separator = message('source.separator', undefined, lang);
+  const items = [...bySource].map(([key, titles]) => {
+    const entry = sourceTable()[key];
+    const d = entry ? describeSource(entry, lang) : undefined;
+    const name = d ? d.title : citationText(key, lang);
+    const more = d
+      ? [d.publisher, d.date, d.url]
+          .filter(Boolean)
+          .map((x) => `${separator}${x}`)
+          .join('')
+      : '';
+    return { name, more, titles: [...titles].join(message('source.citationSeparator', undefined, lang)) };
+  });
+  items.sort((a, b) => a.name.localeCompare(b.name));
+  const colon = message('explain.colon', undefined, lang);
+  return html`<section class="sources"><h3>${w('html.sources', lang)}</h3><ul>${items.map((x) => html`<li><strong>${x.name}</strong>${x.more}${colon}${x.titles}</li>`)}</ul></section>`;
 }
 
 function filingSection(f: FilingReport, index: number, ctx: FormatContext): SafeHtml {
   const { lang } = ctx;
   const file = relativeFile(f, ctx.cwd);
   const cls = VERDICT_CLASS[f.verdict];
-  const head = html`<header class="filing-head"><h2><span class="num">${index + 1}</span> ${file}</h2><p class="meta">${w('province', lang)}: ${f.province ?? '—'}</p><p class="verdict ${cls}">${verdictLabel(f.verdict, lang)}</p></header>`;
+  const head = html`<header class="filing-head"><h2><span class="num">${index + 1}</span> ${file}</h2><p class="meta">${w('html.meta', lang, { province: f.province ? { name: 'province', value: f.province } : '—' })}</p><p class="verdict ${cls}">${verdictLabel(f.verdict, lang)}</p></header>`;
   const findings = sortFindings(f.findings.filter((x) => x.status !== 'pass'));
   if (f.verdict === 'invalid') {
-    return html`<section class="filing v-${f.verdict}" id="filing-${index + 1}">${head}<p>${w('invalid', lang)}</p><ul class="findings">${findings.map((x) => findingItem(x, lang))}</ul></section>`;
+    return html`<section class="filing v-${f.verdict}" id="filing-${index + 1}">${head}<p>${w('html.invalid', lang)}</p><ul class="findings">${findings.map((x) => findingItem(x, lang))}</ul></section>`;
   }
   // A note that only demands a document is said once, in the checklist.
   const shown = findings.filter((x) => !(x.status === 'info' && (x.documents?.length ?? 0) > 0));
@@ -202,10 +179,10 @@ function filingSection(f: FilingReport, index: number, ctx: FormatContext): Safe
   });
   const organisation = f.documents.some((d) => d.kind === 'entity-certificate' && d.for === 'entity');
   const docs = [...f.documents].sort((a, b) => Number(a.provided) - Number(b.provided) || Number(b.required) - Number(a.required));
-  const nothing = shown.every((x) => x.status === 'info') ? html`<p class="ok">${w('nothingToFix', lang)}</p>` : '';
+  const nothing = shown.every((x) => x.status === 'info') ? html`<p class="ok">${w('html.nothingToFix', lang)}</p>` : '';
   return html`<section class="filing v-${f.verdict}" id="filing-${index + 1}">${head}${datesBlock(f, lang)}${nothing}${groups}${
     docs.length > 0
-      ? html`<section class="documents"><h3>${w('documents', lang)}</h3><ul class="checklist">${docs.map((d) => documentItem(d, f, ctx, organisation))}</ul></section>`
+      ? html`<section class="documents"><h3>${w('html.documents', lang)}</h3><ul class="checklist">${docs.map((d) => documentItem(d, f, ctx, organisation))}</ul></section>`
       : ''
   }${sourcesList(f, ctx)}</section>`;
 }
@@ -218,9 +195,9 @@ function indexTable(report: Report, ctx: FormatContext): SafeHtml {
   const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
   const rows = report.filings.map((f, i) => {
     const lastDay = f.readyUntil && f.verdict !== 'blocked' && f.verdict !== 'invalid' ? addDays(f.readyUntil.date, -1) : '—';
-    return html`<tr class="v-${f.verdict}"><td class="file"><a href="#filing-${i + 1}">${i + 1}. ${relativeFile(f, ctx.cwd)}</a></td><td>${f.province ?? '—'}</td><td><span class="pill ${VERDICT_CLASS[f.verdict]}">${verdictLabel(f.verdict, lang)}</span></td><td class="n">${f.summary.fail}</td><td class="n">${f.summary.unknown}</td><td class="n">${f.summary.missingDocuments}</td><td class="d">${f.submitFrom?.date ?? '—'}</td><td class="d">${lastDay}</td></tr>`;
+    return html`<tr class="v-${f.verdict}"><td class="file"><a href="#filing-${i + 1}">${i + 1}. ${relativeFile(f, ctx.cwd)}</a></td><td>${f.province ? nameOf('province', f.province, lang) : '—'}</td><td><span class="pill ${VERDICT_CLASS[f.verdict]}">${verdictLabel(f.verdict, lang)}</span></td><td class="n">${f.summary.fail}</td><td class="n">${f.summary.unknown}</td><td class="n">${f.summary.missingDocuments}</td><td class="d">${f.submitFrom?.date ?? '—'}</td><td class="d">${lastDay}</td></tr>`;
   });
-  return html`<nav class="index"><h2>${w('index', lang)}</h2><div class="filters"><span>${w('show', lang)}:</span><label for="show-all">${w('all', lang)} (${report.filings.length})</label>${present.map((v) => html`<label for="show-${v}">${verdictLabel(v, lang)} (${count(v)})</label>`)}</div><table><thead><tr><th>${w('filing', lang)}</th><th>${w('province', lang)}</th><th>${w('verdict', lang)}</th><th class="n">${w('toFix', lang)}</th><th class="n">${w('toConfirm', lang)}</th><th class="n">${w('docsMissing', lang)}</th><th>${w('submitFrom', lang)}</th><th>${w('readyUntil', lang)}</th></tr></thead><tbody>${rows}</tbody></table></nav>`;
+  return html`<nav class="index"><h2>${w('html.index', lang)}</h2><div class="filters"><span>${w('html.show', lang)}</span><label for="show-all">${w('html.filter', lang, { label: w('html.all', lang), count: report.filings.length })}</label>${present.map((v) => html`<label for="show-${v}">${w('html.filter', lang, { label: verdictLabel(v, lang), count: count(v) })}</label>`)}</div><table><thead><tr><th>${w('html.filing', lang)}</th><th>${w('html.province', lang)}</th><th>${w('html.verdict', lang)}</th><th class="n">${w('html.toFix', lang)}</th><th class="n">${w('html.toConfirm', lang)}</th><th class="n">${w('html.docsMissing', lang)}</th><th>${w('html.submitFrom', lang)}</th><th>${w('html.readyUntil', lang)}</th></tr></thead><tbody>${rows}</tbody></table></nav>`;
 }
 
 /** The filter of a batch: radio buttons and CSS (`:checked ~`), no script. */
@@ -314,24 +291,24 @@ export const htmlReport: Formatter = (report: Report, ctx: FormatContext): strin
     ? html`<input class="filter" type="radio" name="show" id="show-all" checked>${VERDICTS.map((v) => html`<input class="filter" type="radio" name="show" id="show-${v}">`)}`
     : '';
   const body =
-    report.filings.length === 0 ? html`<p>${w('none', lang)}</p>` : html`${batch ? indexTable(report, ctx) : ''}${report.filings.map((f, i) => filingSection(f, i, ctx))}`;
+    report.filings.length === 0 ? html`<p>${w('html.none', lang)}</p>` : html`${batch ? indexTable(report, ctx) : ''}${report.filings.map((f, i) => filingSection(f, i, ctx))}`;
   const page = html`<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${w('html.lang', lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
-<title>${w('title', lang)} — ${report.date}</title>
+<title>${w('html.title', lang)} — ${report.date}</title>
 <style>${raw(CSS)}${raw(batch ? filterCss() : '')}</style>
 </head>
 <body>
 ${radios}
 <main>
-<h1>${w('title', lang)}</h1>
-<p class="intro">${w('intro', lang)} ${report.date} · ${tool} · ${w('rules', lang)} ${report.tool.rulesDate}</p>
+<h1>${w('html.title', lang)}</h1>
+<p class="intro">${w('html.intro', lang, { date: report.date, tool, rules: report.tool.rulesDate })}</p>
 ${body}
-<footer>${w('footer', lang)}</footer>
+<footer>${w('html.footer', lang, { tool: report.tool.name })}</footer>
 </main>
 </body>
 </html>
