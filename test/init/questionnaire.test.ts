@@ -153,7 +153,13 @@ describe('init questionnaire', () => {
   it('checks the number against the chosen document type', async () => {
     const replies = enterprise();
     replies['entity.principal.id.type'] = [choose('hk-macao-residence-permit')];
-    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID, /residence\s+permit\s+for\s+Hong\s+Kong\s+and\s+Macao\s+residents\s+number\s+starts\s+with\s+44,\s+which\s+does\s+not\s+fit\s+that\s+document/, HK_PERMIT)];
+    replies['entity.principal.id.number'] = [
+      badThenGood(
+        ZHANG_ID,
+        /residence\s+permit\s+for\s+Hong\s+Kong\s+and\s+Macao\s+residents\s+number\s+starts\s+with\s+44,\s+which\s+does\s+not\s+fit\s+that\s+document/,
+        HK_PERMIT,
+      ),
+    ];
     const a = await run(replies).done;
     expect(a.entity.principal.id).toMatchObject({ type: 'hk-macao-residence-permit', number: HK_PERMIT });
   });
