@@ -539,6 +539,9 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
 /** A list of domains as typed, for the rules to judge even when the field check refused it. */
 const splitDomains = (v: string): string[] => v.split(/[\s,，、;；]+/).filter((x) => x !== '');
 
+/** Which languages are written in Chinese characters: remarks are offered in the reader's script. */
+const WRITTEN_IN_CHINESE: Record<Lang, boolean> = { en: false, zh: true };
+
 /** Words that satisfy the remarks rules: of each `remarksContain` list, the first phrase in the user's language. */
 function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {
   const cjk = /[\u3400-\u9fff]/;
@@ -547,7 +550,7 @@ function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {
     if (!c) return;
     const listed = c.remarksContain as string[] | undefined;
     if (listed) {
-      const pick = listed.find((p) => cjk.test(p) === (lang === 'zh')) ?? listed[0];
+      const pick = listed.find((p) => cjk.test(p) === WRITTEN_IN_CHINESE[lang]) ?? listed[0];
       if (pick && !phrases.includes(pick)) phrases.push(pick);
     }
     c.all?.forEach(visit);

@@ -260,6 +260,7 @@ export const en = {
   'init.section.entity': 'Entity',
   'init.section.domains': 'Domains',
   'init.section.documents': 'Documents to prepare',
+  'init.province-choice': '{en}  {zh} ({slug})',
   'init.section.you': 'You',
   'init.section.principal': 'Principal',
   'init.q.remarks-separator': '; ',

@@ -259,6 +259,7 @@ export const zh: Record<MessageKey, string> = {
   'init.section.entity': '备案主体',
   'init.section.domains': '域名',
   'init.section.documents': '需准备的材料',
+  'init.province-choice': '{zh}  {en} ({slug})',
   'init.section.you': '备案人',
   'init.section.principal': '主体负责人',
   'init.q.remarks-separator': '；',
