@@ -5,7 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import type { Lang } from '../model.js';
+import type { Args, Lang } from '../model.js';
+import { message, type MessageKey } from '../report/catalogue/index.js';
 import { abortOnInputEnd, GoBack, terminalAsk, type Ask, type Choice } from '../init/ask.js';
 import { parseAnswers, type InitAnswers } from '../init/answers.js';
 import { askAnswers } from '../init/questionnaire.js';
@@ -71,7 +72,7 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
   const stdout = deps.stdout ?? process.stdout;
   const stderr = deps.stderr ?? process.stderr;
   const lang = opts.lang ?? defaultLang();
-  const say = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  const say = (key: MessageKey, args?: Args) => message(key, args, lang);
   const today = opts.date ?? deps.today ?? todayInChina();
   const interactive = Boolean(stdin.isTTY) || deps.ask !== undefined;
   let target = resolve(file);
@@ -90,33 +91,27 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
         maxLength: MAX_ANSWER_CHARS,
         words: {
           tooLong: TOO_LONG[lang],
-          keepHint: say('Press Enter again to keep this answer, or change it.', '再按一次回车保留此答案，或修改答案。'),
+          keepHint: say('init.keep-hint'),
         },
       });
 
   try {
     if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new InitExit(2, `init: --date: expected YYYY-MM-DD, got ${stripControl(opts.date)}`);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new InitExit(2, say(`init: the folder of ${shown()} does not exist`, `init：${shown()} 所在的目录不存在`));
+      throw new InitExit(2, say('init.no-folder', { command: 'init', file: shown() }));
     }
     if (!opts.answers && !interactive) {
-      throw new InitExit(
-        2,
-        say(
-          'init: no terminal to ask the questions on; to answer from a file, run: icp-check init --answers answers.json',
-          'init：没有可交互的终端；如需从文件读取答案，请运行：icp-check init --answers answers.json',
-        ),
-      );
+      throw new InitExit(2, say('init.no-terminal', { command: 'init', example: 'icp-check init --answers answers.json' }));
     }
 
     let overwrite = false;
     if (existsSync(target)) {
       if (opts.force) overwrite = true;
       else if (!interactive || opts.answers) {
-        throw new InitExit(2, say(`init: ${shown()} already exists; use --force to overwrite it`, `init：${shown()} 已存在；如需覆盖请使用 --force`));
+        throw new InitExit(2, say('init.exists-use-force', { command: 'init', file: shown(), option: '--force' }));
       } else {
-        overwrite = await stay(() => ask.confirm('overwrite', { message: say(`${shown()} already exists. Overwrite it?`, `${shown()} 已存在，是否覆盖？`), default: false }));
-        if (!overwrite) throw new InitExit(1, say(`init: kept ${shown()} as it was; nothing written`, `init：保留原有的 ${shown()}，未写入任何内容`));
+        overwrite = await stay(() => ask.confirm('overwrite', { message: say('init.overwrite', { file: shown() }), default: false }));
+        if (!overwrite) throw new InitExit(1, say('init.kept', { command: 'init', file: shown() }));
       }
     }
 
@@ -144,7 +139,7 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
     if (check === undefined && interactive && !opts.answers) {
       check = await stay(() =>
         ask.confirm('check', {
-          message: say(`Look the domains up and check ${shown()} with icp-check once written?`, `写入后用 icp-check 检查 ${shown()}（含域名查询）？`),
+          message: say('init.check-after', { file: shown(), tool: 'icp-check' }),
           default: false,
         }),
       );
@@ -160,12 +155,12 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
         const other = freeName(target);
         const answer = await stay(() =>
           ask.input('rename', {
-            message: say(`${shown()} was created while you answered; it is kept. Write the manifest as`, `回答期间出现了 ${shown()}，已保留原文件。将备案资料文件另存为`),
+            message: say('init.created-meanwhile', { file: shown() }),
             default: basename(other),
             validate: (v) => {
               const t = resolve(dir, v.trim());
-              if (v.trim() === '') return say('a file name is required', '请填写文件名');
-              return existsSync(t) ? say(`${stripControl(v.trim())} exists too`, `${stripControl(v.trim())} 也已存在`) : true;
+              if (v.trim() === '') return say('init.file-name-required');
+              return existsSync(t) ? say('init.exists-too', { file: v.trim() }) : true;
             },
           }),
         );
@@ -174,14 +169,14 @@ export async function runInit(file: string, opts: InitOptions, deps: InitDepende
         overwrite = false;
       }
     }
-    stdout.write(`${say(`Wrote ${shown()}.`, `已写入 ${shown()}。`)}\n`);
+    stdout.write(`${say('init.wrote', { file: shown() })}\n`);
 
     if (check) return await (deps.runCheck ?? defaultRunCheck)([label]);
-    stdout.write(`${say(`Check it any time with: icp-check ${shown()}`, `随时可以检查：icp-check ${shown()}`)}\n`);
+    stdout.write(`${say('init.check-any-time', { command: `icp-check ${shown()}` })}\n`);
     return 0;
   } catch (err) {
     if (isCancel(err)) {
-      stderr.write(`${say('init: cancelled; nothing written', 'init：已取消，未写入任何文件')}\n`);
+      stderr.write(`${say('init.cancelled', { command: 'init' })}\n`);
       return 130;
     }
     if (err instanceof InitExit) {
@@ -226,7 +221,7 @@ interface ReviewContext {
   target: string;
   label: string;
   stdout: NodeJS.WritableStream;
-  say: (en: string, zh: string) => string;
+  say: (key: MessageKey, args?: Args) => string;
 }
 
 /**
@@ -235,9 +230,7 @@ interface ReviewContext {
  */
 async function questionnaireWithReview(ask: Ask, c: ReviewContext): Promise<string> {
   const { lang, say } = c;
-  c.stdout.write(
-    `${say('Esc (or < then Enter) goes back one question; every answer can be changed on the review screen at the end.', 'Esc（或输入 < 后回车）返回上一题；最后的核对页面可以修改任何答案。')}\n`,
-  );
+  c.stdout.write(`${say('init.go-back-hint')}\n`);
   let plan: ReplayPlan = { answers: new Map() };
   for (;;) {
     const record: Answered[] = [];
@@ -268,18 +261,16 @@ async function questionnaireWithReview(ask: Ask, c: ReviewContext): Promise<stri
     if (!again.ok) throw new InitExit(2, `init: ${again.issues.map((i) => `${i.path}: ${i.reason[lang]}`).join('; ')}`);
     const text = manifestYaml(buildManifest(answers), { lang, schemaRef: schemaLocation(c.dir), fileLabel: c.label });
     const { filing, checklist } = await checkBeforeWriting(text, c.target, c.label, { lang, date: c.today });
-    c.stdout.write(
-      `\n${say('The check of the manifest as it would be written (offline: domains are looked up when you run icp-check):', '即将写入的备案资料文件的检查结果（离线：运行 icp-check 时才查询域名）：')}\n`,
-    );
+    c.stdout.write(`\n${say('init.final-check', { tool: 'icp-check' })}\n`);
     c.stdout.write(checklist);
 
     const choices: Choice<string>[] = [];
-    if (filing.verdict !== 'invalid') choices.push({ value: WRITE, name: say(`Write ${stripControl(c.label)}`, `写入 ${stripControl(c.label)}`) });
-    for (const a of record) choices.push({ value: a.id, name: `${a.message}${say(': ', '：')}${stripControl(a.shown)}`, section: a.section });
+    if (filing.verdict !== 'invalid') choices.push({ value: WRITE, name: say('init.write', { file: c.label }) });
+    for (const a of record) choices.push({ value: a.id, name: say('init.review-answer', { question: a.message, answer: a.shown }), section: a.section });
     let choice: string;
     try {
       choice = await ask.select('review', {
-        message: say('Review: write the manifest, or choose an answer to change', '核对：写入备案资料文件，或选择要修改的答案'),
+        message: say('init.review'),
         choices,
         default: choices[0]!.value,
       });
@@ -295,17 +286,17 @@ async function questionnaireWithReview(ask: Ask, c: ReviewContext): Promise<stri
 
 function readAnswersFile(file: string, today: string, lang: Lang): InitAnswers {
   const shown = stripControl(file);
-  const say = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  const say = (key: MessageKey) => message(key, undefined, lang);
   const read = readAnswersText(file);
   if (!read.ok) {
     const p = read.problem;
     const why =
       p === 'not-regular'
-        ? say('not a regular file (a pipe, device or folder is not read)', '不是普通文件（不读取管道、设备或目录）')
+        ? say('init.answers-not-regular')
         : p === 'too-large'
-          ? say('larger than 1 MiB; an answers file is a few kilobytes', '超过 1 MiB；答案文件通常只有几 KB')
+          ? say('init.answers-too-large')
           : p === 'not-utf8'
-            ? say('not UTF-8 text', '不是 UTF-8 文本')
+            ? say('init.answers-not-utf8')
             : stripControl(p.code);
     throw new InitExit(2, `init: ${shown}: ${why}`);
   }

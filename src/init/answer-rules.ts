@@ -107,6 +107,13 @@ export const WHOLE_FILING_CODE_RULES: Readonly<Record<string, string>> = {
   'document/reuse-kind': 'documents are not asked by init',
   'document/reuse-individual-identity': 'documents are not asked by init',
   'document/reuse-window': 'documents are not asked by init',
+  'image/ocr-read': 'reads the images with --ocr, which the questionnaire does not run',
+  'image/ocr-id-side': 'compares an image read with --ocr with the answers',
+  'image/ocr-id-number': 'compares an image read with --ocr with the answers',
+  'image/ocr-name': 'compares an image read with --ocr with the answers',
+  'image/ocr-id-validity': 'compares an image read with --ocr with the answers',
+  'image/ocr-credit-code': 'compares an image read with --ocr with the answers',
+  'image/ocr-entity-name': 'compares an image read with --ocr with the answers',
 };
 
 /**

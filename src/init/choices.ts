@@ -1,6 +1,7 @@
 // Lists the questionnaire offers: Alibaba Cloud's mainland regions, products and what each
 // product is asked about, and the province list searched by pinyin, Chinese, code or abbreviation.
 import type { Lang, Text } from '../model.js';
+import { message } from '../report/catalogue/index.js';
 import { PROVINCES, normaliseProvince, type ProvinceSlug } from '../manifest/provinces.js';
 import type { CertificateType, ContentCategory, EntityType, FilingKind, IdType, Product } from './answers.js';
 
@@ -57,7 +58,8 @@ export interface ProvinceChoice {
   name: string;
 }
 
-const provinceLabel = (p: (typeof PROVINCES)[number], lang: Lang) => (lang === 'zh' ? `${p.zh}  ${p.en} (${p.slug})` : `${p.en}  ${p.zh} (${p.slug})`);
+/** The province's name in the reader's language first, then in the other, then its slug. */
+const provinceLabel = (p: (typeof PROVINCES)[number], lang: Lang) => message('init.province-choice', { en: p.en, zh: p.zh, slug: p.slug }, lang);
 
 /** Provinces matching a search term: a prefix of pinyin or English, part of the Chinese name, or any accepted spelling. */
 export function searchProvinces(term: string | undefined, lang: Lang): ProvinceChoice[] {

@@ -4,9 +4,10 @@
 // What the province's rules would leave "to confirm" is asked: the contact address, where each
 // mobile number is registered, remarks in the form the province demands, pre-approvals where the
 // province still needs them, facts about each domain, and the files of the documents to prepare.
-import type { Lang, Text } from '../model.js';
+import type { Args, Lang, Text } from '../model.js';
 import { ID_TYPES, PRODUCTS, FILING_KINDS, ENTITY_TYPES, CONTENT_CATEGORIES, PRE_APPROVAL_TYPES } from '../manifest/schema.js';
-import { provinceBySlug } from '../manifest/provinces.js';
+import { message, type MessageKey } from '../report/catalogue/index.js';
+import { nameOf } from '../report/catalogue/names.js';
 import { parseDomain } from '../facts/domain-name.js';
 import { documentKindName } from '../report/document-kinds.js';
 import type { Ask, Choice, Verdict } from './ask.js';
@@ -59,7 +60,6 @@ export interface QuestionnaireOptions {
 }
 
 const OTHER = '__other__';
-const SKIP = (lang: Lang) => (lang === 'zh' ? '（可留空）' : ' (optional, Enter to skip)');
 
 /** Content categories a pre-approval may be needed for. */
 const PRE_APPROVAL_CONTENT = new Set<string>(PRE_APPROVAL_TYPES);
@@ -68,8 +68,8 @@ const PRE_APPROVAL_CONTENT = new Set<string>(PRE_APPROVAL_TYPES);
 export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<InitAnswers> {
   const { lang } = o;
   const tr = (t: Text) => t[lang];
-  const say = (en: string, zh: string) => (lang === 'zh' ? zh : en);
-  const section = (en: string, zh: string) => o.section?.(say(en, zh));
+  const say = (key: MessageKey, args?: Args) => message(key, args, lang);
+  const section = (heading: string) => o.section?.(heading);
   const draft = new Draft();
   const judgeCtx = { lang, date: o.today, dir: o.manifestDir };
 
@@ -100,7 +100,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       }
       return r.ok ? true : r.reason[lang];
     };
-    const answer = await ask.input(key, { message: opts.optional ? `${message}${SKIP(lang)}` : message, path, default: opts.def, validate });
+    const answer = await ask.input(key, { message: opts.optional ? `${message}${say('init.q.optional')}` : message, path, default: opts.def, validate });
     if (opts.optional && answer.trim() === '') {
       if (path) draft.set(path, undefined);
       return undefined;
@@ -136,23 +136,23 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     return value;
   }
 
-  section('Filing', '备案');
+  section(say('init.section.filing'));
   const province = await ask.search('province', {
-    message: say("Filing province: where the entity's certificate was issued (type pinyin or Chinese to search)", '备案省份：主体证件的签发地（输入拼音或中文搜索）'),
+    message: say('init.q.filing-province-where-entity'),
     source: (term) => searchProvinces(term, lang),
   });
   draft.set('province', province);
-  const provinceName = provinceBySlug(province)?.[lang === 'zh' ? 'short' : 'en'] ?? province;
+  const provinceName = nameOf('province', province, lang);
 
   const filing = await ask.select('filing', {
-    message: say('What kind of filing is this?', '备案类型'),
+    message: say('init.q.filing-kind'),
     choices: FILING_KINDS.map((k) => ({ value: k, name: tr(FILING_KIND_NAMES[k]) })),
     default: 'new',
   });
   draft.set('filing', filing);
 
   const entityType = await ask.select('entity.type', {
-    message: say('Who is filing?', '备案主体性质'),
+    message: say('init.q.entity-type'),
     choices: ENTITY_TYPES.map((t) => ({ value: t, name: tr(ENTITY_TYPE_NAMES[t]) })),
     default: 'enterprise',
   });
@@ -162,36 +162,26 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   let previousFiling: InitAnswers['previousFiling'];
   if (filing !== 'new' && filing !== 'refile-after-cancellation') {
     previousFiling = {};
-    previousFiling.number = await optional(
-      'previousFiling.number',
-      'previousFiling.number',
-      say('Filing number of the existing filing (e.g. 粤ICP备12345678号)', '已有备案的备案号（例如 粤ICP备12345678号）'),
-      checkRequired,
-    );
+    previousFiling.number = await optional('previousFiling.number', 'previousFiling.number', say('init.q.filing-number-existing-filing'), checkRequired);
     if (filing === 'change' || filing === 'transfer') {
       previousFiling.entityType = await ask.select('previousFiling.entityType', {
-        message: say('Who filed it before?', '原备案主体性质'),
+        message: say('init.q.who-filed-before'),
         choices: ENTITY_TYPES.map((t) => ({ value: t, name: tr(ENTITY_TYPE_NAMES[t]) })),
         default: entityType,
       });
       draft.set('previousFiling.entityType', previousFiling.entityType);
-      previousFiling.entityName = await required(
-        'previousFiling.entityName',
-        'previousFiling.entityName',
-        say('Entity name in the existing filing', '原备案的主体名称'),
-        checkRequired,
-      );
+      previousFiling.entityName = await required('previousFiling.entityName', 'previousFiling.entityName', say('init.q.entity-name-existing-filing'), checkRequired);
       previousFiling.certificateNumber = await optional(
         'previousFiling.certificateNumber',
         'previousFiling.certificateNumber',
-        say('Certificate number in the existing filing', '原备案的主体证件号码'),
+        say('init.q.certificate-number-existing-filing'),
         checkRequired,
       );
     }
     for (const k of Object.keys(previousFiling) as (keyof typeof previousFiling)[]) if (previousFiling[k] === undefined) delete previousFiling[k];
   }
 
-  section('Entity', '备案主体');
+  section(say('init.section.entity'));
   let entityName = '';
   let certificate: InitAnswers['entity']['certificate'];
   let legalRepresentative: InitAnswers['entity']['legalRepresentative'];
@@ -199,75 +189,60 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     const certType = CERTIFICATE_FOR[entityType];
     draft.set('entity.certificate.type', certType);
     const certName = tr(CERTIFICATE_NAMES[certType as keyof typeof CERTIFICATE_NAMES]);
-    entityName = await required('entity.name', 'entity.name', say(`Entity name, exactly as on the ${certName}`, `主体名称（与${certName}一致）`), checkRequired);
+    entityName = await required('entity.name', 'entity.name', say('init.q.entity-name-exactly-cert', { cert: certName }), checkRequired);
     const isUscc = USCC_CERTIFICATES.includes(certType);
     const number = await required(
       'entity.certificate.number',
       'entity.certificate.number',
-      isUscc
-        ? say(`Unified social credit code on the ${certName} (18 characters)`, `${certName}上的统一社会信用代码（18 位）`)
-        : say(`Number of the ${certName}`, `${certName}号码`),
+      isUscc ? say('init.q.unified-social-credit-code', { cert: certName }) : say('init.q.number-cert', { cert: certName }),
       isUscc ? checkCreditCode : checkRequired,
     );
     const expires = await optional(
       'entity.certificate.expires',
       'entity.certificate.expires',
-      say(`${certName} valid until (YYYY-MM-DD or long-term)`, `${certName}有效期至（YYYY-MM-DD 或 long-term 长期）`),
+      say('init.q.cert-valid-until-yyyy', { cert: certName, longTerm: 'long-term' }),
       checkExpiry,
     );
     certificate = { type: certType, number, ...(expires ? { expires } : {}) };
     legalRepresentative = {
-      name: await required('entity.legalRepresentative.name', 'entity.legalRepresentative.name', say('Legal representative (法定代表人): name', '法定代表人姓名'), checkPersonName),
+      name: await required('entity.legalRepresentative.name', 'entity.legalRepresentative.name', say('init.q.legal-representative-name'), checkPersonName),
     };
   }
 
   const address = await required(
     'entity.address',
     'entity.address',
-    entityType === 'individual'
-      ? say('Contact address (as on the identity document or where you live)', '通信地址（证件地址或常住地址）')
-      : say(`Contact address of the entity (in ${provinceName})`, `主体通信地址（${provinceName}）`),
+    entityType === 'individual' ? say('init.q.contact-address-identity-document') : say('init.q.contact-address-entity-province', { province: provinceName }),
     checkRequired,
   );
 
-  section(entityType === 'individual' ? 'You' : 'Principal', entityType === 'individual' ? '备案人' : '主体负责人');
+  section(say(entityType === 'individual' ? 'init.section.you' : 'init.section.principal'));
   const principal = await askPerson(
     'entity.principal',
     'entity.principal',
-    entityType === 'individual' ? say('You, the person filing', '备案人（您本人）') : say('Principal (主体负责人), who answers for the filing', '主体负责人'),
+    entityType === 'individual' ? say('init.q.you-person-filing') : say('init.q.principal-who-answers-for'),
     legalRepresentative?.name,
   );
   if (entityType === 'individual') entityName = principal.name;
 
   async function askPerson(key: string, path: string, who: string, defaultName?: string): Promise<PersonAnswers> {
-    const name = await required(`${key}.name`, `${path}.name`, say(`${who}: name`, `${who}：姓名`), checkPersonName, defaultName);
+    const name = await required(`${key}.name`, `${path}.name`, say('init.q.who-name', { who }), checkPersonName, defaultName);
     if (path === 'entity.principal' && entityType === 'individual') draft.set('entity.name', name);
     if (path === 'entity.principal' && legalRepresentative && name === legalRepresentative.name) draft.set('entity.legalRepresentative.name', name);
     const idType = await ask.select<IdType>(`${key}.id.type`, {
-      message: say(`${who}: identity document`, `${who}：证件类型`),
+      message: say('init.q.who-identity-document', { who }),
       choices: ID_TYPES.map((t) => ({ value: t, name: tr(ID_TYPE_NAMES[t]) })),
       default: 'id-card',
     });
     draft.set(`${path}.id.type`, idType);
-    const number = await required(`${key}.id.number`, `${path}.id.number`, say(`${who}: ${tr(ID_TYPE_NAMES[idType])} number`, `${who}：${tr(ID_TYPE_NAMES[idType])}号码`), (v) =>
+    const number = await required(`${key}.id.number`, `${path}.id.number`, say('init.q.who-document-number', { who, document: tr(ID_TYPE_NAMES[idType]) }), (v) =>
       checkIdentityNumber(idType, v, o.today),
     );
     if (path === 'entity.principal' && legalRepresentative && name === legalRepresentative.name) draft.set('entity.legalRepresentative.id', { type: idType, number });
-    const expires = await optional(
-      `${key}.id.expires`,
-      `${path}.id.expires`,
-      say(`${who}: document valid until (YYYY-MM-DD or long-term)`, `${who}：证件有效期至（YYYY-MM-DD 或 long-term 长期）`),
-      checkExpiry,
-    );
-    const mobile = await required(`${key}.mobile`, `${path}.mobile`, say(`${who}: mobile number`, `${who}：手机号码`), checkMobile);
-    const mobileProvince = await required(
-      `${key}.mobileProvince`,
-      `${path}.mobileProvince`,
-      say(`${who}: province where the mobile number is registered (归属地)`, `${who}：手机号码归属地（省份）`),
-      checkProvince,
-      provinceBySlug(province)?.[lang === 'zh' ? 'short' : 'en'],
-    );
-    const email = await required(`${key}.email`, `${path}.email`, say(`${who}: email`, `${who}：电子邮箱`), checkEmail);
+    const expires = await optional(`${key}.id.expires`, `${path}.id.expires`, say('init.q.who-document-valid-until', { who, longTerm: 'long-term' }), checkExpiry);
+    const mobile = await required(`${key}.mobile`, `${path}.mobile`, say('init.q.who-mobile-number', { who }), checkMobile);
+    const mobileProvince = await required(`${key}.mobileProvince`, `${path}.mobileProvince`, say('init.q.who-province-where-mobile', { who }), checkProvince, provinceName);
+    const email = await required(`${key}.email`, `${path}.email`, say('init.q.who-email', { who }), checkEmail);
     return { name, id: { type: idType, number, ...(expires ? { expires } : {}) }, mobile, mobileProvince, email };
   }
 
@@ -288,25 +263,20 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     );
   }
   const contentName = (c: (typeof CONTENT_CATEGORIES)[number]) =>
-    needsPreApproval.get(c) ? `${tr(CONTENT_NAMES[c])}${say(` (needs a pre-approval in ${provinceName})`, `（${provinceName}需前置审批）`)}` : tr(CONTENT_NAMES[c]);
+    needsPreApproval.get(c) ? `${tr(CONTENT_NAMES[c])}${say('init.q.needs-pre-approval-province', { province: provinceName })}` : tr(CONTENT_NAMES[c]);
 
   const websites: WebsiteAnswers[] = [];
   const admins: { person: PersonAnswers; path: string }[] = [];
   do {
     const i = websites.length;
     const w = `websites[${i}]`;
-    const site = say(`Website ${i + 1}`, `网站 ${i + 1}`);
-    section(site, site);
-    const name = await required(
-      'website.name',
-      `${w}.name`,
-      say(`${site}: name (a few Chinese characters describing the site, not the domain)`, `${site}：网站名称（几个描述网站的汉字，不要用域名）`),
-      checkRequired,
-    );
+    const site = say('init.q.website-n', { n: i + 1 });
+    section(site);
+    const name = await required('website.name', `${w}.name`, say('init.q.site-name-few-chinese', { site }), checkRequired);
     const domains = (await valid(
       'website.domains',
       `${w}.domains`,
-      say(`${site}: domain names, separated by commas (example.com, example.cn)`, `${site}：域名，多个用逗号分隔（example.com, example.cn）`),
+      say('init.q.site-domain-names-separated', { site, example: 'example.com, example.cn' }),
       (v) =>
         checkDomainList(
           v,
@@ -325,7 +295,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       }),
     );
     const content = await ask.checkbox('website.content', {
-      message: say(`${site}: what the site offers (space to tick, Enter when done; none for a plain site)`, `${site}：网站内容（空格勾选，回车确认；普通网站可不选）`),
+      message: say('init.q.site-what-site-offers', { site }),
       choices: contentChoices,
       path: `${w}.content`,
     });
@@ -337,8 +307,8 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       const pa = `${w}.preApprovals[${j}]`;
       const label = documentKindName(`pre-approval:${type}`, lang);
       draft.set(`${pa}.type`, type);
-      const number = await required('website.preApproval.number', `${pa}.number`, say(`${site}: ${label}: number`, `${site}：${label}：审批文号`), checkRequired);
-      const image = await imagePath('website.preApproval.image', `${pa}.image`, say(`${site}: ${label}: image file`, `${site}：${label}：审批文件图片`));
+      const number = await required('website.preApproval.number', `${pa}.number`, say('init.q.site-label-number', { site, label }), checkRequired);
+      const image = await imagePath('website.preApproval.image', `${pa}.image`, say('init.q.site-label-image-file', { site, label }));
       preApprovals.push({ type, number, ...(image ? { image } : {}) });
     }
 
@@ -353,7 +323,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       remarks = await required(
         'website.remarks',
         `${w}.remarks`,
-        say(`${site}: remarks (${stripControl(why)})`, `${site}：备注（${stripControl(why)}）`),
+        say('init.q.site-remarks-why', { site, why: stripControl(why) }),
         checkRequired,
         suggestedRemarks(
           demands.map((f) => f.rule),
@@ -363,19 +333,19 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     }
 
     const adminChoices: Choice<string>[] = [
-      { value: 'principal', name: say(`The principal, ${principal.name}`, `主体负责人 ${principal.name}`) },
-      ...admins.map((a, k) => ({ value: `admin:${k}`, name: say(`${a.person.name}, as for an earlier website`, `${a.person.name}（与前面网站相同）`) })),
-      { value: OTHER, name: say('Another person', '其他人') },
+      { value: 'principal', name: say('init.q.principal-name', { name: principal.name }) },
+      ...admins.map((a, k) => ({ value: `admin:${k}`, name: say('init.q.name-for-earlier-website', { name: a.person.name }) })),
+      { value: OTHER, name: say('init.q.another-person') },
     ];
     const adminChoice = await ask.select('website.admin', {
-      message: say(`${site}: website administrator (网站负责人)`, `${site}：网站负责人`),
+      message: say('init.q.site-website-administrator', { site }),
       choices: adminChoices,
       default: 'principal',
     });
     let admin: WebsiteAnswers['admin'] = 'principal';
     if (adminChoice === OTHER) {
       draft.set(`${w}.admin`, {});
-      admin = await askPerson('website.admin', `${w}.admin`, say(`${site} administrator`, `${site}负责人`));
+      admin = await askPerson('website.admin', `${w}.admin`, say('init.q.site-administrator', { site }));
       admins.push({ person: admin, path: `${w}.admin` });
     } else if (adminChoice.startsWith('admin:')) {
       const earlier = admins[Number(adminChoice.slice('admin:'.length))]!;
@@ -385,91 +355,75 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       draft.set(`${w}.admin`, 'principal');
     }
     websites.push({ name, domains, content, ...(remarks ? { remarks } : {}), ...(preApprovals.length ? { preApprovals } : {}), admin, instances: [] });
-  } while (await ask.confirm('website.more', { message: say('Add another website?', '继续添加网站？'), default: false }));
+  } while (await ask.confirm('website.more', { message: say('init.q.add-another-website'), default: false }));
 
   const instances: InstanceAnswers[] = [];
   do {
     const i = instances.length;
     const at = `instances[${i}]`;
-    const inst = say(`Instance ${i + 1}`, `实例 ${i + 1}`);
-    section(inst, inst);
-    const id = await required(
-      'instance.id',
-      `${at}.id`,
-      say(`${inst}: instance ID as the console shows it (e.g. i-wz9abc123)`, `${inst}：控制台显示的实例 ID（例如 i-wz9abc123）`),
-      (v) =>
-        checkInstanceId(
-          v,
-          instances.map((x) => x.id),
-        ),
+    const inst = say('init.q.instance-n', { n: i + 1 });
+    section(inst);
+    const id = await required('instance.id', `${at}.id`, say('init.q.inst-instance-id-console', { inst, example: 'i-wz9abc123' }), (v) =>
+      checkInstanceId(
+        v,
+        instances.map((x) => x.id),
+      ),
     );
     const product = await judgedSelect(
       'instance.product',
       `${at}.product`,
-      say(`${inst}: product`, `${inst}：产品`),
+      say('init.q.inst-product', { inst }),
       PRODUCTS.map((p) => ({ value: p, name: tr(PRODUCT_NAMES[p]) })),
       'ecs',
     );
-    const regionChoice = await judgedSelect('instance.region', `${at}.region`, say(`${inst}: region (mainland China only)`, `${inst}：地域（仅限中国大陆）`), [
-      ...MAINLAND_REGIONS.map((r) => ({ value: r.id, name: `${r.id}  ${lang === 'zh' ? r.zh : r.en}` })),
-      { value: OTHER, name: say('Another region: type its ID', '其他地域：输入地域 ID') },
+    const regionChoice = await judgedSelect('instance.region', `${at}.region`, say('init.q.inst-region-mainland-china', { inst }), [
+      ...MAINLAND_REGIONS.map((r) => ({ value: r.id, name: `${r.id}  ${tr(r)}` })),
+      { value: OTHER, name: say('init.q.another-region-type-its') },
     ]);
-    const region =
-      regionChoice === OTHER ? await required('instance.region.other', `${at}.region`, say(`${inst}: region ID (cn-…)`, `${inst}：地域 ID（cn-…）`), checkRegion) : regionChoice;
+    const region = regionChoice === OTHER ? await required('instance.region.other', `${at}.region`, say('init.q.inst-region-id-cn', { inst }), checkRegion) : regionChoice;
     draft.set(`${at}.region`, region);
     const entry: InstanceAnswers = { id, product, region };
     if (!ORDER_PRODUCTS.includes(product)) {
-      entry.billing = await judgedSelect<'subscription' | 'pay-as-you-go'>('instance.billing', `${at}.billing`, say(`${inst}: billing`, `${inst}：付费方式`), [
-        { value: 'subscription', name: say('Subscription (monthly or yearly)', '包年包月') },
-        { value: 'pay-as-you-go', name: say('Pay-as-you-go', '按量付费') },
+      entry.billing = await judgedSelect<'subscription' | 'pay-as-you-go'>('instance.billing', `${at}.billing`, say('init.q.inst-billing', { inst }), [
+        { value: 'subscription', name: say('init.q.subscription-monthly-yearly') },
+        { value: 'pay-as-you-go', name: say('init.q.pay-as-you-go') },
       ]);
     }
     if (entry.billing !== 'pay-as-you-go') {
-      const expires = await optional('instance.expires', `${at}.expires`, say(`${inst}: subscription ends on (YYYY-MM-DD)`, `${inst}：到期日期（YYYY-MM-DD）`), checkDate);
+      const expires = await optional('instance.expires', `${at}.expires`, say('init.q.inst-subscription-ends-yyyy', { inst }), checkDate);
       if (expires) entry.expires = expires;
     }
     if (BANDWIDTH_PRODUCTS.includes(product)) {
-      entry.publicBandwidthMbps = await required(
-        'instance.bandwidth',
-        `${at}.publicBandwidthMbps`,
-        say(`${inst}: public bandwidth in Mbps (0 if none)`, `${inst}：公网带宽（Mbps，没有则填 0）`),
-        checkAmount,
-      );
+      entry.publicBandwidthMbps = await required('instance.bandwidth', `${at}.publicBandwidthMbps`, say('init.q.inst-public-bandwidth-mbps', { inst, unit: 'Mbps' }), checkAmount);
     }
     if (ORDER_PRODUCTS.includes(product)) {
-      entry.orderAmountCny = await required('instance.orderAmount', `${at}.orderAmountCny`, say(`${inst}: order amount in CNY`, `${inst}：订单金额（元）`), checkAmount);
+      entry.orderAmountCny = await required('instance.orderAmount', `${at}.orderAmountCny`, say('init.q.inst-order-amount-cny', { inst }), checkAmount);
       entry.initialSubscriptionMonths = await required(
         'instance.initialMonths',
         `${at}.initialSubscriptionMonths`,
-        say(`${inst}: initial subscription in months`, `${inst}：首次购买时长（月）`),
+        say('init.q.inst-initial-subscription-months', { inst }),
         checkWholeNumber,
       );
     }
-    entry.serviceNumbersUsed = await required(
-      'instance.serviceNumbersUsed',
-      `${at}.serviceNumbersUsed`,
-      say(`${inst}: ICP service numbers (备案服务号) already used on it`, `${inst}：已使用的备案服务号数量`),
-      checkWholeNumber,
-      '0',
-    );
+    entry.serviceNumbersUsed = await required('instance.serviceNumbersUsed', `${at}.serviceNumbersUsed`, say('init.q.inst-icp-service-numbers', { inst }), checkWholeNumber, '0');
     instances.push(entry);
-  } while (await ask.confirm('instance.more', { message: say('Add another instance?', '继续添加实例？'), default: false }));
+  } while (await ask.confirm('instance.more', { message: say('init.q.add-another-instance'), default: false }));
 
   for (const [k, w] of websites.entries()) {
     if (instances.length === 1) {
       w.instances = [instances[0]!.id];
     } else {
       w.instances = await ask.checkbox('website.instances', {
-        message: say(`Which instances host ${w.name}?`, `哪些实例托管 ${w.name}？`),
+        message: say('init.q.which-instances-host-website', { website: w.name }),
         choices: instances.map((i) => ({ value: i.id, name: `${i.id}  ${tr(PRODUCT_NAMES[i.product])}, ${i.region}` })),
-        validate: (values) => (values.length > 0 ? true : say('tick at least one instance', '请至少勾选一个实例')),
+        validate: (values) => (values.length > 0 ? true : say('init.q.tick-at-least-one')),
       });
     }
     draft.set(`websites[${k}].instances`, w.instances);
   }
 
   // What a lookup may not show about each domain: asked so the checklist need not leave it to confirm.
-  section('Domains', '域名');
+  section(say('init.section.domains'));
   const domainFacts: Record<string, DomainAnswers> = {};
   const registrable = [
     ...new Set(
@@ -484,22 +438,22 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   for (const domain of registrable) {
     const at: Token[] = ['domains', domain];
     const facts: DomainAnswers = {};
-    const holder = await required('domain.holder', undefined, say(`${domain}: registered holder (域名持有者)`, `${domain}：域名持有者`), checkRequired, entityName);
+    const holder = await required('domain.holder', undefined, say('init.q.domain-registered-holder', { domain }), checkRequired, entityName);
     facts.holder = holder;
-    const registrar = await optional('domain.registrar', undefined, say(`${domain}: registrar`, `${domain}：域名注册商`), checkRequired);
+    const registrar = await optional('domain.registrar', undefined, say('init.q.domain-registrar', { domain }), checkRequired);
     if (registrar) facts.registrar = registrar;
-    const expires = await optional('domain.expires', undefined, say(`${domain}: registration expires on (YYYY-MM-DD)`, `${domain}：域名到期日期（YYYY-MM-DD）`), checkDate);
+    const expires = await optional('domain.expires', undefined, say('init.q.domain-registration-expires-yyyy', { domain }), checkDate);
     if (expires) facts.expires = expires;
     facts.realNameVerified = await ask.confirm('domain.realNameVerified', {
-      message: say(`${domain}: is the domain real-name verified (实名认证)?`, `${domain}：域名是否已完成实名认证？`),
+      message: say('init.q.domain-real-name', { domain }),
       default: true,
     });
     if (facts.realNameVerified) {
-      const on = await optional('domain.realNameVerifiedOn', undefined, say(`${domain}: verified on (YYYY-MM-DD)`, `${domain}：实名认证日期（YYYY-MM-DD）`), checkDate);
+      const on = await optional('domain.realNameVerifiedOn', undefined, say('init.q.domain-verified-yyyy-mm', { domain }), checkDate);
       if (on) facts.realNameVerifiedOn = on;
     }
     facts.privacyProtection = await ask.confirm('domain.privacyProtection', {
-      message: say(`${domain}: is WHOIS privacy protection on?`, `${domain}：是否开启了域名隐私保护？`),
+      message: say('init.q.domain-whois-privacy-protection', { domain }),
       default: false,
     });
     domainFacts[domain] = facts;
@@ -524,10 +478,10 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   };
 
   // The documents the checker would list as to prepare, each asked as a file and checked as an image.
-  section('Documents to prepare', '需准备的材料');
+  section(say('init.section.documents'));
   if (
     await ask.confirm('documents', {
-      message: say('Give the files of the documents to prepare now? (you can add them to the manifest later)', '现在填写需准备的材料文件？（也可以稍后写入备案资料文件）'),
+      message: say('init.q.give-files-documents-prepare'),
       default: true,
     })
   ) {
@@ -559,7 +513,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
           draft.set(`documents[${k}]`, undefined);
           continue;
         }
-        const issued = await optional('document.issued', `documents[${k}].issued`, say(`${label}: issued on (YYYY-MM-DD)`, `${label}：签发日期（YYYY-MM-DD）`), checkDate);
+        const issued = await optional('document.issued', `documents[${k}].issued`, say('init.q.label-issued-yyyy-mm', { label }), checkDate);
         list.push({ kind: d.kind, for: d.for, file, ...(issued ? { issued } : {}) });
       }
     }
@@ -569,10 +523,10 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   function holderLabel(holder: string): string {
     if (holder === 'entity') return '';
     const person = personAt(answers, holder);
-    if (person) return say(` (${person.name})`, `（${person.name}）`);
+    if (person) return say('init.q.holder', { name: person.name });
     const site = /^websites\[(\d+)\]$/.exec(holder);
-    if (site) return say(` (${answers.websites[Number(site[1])]?.name ?? holder})`, `（${answers.websites[Number(site[1])]?.name ?? holder}）`);
-    return say(` (${stripControl(holder)})`, `（${stripControl(holder)}）`);
+    if (site) return say('init.q.holder', { name: answers.websites[Number(site[1])]?.name ?? holder });
+    return say('init.q.holder', { name: stripControl(holder) });
   }
 
   /** A file path, relative to the manifest's folder, inspected at once by the image rules. */
@@ -585,6 +539,9 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
 /** A list of domains as typed, for the rules to judge even when the field check refused it. */
 const splitDomains = (v: string): string[] => v.split(/[\s,，、;；]+/).filter((x) => x !== '');
 
+/** Which languages are written in Chinese characters: remarks are offered in the reader's script. */
+const WRITTEN_IN_CHINESE: Record<Lang, boolean> = { en: false, zh: true };
+
 /** Words that satisfy the remarks rules: of each `remarksContain` list, the first phrase in the user's language. */
 function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {
   const cjk = /[\u3400-\u9fff]/;
@@ -593,14 +550,14 @@ function suggestedRemarks(ruleIds: string[], lang: Lang): string | undefined {
     if (!c) return;
     const listed = c.remarksContain as string[] | undefined;
     if (listed) {
-      const pick = listed.find((p) => cjk.test(p) === (lang === 'zh')) ?? listed[0];
+      const pick = listed.find((p) => cjk.test(p) === WRITTEN_IN_CHINESE[lang]) ?? listed[0];
       if (pick && !phrases.includes(pick)) phrases.push(pick);
     }
     c.all?.forEach(visit);
     c.any?.slice(0, 1).forEach(visit);
   };
   for (const r of dataRulesRequiring('remarksContain')) if (ruleIds.includes(r.id)) visit(r.require);
-  return phrases.length ? phrases.join(lang === 'zh' ? '；' : '; ') : undefined;
+  return phrases.length ? phrases.join(message('init.q.remarks-separator', undefined, lang)) : undefined;
 }
 
 /** The person a holder path names: `entity.principal`, `websites[0].admin`, or the legal representative when they are the principal. */

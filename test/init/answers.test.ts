@@ -143,7 +143,7 @@ describe('init --answers', () => {
     const code = await runInit(join(dir, 'manifest.yaml'), { answers: join(dir, 'answers.json'), lang: 'en' }, d);
     expect(code).toBe(2);
     expect(d.err.text.trim().split('\n')).toEqual([
-      expect.stringMatching(/answers\.json: entity\.certificate\.image: docs\/licence\.jpg \(entity-certificate\) does not exist\./),
+      expect.stringMatching(/answers\.json: entity\.certificate\.image: docs\/licence\.jpg \(Entity certificate \(business licence or other\)\) does not exist\./),
       expect.stringMatching(/answers\.json: websites\[0\]: 示例科技官网 has several domains: Guangdong requires the remark "The domain names direct to the same website"\./),
     ]);
     expect(readdirSync(dir)).toEqual(['answers.json']);
@@ -156,7 +156,7 @@ describe('init --answers', () => {
     const code = await runInit(file, { answers: join(dir, 'answers.json'), lang: 'en' }, d);
     expect(d.err.text).toBe('');
     expect(code).toBe(0);
-    expect(d.out.text).toMatch(/manifest\.yaml {2}guangdong {2}(READY|BLOCKED)/);
+    expect(d.out.text).toMatch(/manifest\.yaml {2}Guangdong {2}(READY|BLOCKED)/);
     expect(d.out.text.indexOf('Documents to prepare')).toBeLessThan(d.out.text.indexOf('Wrote'));
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S*schema\/icp-manifest\.schema\.json$/);
@@ -200,7 +200,7 @@ describe('init --answers', () => {
       expect(await runInit(join(dir, 'manifest.yaml'), { answers: join(dir, 'answers.json'), lang }, d)).toBe(2);
       const lines = d.err.text.trim().split('\n');
       if (lang === 'en') {
-        expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.certificate\.number: Credit code \w+: the check character should be/));
+        expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.certificate\.number: Credit code \w+: the check character does not match the other 17\./));
         expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.principal\.id\.number: 张三: \w+ has a wrong check character/));
         expect(lines).toContainEqual(expect.stringMatching(/answers\.json: entity\.principal\.mobile: 张三: "12345" is not a mainland mobile number\./));
       } else {

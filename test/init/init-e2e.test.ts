@@ -121,15 +121,15 @@ function rest(lang: Lang): Step[] {
     ...q(T(lang, 'Authenticity statement', '网站备案信息真实性核验单'), `docs/authenticity-statement.jpg${ENTER}`),
     ...q(T(lang, 'issued on', '签发日期'), `2026-11-20${ENTER}`),
     ...q(T(lang, 'Entity certificate', '主体证件'), `docs/business-license.jpg${ENTER}`),
-    ...q(T(lang, 'back \\(张三\\)', '反面（张三）'), `docs/zhangsan-id-back.jpg${ENTER}`),
-    ...q(T(lang, 'front \\(张三\\)', '正面（张三）'), `docs/zhangsan-id-front.jpg${ENTER}`),
+    ...q(T(lang, 'national emblem side \\(张三\\)', '身份证国徽面（张三）'), `docs/zhangsan-id-back.jpg${ENTER}`),
+    ...q(T(lang, 'photo side \\(张三\\)', '身份证人像面（张三）'), `docs/zhangsan-id-front.jpg${ENTER}`),
   ];
 }
 
 /** The review: the check's verdict, then the contact address changed (the ninth entry) and the manifest written. */
 function review(lang: Lang): Step[] {
   return [
-    { expect: T(lang, 'manifest\\.yaml {2}guangdong {2}READY', 'manifest\\.yaml {2}guangdong {2}可以提交') },
+    { expect: T(lang, 'manifest\\.yaml {2}Guangdong {2}READY', 'manifest\\.yaml {2}广东省 {2}可以提交') },
     ...q(T(lang, 'Review: write the manifest, or choose an answer to change', '核对：写入备案资料文件，或选择要修改的答案'), DOWN.repeat(8) + ENTER),
     ...q(
       T(lang, 'Contact address of the entity .*\\(广东省深圳市南山区科技园路1号\\)', '主体通信地址.*\\(广东省深圳市南山区科技园路1号\\)'),
@@ -327,7 +327,7 @@ describe('icp-check init without a terminal', { timeout: 120_000 }, () => {
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/manifest\.yaml {2}guangdong {2}READY/);
+    expect(r.stdout).toMatch(/manifest\.yaml {2}Guangdong {2}READY/);
     const check = checkWithBin(dir, 'manifest.yaml');
     expect(check.verdict).toBe('ready');
   });

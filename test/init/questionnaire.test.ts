@@ -126,8 +126,8 @@ describe('init questionnaire', () => {
 
   it("re-asks a wrong credit code, ID number, mobile, email, domain and date with the checker's reason", async () => {
     const replies = enterprise();
-    replies['entity.certificate.number'] = [badThenGood(ACME_USCC_WRONG, /Credit code .*: the check character should be ./, ACME_USCC)];
-    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID_WRONG, /张三: .* has a wrong check character \(expected .\)/, ZHANG_ID)];
+    replies['entity.certificate.number'] = [badThenGood(ACME_USCC_WRONG, /Credit code .*: the check character does not match the other\s+17\./, ACME_USCC)];
+    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID_WRONG, /张三: .* has a wrong check character: the last\s+character\s+does\s+not\s+match/, ZHANG_ID)];
     replies['entity.principal.mobile'] = [badThenGood('1380013800', /张三: "1380013800" is not a mainland mobile number/, '+86 138-0013-8000')];
     replies['entity.principal.email'] = [badThenGood('zhangsan.example.com', /email address/, 'zhangsan@example.com')];
     replies['website.domains'] = [
@@ -153,7 +153,13 @@ describe('init questionnaire', () => {
   it('checks the number against the chosen document type', async () => {
     const replies = enterprise();
     replies['entity.principal.id.type'] = [choose('hk-macao-residence-permit')];
-    replies['entity.principal.id.number'] = [badThenGood(ZHANG_ID, /hk-macao-residence-permit number starts with 44, which does not fit\s+that document/, HK_PERMIT)];
+    replies['entity.principal.id.number'] = [
+      badThenGood(
+        ZHANG_ID,
+        /residence\s+permit\s+for\s+Hong\s+Kong\s+and\s+Macao\s+residents\s+number\s+starts\s+with\s+44,\s+which\s+does\s+not\s+fit\s+that\s+document/,
+        HK_PERMIT,
+      ),
+    ];
     const a = await run(replies).done;
     expect(a.entity.principal.id).toMatchObject({ type: 'hk-macao-residence-permit', number: HK_PERMIT });
   });
@@ -292,8 +298,8 @@ describe('init questionnaire', () => {
       'document.file': [
         [{ see: /Authenticity statement/ }, ...answer('statement.jpg'), { see: /statement\.jpg/ }, ...answer('missing.jpg'), { see: /missing\.jpg/ }, ...answer('')],
         [{ see: /Entity certificate/ }, ...answer('"certificate.jpg"')],
-        [{ see: /back \(张三\)/ }, ...answer('id-back.jpg')],
-        [{ see: /front \(张三\)/ }, ...answer('id-front.jpg')],
+        [{ see: /national emblem side \(张三\)/ }, ...answer('id-back.jpg')],
+        [{ see: /photo side \(张三\)/ }, ...answer('id-front.jpg')],
       ],
     };
     const { user, done } = run(replies, dir);
