@@ -23,7 +23,14 @@ const walk = (dir) => {
   }
 };
 walk(path.join(root, 'regulations'));
-writeFileSync(path.join(root, 'dist', 'regulations.json'), JSON.stringify({ files }));
+const compiledFile = path.join(root, 'dist', 'regulations.json');
+writeFileSync(compiledFile, JSON.stringify({ files }));
+
+// The bundled regulations loaded and validated once, here: at run time they are taken as they are
+// while every YAML file under regulations/ still has the hash recorded above (see compiledRegulations).
+const { loadRegulationsFrom } = await import('../dist/regulations/loader.js');
+const loaded = loadRegulationsFrom(path.join(root, 'regulations'));
+writeFileSync(compiledFile, JSON.stringify({ files, regulations: { rules: loaded.rules, provinces: [...loaded.provinces], groups: loaded.groups } }));
 
 const groups = YAML.parse(readFileSync(path.join(root, 'regulations', 'groups.yaml'), 'utf8')).groups;
 const out = path.join(root, 'schema', 'regulations');
