@@ -27,6 +27,7 @@ export interface CheckCommandOptions {
   lang?: Lang;
   strict: boolean;
   concurrency?: number;
+  perServerConcurrency?: number;
   cacheDir?: string;
   cache: boolean;
   whoisServer?: string;
@@ -82,6 +83,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     timeoutMs: opts.whoisTimeout,
     whoisServer: opts.whoisServer,
     rdapUrl: opts.rdapUrl,
+    perServerConcurrency: opts.perServerConcurrency,
   });
   let report: Awaited<ReturnType<typeof checkFiles>>;
   try {
@@ -142,6 +144,11 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the WHOIS/RDAP cache')
     .option('--whois-server <host:port>', 'send every WHOIS query to this server (a proxy, a test server)')
     .option('--rdap-url <url>', 'send every RDAP query to this base URL')
+    .option(
+      '--per-server-concurrency <n>',
+      'WHOIS/RDAP queries at once per server (default 2, fewer for registries that throttle, 8 for --whois-server/--rdap-url)',
+      parsePositiveInt,
+    )
     .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms', parseDuration, 10_000)
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')

@@ -43,6 +43,8 @@ interface HttpAnswer {
   status: number;
   location?: string;
   text: string;
+  /** The Retry-After header of a 429 or 503 answer. */
+  retryAfter?: string;
 }
 
 /** One GET, no redirect followed, the body read up to the cap. */
@@ -96,7 +98,8 @@ function get(url: URL, timeoutMs: number, deadline: number, destinations: Destin
       res.on('end', () => {
         if (settled) return;
         settled = true;
-        resolve({ status, text: Buffer.concat(chunks).toString('utf8') });
+        const retryAfter = res.headers['retry-after'];
+        resolve({ status, text: Buffer.concat(chunks).toString('utf8'), ...(typeof retryAfter === 'string' ? { retryAfter } : {}) });
       });
     });
     req.end();
@@ -109,7 +112,7 @@ async function getJson(
   opts: RdapQueryOptions,
   destinations: Destinations,
   refuse: (url: URL, kind: 'redirect' | 'related') => string | undefined,
-): Promise<{ status: number; body: unknown; text: string }> {
+): Promise<{ status: number; body: unknown; text: string; retryAfter?: string }> {
   let current = url;
   for (let redirects = 0; ; redirects++) {
     const answer = await get(current, opts.timeoutMs, opts.deadline, destinations);
@@ -120,7 +123,7 @@ async function getJson(
       } catch {
         body = undefined;
       }
-      return { status: answer.status, body, text: answer.text };
+      return { status: answer.status, body, text: answer.text, ...(answer.retryAfter !== undefined ? { retryAfter: answer.retryAfter } : {}) };
     }
     let next: URL;
     try {
