@@ -146,7 +146,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--rdap-url <url>', 'send every RDAP query to this base URL')
     .option(
       '--per-server-concurrency <n>',
-      'WHOIS/RDAP queries at once per server (default 2, fewer for registries that throttle, 8 for --whois-server/--rdap-url)',
+      'WHOIS/RDAP queries at once per server (default 2, fewer for registries that throttle, 16 for --whois-server/--rdap-url)',
       parsePositiveInt,
     )
     .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms', parseDuration, 10_000)

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainLookupService, type LookupOptions } from '../../src/facts/domains/lookup.js';
-import { backoffMs, isRateLimitAnswer, policyFor, RATE_LIMIT_RETRIES, retryAfterMs } from '../../src/facts/domains/server-policy.js';
+import { backoffMs, DEFAULT_OVERALL, isRateLimitAnswer, policyFor, RATE_LIMIT_RETRIES, retryAfterMs } from '../../src/facts/domains/server-policy.js';
 import { startHttpServer, startWhoisServer, type HttpReply, type WhoisReply } from './loopback-servers.js';
 
 const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
@@ -171,11 +171,11 @@ describe('RDAP server that throttles', () => {
 });
 
 describe('a server the user names', () => {
-  it('takes the overall limit of lookups at once (8), not the 2 of a registry', async () => {
+  it('takes the overall limit of lookups at once, not the 2 of a registry', async () => {
     const srv = await whois((q) => ({ data: record(q), delayMs: 100 }));
     const svc = service({ whoisServer: srv.address });
-    await Promise.all(Array.from({ length: 16 }, (_, i) => svc.lookup(`n${i}.cn`)));
-    expect(srv.maxConcurrent).toBe(8);
+    await Promise.all(Array.from({ length: 2 * DEFAULT_OVERALL }, (_, i) => svc.lookup(`n${i}.cn`)));
+    expect(srv.maxConcurrent).toBe(DEFAULT_OVERALL);
   });
 
   it('takes --per-server-concurrency when given', async () => {

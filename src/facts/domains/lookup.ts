@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { LookupCache, CACHE_TTL_MS, PUBLIC_ROUTE, defaultCacheDir } from './cache.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
-import { backoffMs, isRateLimitAnswer, policyFor, RATE_LIMIT_RETRIES, RATE_LIMIT_STATUSES, RateLimitedError, retryAfterMs } from './server-policy.js';
+import { backoffMs, DEFAULT_OVERALL, isRateLimitAnswer, policyFor, RATE_LIMIT_RETRIES, RATE_LIMIT_STATUSES, RateLimitedError, retryAfterMs } from './server-policy.js';
 import { mergeWhoisAnswers, parseWhoisAnswer, stripControl, type ParsedWhois } from './parse-whois.js';
 import { queryRdap } from './rdap-client.js';
 import { knownServers, parseServer, queryWhois, serverLabel, whoisRegistryFor, type ServerTable, type WhoisServer } from './whois-client.js';
@@ -29,7 +29,7 @@ export interface LookupOptions {
   rdapUrl?: string;
   /** Whole lookup of one domain, all hops; default 2 × `timeoutMs` + 1 s. */
   deadlineMs?: number;
-  /** Lookups at once overall; default 8. */
+  /** Lookups at once overall; default 16 (DEFAULT_OVERALL). */
   concurrency?: number;
   /**
    * Queries at once per server, for every server; by default 2, less for registries known to
@@ -89,7 +89,7 @@ export class DomainLookupService {
 
   constructor(readonly options: LookupOptions) {
     if (options.useCache) this.cache = new LookupCache(options.cacheDir ?? defaultCacheDir(), options.cacheTtlMs ?? CACHE_TTL_MS);
-    this.overall = new Limiter(options.concurrency ?? 8);
+    this.overall = new Limiter(options.concurrency ?? DEFAULT_OVERALL);
     if (options.whoisServer) {
       try {
         this.fixedWhois = parseServer(options.whoisServer);

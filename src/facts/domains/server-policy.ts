@@ -18,6 +18,12 @@ export const KNOWN_POLICIES: Readonly<Record<string, ServerPolicy>> = {
   'rdap.verisign.com': { concurrency: 2, minIntervalMs: 250 },
 };
 
+/**
+ * Lookups at once overall. Each registry is protected by its own limit above, so this bounds only
+ * the sockets open at once, and is what a server the user names may take.
+ */
+export const DEFAULT_OVERALL = 16;
+
 /** Queries at once to any other registry's server. */
 export const DEFAULT_PER_SERVER = 2;
 
