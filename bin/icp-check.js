@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // A few lines: run main(), set the exit code, and turn any internal failure into one line and exit 2.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const { versionLine } = await import('../dist/version.js').catch(() => {
@@ -22,8 +25,20 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v' || args[0]
   process.stdout.on('error', (err) => (err.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : die(err)));
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
-  const { main } = await import('../dist/cli.js');
+  // The bundle (scripts/bundle.js) through V8's code cache; the modules of dist/ where there is none.
+  const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+  let main;
+  let save = () => {};
+  if (existsSync(bundle) && process.env.ICP_CHECK_BUNDLE !== 'off') {
+    const { loadBundle } = await import('./code-cache.js');
+    const loaded = loadBundle(bundle);
+    main = loaded.exports.main;
+    save = loaded.save;
+  } else {
+    ({ main } = await import('../dist/cli.js'));
+  }
   main(args).then((code) => {
     process.exitCode = code;
+    save();
   }, die);
 }

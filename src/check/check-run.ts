@@ -91,6 +91,7 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
     timeoutMs: settings.whoisTimeout,
     whoisServer: settings.whoisServer,
     rdapUrl: settings.rdapUrl,
+    perServerConcurrency: settings.perServerConcurrency,
   });
   const images = new ImageInspector();
   try {

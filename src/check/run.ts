@@ -5,7 +5,9 @@ import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, S
 import { STATUS_ORDER } from '../model.js';
 import { loadManifest, manifestDir, Positions, type LoadResult } from '../manifest/load.js';
 import { toFiling } from '../manifest/normalise.js';
-import { bundledRegulations, evaluateWith, RULES_DATE } from '../regulations/index.js';
+import { bundledRegulations, RULES_DATE } from '../regulations/index.js';
+import { type DateReads, evaluateRule } from '../regulations/evaluate.js';
+import { buildView, type FilingView } from '../regulations/filing-view.js';
 import { mergeDocuments } from '../regulations/documents.js';
 import { codeRules, ruleIndex } from '../rules/registry.js';
 import type { CheckContext, CheckOptions, FilingFacts } from '../rules/types.js';
@@ -130,6 +132,22 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
   return report;
 }
 
+/** The data rules' view of a filing, built once for all the days it is evaluated at. */
+const views = new WeakMap<CheckContext['filing'], FilingView>();
+function viewOf(filing: CheckContext['filing']): FilingView {
+  let view = views.get(filing);
+  if (!view) views.set(filing, (view = buildView(filing)));
+  return view;
+}
+
+/** An evaluation's findings by rule, grouped once however many bisection steps start from it. */
+const byRule = new WeakMap<Evaluation, Map<string, RawFinding[]>>();
+function byRuleOf(e: Evaluation): Map<string, RawFinding[]> {
+  let m = byRule.get(e);
+  if (!m) byRule.set(e, (m = groupByRule(e.raws)));
+  return m;
+}
+
 /**
  * Everything `check` decides about a filing on one day: pure, so it can be re-run at other dates.
  * A code rule that never read the date on the first run gives the same findings on every day:
@@ -138,7 +156,7 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
  */
 function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undated: Map<string, RawFinding[]>, only?: PartialRun): Evaluation {
   const first = undated.size === 0;
-  const prior = only ? groupByRule(only.from.raws) : undefined;
+  const prior = only ? byRuleOf(only.from) : undefined;
   const raws: RawFinding[] = [...facts.findings];
   for (const rule of codeRules()) {
     const known = undated.get(rule.id) ?? (only && !only.rules.has(rule.id) ? (prior?.get(rule.id) ?? []) : undefined);
@@ -154,11 +172,25 @@ function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undate
     raws.push(...found);
   }
   const ctx: CheckContext = { ...base, options: { ...base.options, date } };
-  const regulations = bundledRegulations();
-  const rerun = only ? regulations.rules.filter((r) => only.rules.has(r.id)) : regulations.rules;
-  if (only && prior) for (const r of regulations.rules) if (!only.rules.has(r.id)) raws.push(...(prior.get(r.id) ?? []));
+  // Data rules as the code rules above: one that read no date on the first day is not run again.
+  const province = ctx.filing.province;
+  const data: RawFinding[] = [];
+  const settled: Array<[string, RawFinding[]]> = [];
   try {
-    if (rerun.length > 0) raws.push(...evaluateWith(only ? { ...regulations, rules: rerun } : regulations, ctx));
+    for (const rule of bundledRegulations().rules) {
+      if (rule.province !== undefined && rule.province !== province) continue;
+      const known = undated.get(rule.id) ?? (only && !only.rules.has(rule.id) ? (prior?.get(rule.id) ?? []) : undefined);
+      if (known) {
+        data.push(...known);
+        continue;
+      }
+      const seen: DateReads = { date: false };
+      const found = evaluateRule(rule, viewOf(ctx.filing), date, seen);
+      if (first && !seen.date) settled.push([rule.id, found]);
+      data.push(...found);
+    }
+    for (const [id, found] of settled) undated.set(id, found);
+    raws.push(...data);
   } catch (err) {
     raws.push(internalError('regulations', err));
   }

@@ -30,6 +30,7 @@ export interface CheckCommandOptions {
   lang?: Lang;
   strict?: boolean;
   concurrency?: number;
+  perServerConcurrency?: number;
   cacheDir?: string;
   cache?: boolean;
   whoisServer?: string;
@@ -67,6 +68,7 @@ const SETTING_KEYS = [
   'whoisServer',
   'rdapUrl',
   'whoisTimeout',
+  'perServerConcurrency',
   'tldList',
   'maxWarnings',
   'sarifNotes',
@@ -244,6 +246,11 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--whois-server <host:port>', 'send every WHOIS query to this server (a proxy, a test server)')
     .option('--rdap-url <url>', 'send every RDAP query to this base URL')
     .option('--whois-timeout <duration>', 'timeout per WHOIS/RDAP request, e.g. 10s or 500ms (default 10s)', parseDuration)
+    .option(
+      '--per-server-concurrency <n>',
+      'WHOIS/RDAP queries at once per server (default 2, fewer for registries that throttle, 16 for --whois-server/--rdap-url)',
+      parsePositiveInt,
+    )
     .option('--tld-list <file>', 'a file of extra approved suffixes, one per line')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shards of the inputs')
     .option('--ocr', 'read the ID cards and the entity certificate and compare them with the manifest (optional engine, see README)')

@@ -37,6 +37,7 @@ export interface GivenOptions {
   whoisServer?: string;
   rdapUrl?: string;
   whoisTimeout?: number;
+  perServerConcurrency?: number;
   tldList?: string;
   maxWarnings?: number;
   sarifNotes?: boolean;
@@ -47,7 +48,8 @@ export interface GivenOptions {
   accept?: Waiver[];
 }
 
-export interface Settings extends Required<Omit<GivenOptions, 'date' | 'whoisServer' | 'rdapUrl' | 'tldList' | 'maxWarnings' | 'accept'>> {
+export interface Settings extends Required<Omit<GivenOptions, 'date' | 'whoisServer' | 'rdapUrl' | 'tldList' | 'maxWarnings' | 'accept' | 'perServerConcurrency'>> {
+  perServerConcurrency?: number;
   date?: string;
   whoisServer?: string;
   rdapUrl?: string;
@@ -86,6 +88,7 @@ export function mergeSettings(given: GivenOptions, loaded: LoadedConfig | undefi
     whoisServer: pick('whoisServer'),
     rdapUrl: pick('rdapUrl'),
     whoisTimeout: pick('whoisTimeout') ?? 10_000,
+    perServerConcurrency: pick('perServerConcurrency'),
     tldList: given.tldList !== undefined ? path.resolve(cwd, given.tldList) : fromConfig(c.tldList),
     maxWarnings: pick('maxWarnings'),
     sarifNotes: pick('sarifNotes') ?? false,

@@ -43,6 +43,7 @@ export const configSchema = z
     whoisServer: z.string().min(1).optional(),
     rdapUrl: z.string().min(1).optional(),
     whoisTimeout: duration.optional(),
+    perServerConcurrency: z.number().int().min(1).optional(),
     /** Relative to the config file's folder. */
     tldList: z.string().min(1).optional(),
     maxWarnings: z.number().int().min(0).optional(),

@@ -1,7 +1,13 @@
 // Calendar arithmetic on YYYY-MM-DD dates (China Standard Time days; CONTRACT.md "Dates").
 
-/** Today in China Standard Time. */
+/** China has kept UTC+8 without daylight saving since 1991; before 1992 the time zone database answers. */
+const CST_OFFSET_MS = 8 * 3_600_000;
+const FIXED_SINCE = Date.UTC(1992, 0, 1);
+
+/** Today in China Standard Time (no Intl time zone to load for any day since 1992). */
 export function todayInChina(now = new Date()): string {
+  const t = now.getTime();
+  if (t >= FIXED_SINCE && t < Date.UTC(9999, 0, 1)) return new Date(t + CST_OFFSET_MS).toISOString().slice(0, 10);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 

@@ -81,10 +81,16 @@ function outcomeOf(when: Tri, require: Tri | undefined): Outcome {
   return 'unknown';
 }
 
-/** The findings of one rule over a filing. */
-export function evaluateRule(rule: LoadedRule, view: FilingView, date: string): RawFinding[] {
+/** Notes whether an evaluation read the check date: a rule that did not gives the same findings on every day. */
+export interface DateReads {
+  date: boolean;
+}
+
+/** The findings of one rule over a filing; `seen.date` becomes true when a condition reads the date. */
+export function evaluateRule(rule: LoadedRule, view: FilingView, date: string, seen?: DateReads): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const { scope, path } of scopesOf(rule, view, date)) {
+    if (seen) Object.defineProperty(scope, 'date', { enumerable: true, get: () => ((seen.date = true), date) });
     const when = evaluateCondition(rule.when, scope);
     if (when === false) continue;
     const require = rule.require ? evaluateCondition(rule.require, scope) : undefined;

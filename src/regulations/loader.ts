@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { compiledData } from './compiled.js';
+import { compiledData, compiledRegulations } from './compiled.js';
 import type { z } from 'zod';
 import { PROVINCES, provinceBySlug, type ProvinceSlug } from '../manifest/provinces.js';
 import { groupsFile, type Groups } from './groups.js';
@@ -284,9 +284,9 @@ export const BUNDLED_DIR = fileURLToPath(new URL('../../regulations/', import.me
 
 let cached: Regulations | undefined;
 
-/** The bundled rule data, loaded once on first use. */
+/** The bundled rule data, loaded once on first use (as validated at build time while the YAML is unchanged). */
 export function bundledRegulations(): Regulations {
-  cached ??= loadRegulationsFrom(BUNDLED_DIR);
+  cached ??= compiledRegulations(BUNDLED_DIR) ?? loadRegulationsFrom(BUNDLED_DIR);
   return cached;
 }
 

@@ -383,9 +383,9 @@ describe('cost and manners', () => {
     expect((await readdir(folder)).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
-  it('asks one server at most 2 at a time, whatever the overall limit', async () => {
+  it('asks one server at most --per-server-concurrency at a time, whatever the overall limit', async () => {
     const srv = await whois(answer);
-    const s = service({ whoisServer: srv.address, concurrency: 8 });
+    const s = service({ whoisServer: srv.address, concurrency: 8, perServerConcurrency: 2 });
     await Promise.all(tenDomains.map((d) => s.lookup(d)));
     expect(srv.connections).toBe(10);
     expect(srv.maxConcurrent).toBeLessThanOrEqual(2);

@@ -110,7 +110,7 @@ export interface LoopbackHttp {
   close(): Promise<void>;
 }
 
-export type HttpReply = { status: number; body?: unknown; delayMs?: number; contentType?: string; location?: string } | 'hang';
+export type HttpReply = { status: number; body?: unknown; delayMs?: number; contentType?: string; location?: string; headers?: Record<string, string> } | 'hang';
 
 export async function startHttpServer(answer: (path: string, req: IncomingMessage) => HttpReply): Promise<LoopbackHttp> {
   const requests: string[] = [];
@@ -124,7 +124,7 @@ export async function startHttpServer(answer: (path: string, req: IncomingMessag
       return;
     }
     const send = () => {
-      res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/rdap+json', ...(reply.location ? { location: reply.location } : {}) });
+      res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/rdap+json', ...(reply.location ? { location: reply.location } : {}), ...reply.headers });
       res.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
     };
     if (reply.delayMs) setTimeout(send, reply.delayMs);

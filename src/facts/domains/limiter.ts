@@ -1,9 +1,14 @@
-// A small concurrency limiter: at most `max` tasks run at once; the rest wait in order.
+// Concurrency limiters: at most `max` tasks run at once; the rest wait in order. A limiter may also
+// space the starts of its tasks, and be slowed down (its limit halved) when its server says so.
 export class Limiter {
   private running = 0;
   private readonly queue: (() => void)[] = [];
+  private nextStart = 0;
 
-  constructor(readonly max: number) {
+  constructor(
+    public max: number,
+    readonly minIntervalMs = 0,
+  ) {
     if (!Number.isInteger(max) || max < 1) throw new RangeError(`limit must be a positive integer, got ${max}`);
   }
 
@@ -12,10 +17,26 @@ export class Limiter {
     return this.running;
   }
 
+  /** Halves the limit (never below one). */
+  slowDown(): void {
+    this.max = Math.max(1, Math.floor(this.max / 2));
+  }
+
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.max) await new Promise<void>((resolve) => this.queue.push(resolve));
+    let waited = false;
+    while (this.running >= this.max) {
+      // A waiter woken while the limit is still full (it was lowered) keeps its place at the front.
+      await new Promise<void>((resolve) => (waited ? this.queue.unshift(resolve) : this.queue.push(resolve)));
+      waited = true;
+    }
     this.running++;
     try {
+      if (this.minIntervalMs > 0) {
+        const now = Date.now();
+        const at = Math.max(now, this.nextStart);
+        this.nextStart = at + this.minIntervalMs;
+        if (at > now) await new Promise((r) => setTimeout(r, at - now));
+      }
       return await task();
     } finally {
       this.running--;
@@ -24,18 +45,24 @@ export class Limiter {
   }
 }
 
-/** One limiter per key (a server host), created on first use. */
+/** One limiter per key (a server), created on first use with the key's limit and spacing. */
 export class KeyedLimiter {
   private readonly limiters = new Map<string, Limiter>();
 
-  constructor(readonly maxPerKey: number) {}
+  constructor(readonly policy: number | ((key: string) => { concurrency: number; minIntervalMs: number })) {}
 
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  /** The key's limiter (for stats, tests and slowing down). */
+  limiter(key: string): Limiter {
     let l = this.limiters.get(key);
     if (!l) {
-      l = new Limiter(this.maxPerKey);
+      const p = typeof this.policy === 'number' ? { concurrency: this.policy, minIntervalMs: 0 } : this.policy(key);
+      l = new Limiter(p.concurrency, p.minIntervalMs);
       this.limiters.set(key, l);
     }
-    return l.run(task);
+    return l;
+  }
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.limiter(key).run(task);
   }
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { LookupCache, CACHE_TTL_MS, PUBLIC_ROUTE, defaultCacheDir } from './cache.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
+import { backoffMs, DEFAULT_OVERALL, isRateLimitAnswer, policyFor, RATE_LIMIT_RETRIES, RATE_LIMIT_STATUSES, RateLimitedError, retryAfterMs } from './server-policy.js';
 import { mergeWhoisAnswers, parseWhoisAnswer, stripControl, type ParsedWhois } from './parse-whois.js';
 import { queryRdap } from './rdap-client.js';
 import { knownServers, parseServer, queryWhois, serverLabel, whoisRegistryFor, type ServerTable, type WhoisServer } from './whois-client.js';
@@ -28,9 +29,12 @@ export interface LookupOptions {
   rdapUrl?: string;
   /** Whole lookup of one domain, all hops; default 2 × `timeoutMs` + 1 s. */
   deadlineMs?: number;
-  /** Lookups at once overall; default 8. */
+  /** Lookups at once overall; default 16 (DEFAULT_OVERALL). */
   concurrency?: number;
-  /** Queries at once per server; default 2. */
+  /**
+   * Queries at once per server, for every server; by default 2, less for registries known to
+   * throttle (server-policy.ts), and the overall limit for the servers the user names.
+   */
   perServerConcurrency?: number;
   /** An RDAP bootstrap (IANA `dns.json` shape) instead of the bundled snapshot. */
   bootstrap?: RdapBootstrap;
@@ -61,6 +65,8 @@ export interface LookupStats {
   shared: number;
   errors: number;
   cacheWriteErrors: number;
+  /** Answers refusing a query for its rate (each slowed its server down and was asked again, if time allowed). */
+  rateLimited: number;
 }
 
 function normaliseDomain(domain: string): string {
@@ -79,12 +85,11 @@ export class DomainLookupService {
   private knownWhois?: Set<string>;
   /** Which servers answer this run's lookups: the cache keeps each route's answers apart. */
   private readonly route: string;
-  private readonly counters: LookupStats = { lookups: 0, whoisQueries: 0, rdapQueries: 0, cacheHits: 0, shared: 0, errors: 0, cacheWriteErrors: 0 };
+  private readonly counters: LookupStats = { lookups: 0, whoisQueries: 0, rdapQueries: 0, cacheHits: 0, shared: 0, errors: 0, cacheWriteErrors: 0, rateLimited: 0 };
 
   constructor(readonly options: LookupOptions) {
     if (options.useCache) this.cache = new LookupCache(options.cacheDir ?? defaultCacheDir(), options.cacheTtlMs ?? CACHE_TTL_MS);
-    this.overall = new Limiter(options.concurrency ?? 8);
-    this.perServer = new KeyedLimiter(options.perServerConcurrency ?? 2);
+    this.overall = new Limiter(options.concurrency ?? DEFAULT_OVERALL);
     if (options.whoisServer) {
       try {
         this.fixedWhois = parseServer(options.whoisServer);
@@ -101,6 +106,8 @@ export class DomainLookupService {
     if (options.rdapUrl) named.push(new URL(options.rdapUrl).hostname);
     this.destinations = new Destinations(named);
     this.route = routeOf(options, this.fixedWhois);
+    const namedHosts = new Set([...(this.fixedWhois ? [this.fixedWhois.host.toLowerCase()] : []), ...(options.rdapUrl ? [new URL(options.rdapUrl).hostname.toLowerCase()] : [])]);
+    this.perServer = new KeyedLimiter((server) => policyFor(server, { named: namedHosts, overall: this.overall.max, perServer: options.perServerConcurrency }));
   }
 
   /** Looks a registrable domain (ASCII) up once per run. */
@@ -153,7 +160,39 @@ export class DomainLookupService {
     return this.bootstrapData;
   }
 
-  private hop = <T>(server: string, task: () => Promise<T>): Promise<T> => this.perServer.run(server, task);
+  /**
+   * One query to a server under its limit, asked again while the server refuses it for rate (an
+   * empty or throttling WHOIS answer, a reset connection, HTTP 429 or 503): the server's limit is
+   * halved and the query waits (Retry-After, or backoff with jitter) as long as `deadline` allows.
+   */
+  private hopUntil(deadline: number) {
+    return async <T>(server: string, task: () => Promise<T>): Promise<T> => {
+      for (let attempt = 0; ; attempt++) {
+        let retryAfter: number | undefined;
+        let reason: string;
+        try {
+          const result = await this.perServer.run(server, task);
+          if (!isRateLimited(result)) return result;
+          if (typeof result === 'string') reason = result.trim() === '' ? 'empty answer' : clean(result.trim().split('\n')[0]!).slice(0, 120);
+          else {
+            const answer = result as { status: number; retryAfter?: string };
+            retryAfter = retryAfterMs(answer.retryAfter);
+            reason = `HTTP ${answer.status}${answer.retryAfter ? `, Retry-After ${clean(answer.retryAfter).slice(0, 40)}` : ''}`;
+          }
+        } catch (err) {
+          const message = (err as Error).message;
+          if (!/ECONNRESET|socket hang up/.test(message)) throw err;
+          reason = clean(message.replace(`${server}: `, ''));
+        }
+        this.counters.rateLimited++;
+        this.perServer.limiter(server).slowDown();
+        const wait = backoffMs(attempt, retryAfter);
+        // A query needs time too: give up when the wait leaves less than a second before the deadline.
+        if (attempt >= RATE_LIMIT_RETRIES || Date.now() + wait + 1000 > deadline) throw new RateLimitedError(server, reason);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    };
+  }
 
   private async fetch(domain: string): Promise<DomainLookup> {
     this.counters.lookups++;
@@ -164,6 +203,7 @@ export class DomainLookupService {
     // With both `--rdap-url` and `--whois-server`, a suffix without an RDAP service (.cn) goes to WHOIS.
     const rdapBase = this.options.rdapUrl && (knownRdap || !this.fixedWhois) ? this.options.rdapUrl : this.fixedWhois ? undefined : knownRdap;
     let rdapError: string | undefined;
+    const hop = this.hopUntil(deadline);
 
     if (rdapBase) {
       try {
@@ -175,7 +215,7 @@ export class DomainLookupService {
           followRelated: true,
           ...(fixedOrigin ? { onlyOrigin: fixedOrigin } : { refuse: (u: URL) => this.refuseRdap(u, rdapBase) }),
           destinations: this.destinations,
-          perHop: this.hop,
+          perHop: hop,
         });
         if (r.status === 'not-found') return { domain, status: 'not-found', server: r.server, fetchedAt };
         let { notFollowed, raw } = r;
@@ -193,6 +233,7 @@ export class DomainLookupService {
         }
         return { domain, status: 'found', record: this.record(domain, r.parsed, 'rdap', server, raw, notFollowed), server, fetchedAt };
       } catch (err) {
+        if (err instanceof RateLimitedError && this.options.rdapUrl) return { domain, status: 'error', error: clean(err.message), server: rdapBase, fetchedAt };
         rdapError = clean((err as Error).message);
         // With `--rdap-url` the user asked for that server only; otherwise WHOIS may still answer.
         if (this.options.rdapUrl) return { domain, status: 'error', error: `RDAP ${rdapError}`, server: rdapBase, fetchedAt };
@@ -218,7 +259,7 @@ export class DomainLookupService {
         maxReferrals: this.options.maxReferrals ?? 1,
         refuse: (next) => this.refuseReferral(next, registry?.suffix),
         destinations: this.destinations,
-        perHop: this.hop,
+        perHop: hop,
       });
       const parsed = mergeWhoisAnswers(hops.map((h) => parseWhoisAnswer(h.data)));
       const first = hops[0]!;
@@ -229,7 +270,8 @@ export class DomainLookupService {
       const serverText = hops.length > 1 ? `${first.server} → ${last.server}` : first.server;
       return { domain, status: 'found', record: this.record(domain, parsed, 'whois', serverText, raw, notFollowed), server: serverText, fetchedAt };
     } catch (err) {
-      const msg = (err as Error).message;
+      const msg = clean((err as Error).message);
+      if (err instanceof RateLimitedError) return { domain, status: 'error', error: msg, server: `${server.host}:${server.port}`, fetchedAt };
       return { domain, status: 'error', error: rdapError ? `RDAP ${rdapError}; WHOIS ${msg}` : msg, server: `${server.host}:${server.port}`, fetchedAt };
     }
   }
@@ -247,7 +289,7 @@ export class DomainLookupService {
         maxReferrals: this.options.maxReferrals ?? 1,
         refuse: (next) => this.refuseReferral(next, registry.suffix),
         destinations: this.destinations,
-        perHop: this.hop,
+        perHop: this.hopUntil(deadline),
       });
       const parsed = mergeWhoisAnswers(hops.map((h) => parseWhoisAnswer(h.data)));
       if (!parsed.recognised || (!parsed.registrantName && !parsed.registrantOrganization)) return undefined;
@@ -329,6 +371,13 @@ function routeOf(o: LookupOptions, fixedWhois: WhoisServer | undefined): string 
 function clean(text: string): string {
   const t = stripControl(text);
   return t.length > 300 ? `${t.slice(0, 300)}…` : t;
+}
+
+/** A hop's answer that refuses for rate: a WHOIS text (string) or an RDAP answer (with an HTTP status). */
+function isRateLimited(result: unknown): boolean {
+  if (typeof result === 'string') return isRateLimitAnswer(result);
+  const status = (result as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && RATE_LIMIT_STATUSES.has(status);
 }
 
 function safe<T>(f: () => T): T | undefined {

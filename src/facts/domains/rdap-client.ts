@@ -2,8 +2,7 @@
 // timeout, redirects and the registrar's `related` record followed only where the caller's policy
 // allows, and every connection made through `Destinations` (no loopback, private or link-local
 // address unless the user named it; the address is checked when the connection is made).
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { parseRdapDomain, relatedRdapLink } from './parse-rdap.js';
 import type { ParsedWhois } from './parse-whois.js';
 import { Destinations } from './destinations.js';
@@ -43,7 +42,12 @@ interface HttpAnswer {
   status: number;
   location?: string;
   text: string;
+  /** The Retry-After header of a 429 or 503 answer. */
+  retryAfter?: string;
 }
+
+/** node:http and node:https (with TLS), loaded on the first request: an offline run never needs them. */
+let clients: Promise<[typeof import('node:http'), typeof import('node:https')]> | undefined;
 
 /** One GET, no redirect followed, the body read up to the cap. */
 function get(url: URL, timeoutMs: number, deadline: number, destinations: Destinations): Promise<HttpAnswer> {
@@ -55,7 +59,11 @@ function get(url: URL, timeoutMs: number, deadline: number, destinations: Destin
     return Promise.reject(new RdapHttpError(`${url.host}: ${(err as Error).message}`));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.reject(new RdapHttpError(`${url.host}: not an http(s) URL`));
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  clients ??= Promise.all([import('node:http'), import('node:https')]);
+  return clients.then(([http, https]) => send(url.protocol === 'https:' ? https.request : http.request, url, remaining, destinations));
+}
+
+function send(request: typeof import('node:http').request, url: URL, remaining: number, destinations: Destinations): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     let settled = false;
     const signal = AbortSignal.timeout(remaining);
@@ -96,7 +104,8 @@ function get(url: URL, timeoutMs: number, deadline: number, destinations: Destin
       res.on('end', () => {
         if (settled) return;
         settled = true;
-        resolve({ status, text: Buffer.concat(chunks).toString('utf8') });
+        const retryAfter = res.headers['retry-after'];
+        resolve({ status, text: Buffer.concat(chunks).toString('utf8'), ...(typeof retryAfter === 'string' ? { retryAfter } : {}) });
       });
     });
     req.end();
@@ -109,7 +118,7 @@ async function getJson(
   opts: RdapQueryOptions,
   destinations: Destinations,
   refuse: (url: URL, kind: 'redirect' | 'related') => string | undefined,
-): Promise<{ status: number; body: unknown; text: string }> {
+): Promise<{ status: number; body: unknown; text: string; retryAfter?: string }> {
   let current = url;
   for (let redirects = 0; ; redirects++) {
     const answer = await get(current, opts.timeoutMs, opts.deadline, destinations);
@@ -120,7 +129,7 @@ async function getJson(
       } catch {
         body = undefined;
       }
-      return { status: answer.status, body, text: answer.text };
+      return { status: answer.status, body, text: answer.text, ...(answer.retryAfter !== undefined ? { retryAfter: answer.retryAfter } : {}) };
     }
     let next: URL;
     try {
