@@ -77,7 +77,7 @@ describe('Chinese output', () => {
 
   // Province and general rule texts live in regulations/*.yaml and are brought to the same glossary
   // there; this check is skipped only for that YAML-sourced text until it passes, and is not relaxed.
-  it.skip('the texts of the rules in regulations/*.yaml, and their findings in the examples, are Chinese', () => {
+  it('the texts of the rules in regulations/*.yaml, and their findings in the examples, are Chinese', () => {
     const texts = [...ruleTexts(allRuleMetas().filter((r) => fromYaml(r.id))), ...findingTexts(report.filings.flatMap((f) => f.findings).filter((f) => fromYaml(f.rule)))];
     expect(offenders(texts)).toEqual([]);
   });
