@@ -69,8 +69,9 @@ export class OcrReader {
     try {
       const spec = '@gutenye/ocr-node';
       const mod = (await import(spec)) as { default: { create(o: object): Promise<Engine> } };
-      // sharp comes with the engine; resolve it from there so any install layout works.
-      const require = createRequire(import.meta.resolve(spec));
+      // sharp comes with the engine; resolve it from there so any install layout works. (Through
+      // require.resolve, not import.meta.resolve, which the bundled CLI does not have.)
+      const require = createRequire(createRequire(import.meta.url).resolve(spec));
       sharp = require('sharp') as Sharp;
       engine = await mod.default.create({
         // No memory arena or per-shape memory plan kept between images (every text line has its own
