@@ -71,8 +71,8 @@ export class OcrReader {
       const mod = (await import(spec)) as { default: { create(o: object): Promise<Engine> } };
       // sharp comes with the engine; resolve it from there so any install layout works. (Through
       // require.resolve, not import.meta.resolve, which the bundled CLI does not have.)
-      const require = createRequire(createRequire(import.meta.url).resolve(spec));
-      sharp = require('sharp') as Sharp;
+      const fromEngine = createRequire(createRequire(import.meta.url).resolve(spec));
+      sharp = fromEngine('sharp') as Sharp;
       engine = await mod.default.create({
         // No memory arena or per-shape memory plan kept between images (every text line has its own
         // shape), one thread: the lowest peak; filings are checked in parallel anyway.
