@@ -4,7 +4,7 @@
 // What the province's rules would leave "to confirm" is asked: the contact address, where each
 // mobile number is registered, remarks in the form the province demands, pre-approvals where the
 // province still needs them, facts about each domain, and the files of the documents to prepare.
-import type { Args, Lang, Text } from '../model.js';
+import type { Args, Lang, NameKind, Text } from '../model.js';
 import { ID_TYPES, PRODUCTS, FILING_KINDS, ENTITY_TYPES, CONTENT_CATEGORIES, PRE_APPROVAL_TYPES } from '../manifest/schema.js';
 import { message, type MessageKey } from '../report/catalogue/index.js';
 import { nameOf } from '../report/catalogue/names.js';
@@ -12,20 +12,7 @@ import { parseDomain } from '../facts/domain-name.js';
 import { documentKindName } from '../report/document-kinds.js';
 import type { Ask, Choice, Verdict } from './ask.js';
 import type { DocumentAnswers, DomainAnswers, InitAnswers, InstanceAnswers, PersonAnswers, PreApprovalAnswers, WebsiteAnswers, IdType } from './answers.js';
-import {
-  BANDWIDTH_PRODUCTS,
-  CERTIFICATE_FOR,
-  CERTIFICATE_NAMES,
-  CONTENT_NAMES,
-  ENTITY_TYPE_NAMES,
-  FILING_KIND_NAMES,
-  ID_TYPE_NAMES,
-  MAINLAND_REGIONS,
-  ORDER_PRODUCTS,
-  PRODUCT_NAMES,
-  USCC_CERTIFICATES,
-  searchProvinces,
-} from './choices.js';
+import { BANDWIDTH_PRODUCTS, CERTIFICATE_FOR, MAINLAND_REGIONS, ORDER_PRODUCTS, USCC_CERTIFICATES, searchProvinces } from './choices.js';
 import {
   checkAmount,
   checkCreditCode,
@@ -46,6 +33,8 @@ import {
 import { Draft, dataRulesRequiring, draftCheck, findingLine, judgeAnswer, type Token } from './draft.js';
 import { stripControl } from './terminal-text.js';
 import type { Condition } from '../regulations/schema.js';
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface QuestionnaireOptions {
   lang: Lang;
@@ -68,6 +57,8 @@ const PRE_APPROVAL_CONTENT = new Set<string>(PRE_APPROVAL_TYPES);
 export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<InitAnswers> {
   const { lang } = o;
   const tr = (t: Text) => t[lang];
+  /** A catalogue name as the label of a choice: its first letter in capitals. */
+  const choiceName = (kind: NameKind, value: string) => upperFirst(nameOf(kind, value, lang));
   const say = (key: MessageKey, args?: Args) => message(key, args, lang);
   const section = (heading: string) => o.section?.(heading);
   const draft = new Draft();
@@ -146,14 +137,14 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
 
   const filing = await ask.select('filing', {
     message: say('init.q.filing-kind'),
-    choices: FILING_KINDS.map((k) => ({ value: k, name: tr(FILING_KIND_NAMES[k]) })),
+    choices: FILING_KINDS.map((k) => ({ value: k, name: say(`init.choice.filing.${k}`) })),
     default: 'new',
   });
   draft.set('filing', filing);
 
   const entityType = await ask.select('entity.type', {
     message: say('init.q.entity-type'),
-    choices: ENTITY_TYPES.map((t) => ({ value: t, name: tr(ENTITY_TYPE_NAMES[t]) })),
+    choices: ENTITY_TYPES.map((t) => ({ value: t, name: choiceName('entityType', t) })),
     default: 'enterprise',
   });
   draft.set('entity.type', entityType);
@@ -166,7 +157,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     if (filing === 'change' || filing === 'transfer') {
       previousFiling.entityType = await ask.select('previousFiling.entityType', {
         message: say('init.q.who-filed-before'),
-        choices: ENTITY_TYPES.map((t) => ({ value: t, name: tr(ENTITY_TYPE_NAMES[t]) })),
+        choices: ENTITY_TYPES.map((t) => ({ value: t, name: choiceName('entityType', t) })),
         default: entityType,
       });
       draft.set('previousFiling.entityType', previousFiling.entityType);
@@ -188,7 +179,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
   if (entityType !== 'individual') {
     const certType = CERTIFICATE_FOR[entityType];
     draft.set('entity.certificate.type', certType);
-    const certName = tr(CERTIFICATE_NAMES[certType as keyof typeof CERTIFICATE_NAMES]);
+    const certName = nameOf('certificateType', certType, lang);
     entityName = await required('entity.name', 'entity.name', say('init.q.entity-name-exactly-cert', { cert: certName }), checkRequired);
     const isUscc = USCC_CERTIFICATES.includes(certType);
     const number = await required(
@@ -231,11 +222,11 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     if (path === 'entity.principal' && legalRepresentative && name === legalRepresentative.name) draft.set('entity.legalRepresentative.name', name);
     const idType = await ask.select<IdType>(`${key}.id.type`, {
       message: say('init.q.who-identity-document', { who }),
-      choices: ID_TYPES.map((t) => ({ value: t, name: tr(ID_TYPE_NAMES[t]) })),
+      choices: ID_TYPES.map((t) => ({ value: t, name: choiceName('idType', t) })),
       default: 'id-card',
     });
     draft.set(`${path}.id.type`, idType);
-    const number = await required(`${key}.id.number`, `${path}.id.number`, say('init.q.who-document-number', { who, document: tr(ID_TYPE_NAMES[idType]) }), (v) =>
+    const number = await required(`${key}.id.number`, `${path}.id.number`, say('init.q.who-document-number', { who, document: nameOf('idType', idType, lang) }), (v) =>
       checkIdentityNumber(idType, v, o.today),
     );
     if (path === 'entity.principal' && legalRepresentative && name === legalRepresentative.name) draft.set('entity.legalRepresentative.id', { type: idType, number });
@@ -263,7 +254,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     );
   }
   const contentName = (c: (typeof CONTENT_CATEGORIES)[number]) =>
-    needsPreApproval.get(c) ? `${tr(CONTENT_NAMES[c])}${say('init.q.needs-pre-approval-province', { province: provinceName })}` : tr(CONTENT_NAMES[c]);
+    needsPreApproval.get(c) ? `${choiceName('content', c)}${say('init.q.needs-pre-approval-province', { province: provinceName })}` : choiceName('content', c);
 
   const websites: WebsiteAnswers[] = [];
   const admins: { person: PersonAnswers; path: string }[] = [];
@@ -373,7 +364,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
       'instance.product',
       `${at}.product`,
       say('init.q.inst-product', { inst }),
-      PRODUCTS.map((p) => ({ value: p, name: tr(PRODUCT_NAMES[p]) })),
+      PRODUCTS.map((p) => ({ value: p, name: choiceName('product', p) })),
       'ecs',
     );
     const regionChoice = await judgedSelect('instance.region', `${at}.region`, say('init.q.inst-region-mainland-china', { inst }), [
@@ -415,7 +406,7 @@ export async function askAnswers(ask: Ask, o: QuestionnaireOptions): Promise<Ini
     } else {
       w.instances = await ask.checkbox('website.instances', {
         message: say('init.q.which-instances-host-website', { website: w.name }),
-        choices: instances.map((i) => ({ value: i.id, name: `${i.id}  ${tr(PRODUCT_NAMES[i.product])}, ${i.region}` })),
+        choices: instances.map((i) => ({ value: i.id, name: `${i.id}  ${nameOf('product', i.product, lang)}, ${i.region}` })),
         validate: (values) => (values.length > 0 ? true : say('init.q.tick-at-least-one')),
       });
     }

@@ -76,7 +76,7 @@ function entity(lang: Lang): Step[] {
     ...q(T(lang, 'Contact address', '主体通信地址'), `广东省深圳市南山区科技园路1号${ENTER}`),
     ...q(T(lang, 'Principal .*: name', '主体负责人：姓名'), ENTER),
     ...q(T(lang, 'identity document', '证件类型'), ENTER),
-    ...q(T(lang, 'card \\(居民身份证\\) number', '居民身份证号码'), `${ID_WRONG}${ENTER}`),
+    ...q(T(lang, 'identity card number', '居民身份证号码'), `${ID_WRONG}${ENTER}`),
     ...q(T(lang, `张三: ${ID_WRONG} has a wrong check character`, `张三：${ID_WRONG} 的校验码有误`), `${CLEAR_LINE}${ID}${ENTER}`),
     ...q(T(lang, 'document valid until', '证件有效期至'), `2036-05-01${ENTER}`),
     ...q(T(lang, 'Principal .*: mobile number', '主体负责人：手机号码'), `13800138000${ENTER}`),
