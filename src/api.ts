@@ -12,7 +12,7 @@ import { allRuleMetas, ruleIndex } from './rules/registry.js';
 import { renderFinding } from './report/render.js';
 import { FORMATTERS } from './report/formats/index.js';
 import type { FormatContext } from './report/formats/context.js';
-import { closeIds, renderExplain } from './commands/explain.js';
+import { lookupRule, renderExplain } from './commands/explain.js';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -75,16 +75,9 @@ export function rules(options: { lang?: Lang } = {}): RuleInfo[] {
 
 /** What `icp-check explain <id>` prints; throws UsageError naming close ids for an unknown one. */
 export function explain(id: string, options: { lang?: Lang } = {}): string {
-  const metas = allRuleMetas();
-  const meta = metas.find((m) => m.id === id.trim());
-  if (!meta) {
-    const close = closeIds(
-      id.trim(),
-      metas.map((m) => m.id),
-    );
-    throw new UsageError(`no rule "${id}"${close.length ? `; did you mean: ${close.join(', ')}?` : ''}`);
-  }
-  return renderExplain(meta, options.lang ?? 'en');
+  const found = lookupRule(id);
+  if (!('meta' in found)) throw new UsageError(`no rule "${id}"${found.close.length ? `; did you mean: ${found.close.join(', ')}?` : ''}`);
+  return renderExplain(found.meta, options.lang ?? 'en');
 }
 
 export interface FormatOptions {

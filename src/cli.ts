@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('icp-check')
     .description('Pre-flight checks for ICP filings (ICP备案) through Alibaba Cloud: what is missing or wrong, before you submit.')
     .version(versionLine(), '-v, --version', 'print the version')
-    .option('--verbose', 'print stack traces of internal errors')
+    .option('--verbose', 'every passing check and note too (check), and stack traces of internal errors')
     .exitOverride()
     // Commander echoes the arguments it refuses: never an escape sequence or a workflow command, raw.
     .configureOutput({ outputError: (str, write) => write(safeLines(str)) })

@@ -74,25 +74,34 @@ export function renderExplain(meta: RuleMeta, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The rule with this id, or the ids close to it: one lookup for the command and the Node API. */
+export function lookupRule(id: string): { meta: RuleMeta } | { close: string[] } {
+  const metas = allRuleMetas();
+  const meta = metas.find((m) => m.id === id.trim());
+  if (meta) return { meta };
+  return {
+    close: closeIds(
+      id.trim(),
+      metas.map((m) => m.id),
+    ),
+  };
+}
+
 export function explainCommand(setExitCode?: (code: number) => void): Command {
   return new Command('explain')
     .description('what a rule checks, why, how to satisfy it, and the source text')
     .argument('<rule-id>', 'a rule id, e.g. province/guangdong/website-construction-plan')
     .addOption(new Option('--lang <lang>', 'language').choices(['en', 'zh']).default('en'))
     .action((id: string, opts: { lang: Lang }) => {
-      const metas = allRuleMetas();
-      const meta = metas.find((m) => m.id === id.trim());
-      if (!meta) {
-        const close = closeIds(
-          id.trim(),
-          metas.map((m) => m.id),
-        );
+      const found = lookupRule(id);
+      if (!('meta' in found)) {
+        const { close } = found;
         const hint = close.length ? `; did you mean: ${close.join(', ')}?` : '; `icp-check rules` lists every id';
         process.stderr.write(`icp-check: no rule "${stripControl(id)}"${hint}\n`);
         process.exitCode = 2;
         setExitCode?.(2);
         return;
       }
-      process.stdout.write(renderExplain(meta, opts.lang));
+      process.stdout.write(renderExplain(found.meta, opts.lang));
     });
 }
