@@ -11,26 +11,11 @@ import type { Finding } from '../../src/model.js';
 import { checkInProcess } from '../fuzz/check-in-process.js';
 import { assertReportProperties } from '../fuzz/manifest-properties.js';
 import { startHttpServer, startWhoisServer } from '../domains/loopback-servers.js';
+import { individualManifest } from './individual-manifest.js';
 
 const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
 
-const MANIFEST = `version: 1
-province: beijing
-entity:
-  type: individual
-  name: 王小五
-  principal:
-    name: 王小五
-    id:
-      type: id-card
-      number: "110105200001010024"
-      expires: 2035-03-01
-    mobile: "13911112222"
-websites:
-  - name: 坏的网站
-    domains: [broken.top]
-    content: [personal-blog]
-`;
+const MANIFEST = individualManifest([['坏的网站', 'broken.top']]);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'icp-hops-'));
 const manifest = path.join(dir, 'manifest.yaml');

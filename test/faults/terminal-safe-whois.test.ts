@@ -11,6 +11,7 @@ import { BIN } from '../cli/run-bin.js';
 import { startWhoisServer, type LoopbackWhois } from '../domains/loopback-servers.js';
 import { parseXml } from '../formats/xml-parse.js';
 import { reportValidator } from '../fuzz/check-in-process.js';
+import { individualManifest } from './individual-manifest.js';
 
 const OSC8 = '\u001b]8;;https://evil.example/\u0007click me\u001b]8;;\u0007';
 const CLEAR = '\u001b[2J\u001b[H';
@@ -25,23 +26,7 @@ const ANSWER = [
   'Expiration Time: 2031-08-08 10:00:00',
 ].join('\r\n');
 
-const MANIFEST = `version: 1
-province: beijing
-entity:
-  type: individual
-  name: 王小五
-  principal:
-    name: 王小五
-    id:
-      type: id-card
-      number: "110105200001010024"
-      expires: 2035-03-01
-    mobile: "13911112222"
-websites:
-  - name: 博客
-    domains: [evil-holder.cn]
-    content: [personal-blog]
-`;
+const MANIFEST = individualManifest([['博客', 'evil-holder.cn']]);
 
 // Every C0 control but tab and newline, DEL, C1, bidi overrides and isolates.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

@@ -15,6 +15,7 @@ import { assertReportProperties } from '../fuzz/manifest-properties.js';
 import { closedPort, startHttpServer, startWhoisServer, type WhoisReply } from '../domains/loopback-servers.js';
 import { startDripServer } from './drip-server.js';
 import { BIN } from '../cli/run-bin.js';
+import { individualManifest } from './individual-manifest.js';
 
 const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
 const answerFor = (domain: string) =>
@@ -48,26 +49,10 @@ function garbage(n: number): Buffer {
   return out;
 }
 
-const MANIFEST = `version: 1
-province: beijing
-entity:
-  type: individual
-  name: 王小五
-  principal:
-    name: 王小五
-    id:
-      type: id-card
-      number: "110105200001010024"
-      expires: 2035-03-01
-    mobile: "13911112222"
-websites:
-  - name: 好的网站
-    domains: [good.cn]
-    content: [personal-blog]
-  - name: 坏的网站
-    domains: [broken.cn]
-    content: [personal-blog]
-`;
+const MANIFEST = individualManifest([
+  ['好的网站', 'good.cn'],
+  ['坏的网站', 'broken.cn'],
+]);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'icp-faults-'));
 const manifest = path.join(dir, 'manifest.yaml');
