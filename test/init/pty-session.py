@@ -37,6 +37,8 @@ def main():
         os.execvp(command[0], command)
     # A wide window, so long questions are not wrapped across lines the script matches.
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 240, 0, 0))
+    # Never block on a write: the program may be writing too.
+    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
 
     raw = b''
     seen = 0  # position in the cleaned output after the last match
@@ -52,6 +54,8 @@ def main():
             return True
         try:
             chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            return True
         except OSError:
             chunk = b''
         if not chunk:
@@ -79,7 +83,23 @@ def main():
         elif 'send' in step:
             # Keys arrive one read at a time, as typed, so each keypress is seen on its own.
             time.sleep(0.05)
-            os.write(fd, step['send'].encode('utf-8'))
+            # A long paste is written in pieces while the program's echo is read: writing it whole
+            # blocks once the terminal's buffer is full while the program blocks writing its echo.
+            data = step['send'].encode('utf-8')
+            start = time.monotonic()
+            while data and error is None:
+                readable, writable, _ = select.select([fd], [fd], [], 0.2)
+                if readable:
+                    read_some(0)
+                if writable:
+                    try:
+                        data = data[os.write(fd, data[:512]):]
+                    except BlockingIOError:
+                        pass
+                if time.monotonic() - start > DEADLINE:
+                    error = f'step {i}: could not send {len(data)} more bytes'
+            if error:
+                break
         elif 'write' in step:
             path, text = step['write']
             with open(path, 'w', encoding='utf-8') as f:
