@@ -1,16 +1,20 @@
-// Image inspection: `lstat`/`stat` first, then only the header bytes of regular files (and a few
-// bytes at the end, to tell a truncated file), so a 50 MB photo costs as little as a 50 KB one.
+// Image inspection: only the header bytes of regular files (and a few bytes at the end, to tell a
+// truncated file), so a 50 MB photo costs as little as a 50 KB one. Nothing but a regular file is
+// ever opened. The common case is a few quick system calls in a row: lstat, open (refusing a
+// symbolic link swapped in since), fstat on the descriptor, one read of the header, one of the tail
+// when the header did not reach the end, close; its real path is that of its folder, asked once
+// per folder. Anything else (a symbolic link, a missing file, a folder, a pipe, a device) is looked
+// at with `lstat`/`stat`/`realpath`, to say exactly what it is.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
 import type { Manifest, Person } from '../manifest/schema.js';
 import type { ImageFacts } from './types.js';
-import { openRegularFile } from './read-file.js';
+import { failureOf, type FileKind, kindOf } from './read-file.js';
+import { sniffType } from './sniff.js';
 
-/** First read: enough for file-type and for the header of PNG, GIF and most JPEGs. */
+/** First read: enough for the type sniffer and for the header of PNG, GIF and most JPEGs. */
 export const HEADER_CHUNK_BYTES = 64 * 1024;
 /** A JPEG's frame header may follow large EXIF/ICC segments; past this, dimensions stay unknown. */
 export const HEADER_CAP_BYTES = 1024 * 1024;
@@ -66,7 +70,8 @@ export interface ImageInspectorOptions {
 /** Inspects each file once per run, however many filings refer to it. */
 export class ImageInspector {
   private readonly cache = new Map<string, Promise<FileFacts>>();
-  private readonly realDirs = new Map<string, Promise<string>>();
+  /** The real path of each folder of a manifest or an inspected file (undefined where it cannot be had). */
+  private readonly realDirs = new Map<string, string | undefined>();
   private readonly limit: number;
   private active = 0;
   private peak = 0;
@@ -80,11 +85,12 @@ export class ImageInspector {
     const resolved = path.resolve(manifestDir, written);
     let p = this.cache.get(resolved);
     if (!p) {
-      p = this.run(() => inspectFile(resolved));
+      p = this.run(() => inspectFile(resolved, (dir) => this.realDir(dir)));
       this.cache.set(resolved, p);
     }
-    return Promise.all([p, this.realDir(manifestDir)]).then(([{ real, ...facts }, realDir]) => {
+    return p.then(({ real, ...facts }) => {
       // Outside by the path as written, or by where its symbolic links lead.
+      const realDir = this.realDir(path.resolve(manifestDir)) ?? path.resolve(manifestDir);
       const outside = isOutside(path.resolve(manifestDir), resolved) || (real !== undefined && isOutside(realDir, real));
       return { ...facts, written, outsideManifestDir: outside };
     });
@@ -110,13 +116,17 @@ export class ImageInspector {
     return this.peak;
   }
 
-  private realDir(dir: string): Promise<string> {
-    let p = this.realDirs.get(dir);
-    if (!p) {
-      p = realpath(dir).catch(() => path.resolve(dir));
-      this.realDirs.set(dir, p);
+  /** A folder's real path (links followed), asked once per folder: one quick system call. */
+  private realDir(dir: string): string | undefined {
+    if (this.realDirs.has(dir)) return this.realDirs.get(dir);
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(dir);
+    } catch {
+      real = undefined;
     }
-    return p;
+    this.realDirs.set(dir, real);
+    return real;
   }
 
   private async run<T>(task: () => Promise<T>): Promise<T> {
@@ -168,7 +178,36 @@ function entryOf(s: Stats): ImageFacts['entry'] {
   return 'other';
 }
 
-async function inspectFile(resolved: string): Promise<FileFacts> {
+/** Opened without blocking (a FIFO has no writer to wait for), never for writing. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+/** Refuses a symbolic link as the last part of the path, where the system can (not on Windows). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+async function inspectFile(resolved: string, realDir: (dir: string) => string | undefined): Promise<FileFacts> {
+  // The common case: a regular file, not a symbolic link (lstat), opened refusing a link swapped in since.
+  if (isPlainFile(resolved)) {
+    const read = readGuarded(resolved, OPEN_FLAGS | NO_FOLLOW);
+    if (read.ok || read.opened) {
+      // No link as the last part: the file's real path is its folder's, with its own name.
+      const dir = realDir(path.dirname(resolved));
+      const real = dir === undefined ? undefined : path.join(dir, path.basename(resolved));
+      return read.ok ? { resolved, entry: 'file', real, ...read.facts } : { resolved, ...describeError(read.error), real };
+    }
+  }
+  // A symbolic link, a missing file, a folder, a pipe …: said exactly by the careful way.
+  return inspectByStat(resolved);
+}
+
+function isPlainFile(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
+/** `lstat`, `stat` and `realpath` first; then, for a regular file only, the same guarded read. */
+async function inspectByStat(resolved: string): Promise<FileFacts> {
   let link: Stats;
   try {
     link = await lstat(resolved);
@@ -176,7 +215,6 @@ async function inspectFile(resolved: string): Promise<FileFacts> {
     return { resolved, ...describeError(e) };
   }
   let target = link;
-  let real: string | undefined;
   if (link.isSymbolicLink()) {
     try {
       target = await stat(resolved);
@@ -186,33 +224,63 @@ async function inspectFile(resolved: string): Promise<FileFacts> {
     }
   }
   // A folder on the way may itself be a link; the real path tells where the file truly is.
-  real = await realpath(resolved).catch(() => undefined);
+  const real = await realpath(resolved).catch(() => undefined);
   const entry = entryOf(target);
   // Never open anything but a regular file: a FIFO blocks, /dev/zero never ends.
   if (entry !== 'file') return { resolved, entry, real };
+  const read = readGuarded(resolved, OPEN_FLAGS);
+  if (read.ok) return { resolved, entry: 'file', real, ...read.facts };
+  if (read.opened) return { resolved, ...describeError(read.error), real };
+  const failure = read.kind ? { kind: read.kind } : failureOf(read.error);
+  return failure.kind ? { resolved, entry: failure.kind, real } : { resolved, ...describeError(read.error), real };
+}
 
-  // The one guard every read goes through: opened without blocking, a regular file on the open descriptor.
-  const opened = await openRegularFile(resolved);
-  if (!opened.ok) return opened.kind ? { resolved, entry: opened.kind, real } : { resolved, ...describeError({ code: opened.code }), real };
-  const handle = opened.handle;
+type Guarded = { ok: true; facts: HeaderFacts } | { ok: false; opened: false; error?: unknown; kind?: FileKind } | { ok: false; opened: true; error: unknown };
+
+/**
+ * The one guard every read goes through (as in read-file.ts): opened without blocking, a regular
+ * file on the open descriptor, then only its header and tail. Synchronous: for a regular file these
+ * are a few microseconds each, where each asynchronous call costs a trip through the thread pool.
+ * `opened`: the file was a regular file and the failure came while reading it.
+ */
+function readGuarded(file: string, flags: number): Guarded {
+  let fd: number;
   try {
-    return { resolved, entry: 'file', real, ...(await readHeader(handle, opened.stats.size)) };
-  } catch (e) {
-    return { resolved, ...describeError(e), real };
+    fd = openSync(file, flags);
+  } catch (error) {
+    return { ok: false, opened: false, error };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, opened: false, kind: kindOf(stats) };
+    try {
+      return { ok: true, facts: readHeader(fd, stats.size) };
+    } catch (error) {
+      return { ok: false, opened: true, error };
+    }
+  } catch (error) {
+    return { ok: false, opened: false, error };
   } finally {
-    await handle.close().catch(() => undefined);
+    try {
+      closeSync(fd);
+    } catch {
+      // Nothing was written; a failed close loses nothing.
+    }
   }
 }
 
+/** The buffer of the first read, reused: each inspection is done with it before the next begins. */
+let firstChunk: Buffer | undefined;
+
 type HeaderFacts = Pick<ImageFacts, 'size' | 'type' | 'mime' | 'width' | 'height' | 'corrupt' | 'bytesRead' | 'error'>;
 
-async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts> {
+function readHeader(fd: number, size: number): HeaderFacts {
   let bytesRead = 0;
-  const readAt = async (position: number, length: number): Promise<Buffer> => {
-    const buf = Buffer.allocUnsafe(length);
+  const readAt = (position: number, length: number, into?: Buffer): Buffer => {
+    const buf = into ?? Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length) {
-      const { bytesRead: n } = await handle.read(buf, got, length - got, position + got);
+      const n = readSync(fd, buf, got, length - got, position + got);
       if (n === 0) break;
       got += n;
     }
@@ -221,8 +289,9 @@ async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts
   };
 
   if (size === 0) return { size, bytesRead: 0, error: 'empty file' };
-  let header = await readAt(0, Math.min(size, HEADER_CHUNK_BYTES));
-  const detected = await fileTypeFromBuffer(header);
+  firstChunk ??= Buffer.allocUnsafe(HEADER_CHUNK_BYTES);
+  let header = readAt(0, Math.min(size, HEADER_CHUNK_BYTES), firstChunk);
+  const detected = sniffType(header);
   const facts: HeaderFacts = { size, type: detected?.ext, mime: detected?.mime };
 
   // Dimensions: a JPEG's frame header may lie beyond the first chunk; read on in chunks up to the cap.
@@ -236,7 +305,7 @@ async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts
       lastError = (e as Error).message;
     }
     if (detected?.ext !== 'jpg' || header.length >= size || header.length >= HEADER_CAP_BYTES) break;
-    const more = await readAt(header.length, Math.min(HEADER_CHUNK_BYTES, size - header.length, HEADER_CAP_BYTES - header.length));
+    const more = readAt(header.length, Math.min(HEADER_CHUNK_BYTES, size - header.length, HEADER_CAP_BYTES - header.length));
     if (more.length === 0) break;
     header = Buffer.concat([header, more]);
   }
@@ -254,7 +323,7 @@ async function readHeader(handle: FileHandle, size: number): Promise<HeaderFacts
 
   if (!facts.corrupt && detected && hasEndMarker(detected.ext)) {
     const tailLength = Math.min(size, TAIL_BYTES);
-    const tail = size <= header.length ? header.subarray(size - tailLength) : await readAt(size - tailLength, tailLength);
+    const tail = size <= header.length ? header.subarray(size - tailLength) : readAt(size - tailLength, tailLength);
     if (!endsProperly(detected.ext, tail)) {
       facts.corrupt = true;
       facts.error = TRUNCATED;

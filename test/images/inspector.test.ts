@@ -1,6 +1,6 @@
 // The image inspector on real generated files: types, sizes, damage, and paths that are not files.
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -161,5 +161,37 @@ describe('a 50 MB image', () => {
     expect(f.bytesRead).toBeLessThanOrEqual(HEADER_CHUNK_BYTES + TAIL_BYTES);
     expect(f.bytesRead! * 500).toBeLessThan(f.size!);
     await rm(file);
+  });
+});
+
+describe('where a file really is', () => {
+  test('a folder on the way that is a symbolic link: the file is found through it and flagged as outside', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'icp-images-linked-'));
+    try {
+      await symlink(FIXTURE_IMAGES, path.join(base, 'linked'));
+      await mkdir(path.join(base, 'own'));
+      await writeFile(path.join(base, 'own', 'a.png'), makePng({ width: 30, height: 20, seed: 30 }));
+      const ins = new ImageInspector();
+      expect(await ins.inspect('linked/photo.jpg', base)).toMatchObject({ entry: 'file', type: 'jpg', outsideManifestDir: true });
+      expect(await ins.inspect('own/a.png', base)).toMatchObject({ entry: 'file', type: 'png', outsideManifestDir: false });
+      // No report may be written over an input: the real paths name the files where they are.
+      const real = await ins.realPaths();
+      expect(real).toEqual(new Set([path.join(await realpath(FIXTURE_IMAGES), 'photo.jpg'), path.join(await realpath(base), 'own', 'a.png')]));
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
+  test('a file replaced by a symbolic link is followed as a link, whatever it was', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'icp-images-swapped-'));
+    try {
+      await writeFile(path.join(base, 'a.gif'), makeGif({ width: 12, height: 8, seed: 31 }));
+      expect(await new ImageInspector().inspect('a.gif', base)).toMatchObject({ type: 'gif', outsideManifestDir: false });
+      await rm(path.join(base, 'a.gif'));
+      await symlink(path.join(FIXTURE_IMAGES, 'photo.png'), path.join(base, 'a.gif'));
+      expect(await new ImageInspector().inspect('a.gif', base)).toMatchObject({ entry: 'file', type: 'png', outsideManifestDir: true });
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });
