@@ -116,46 +116,13 @@ export async function openRegularFile(file: string): Promise<OpenResult> {
   }
 }
 
-/** Reads a whole regular file of at most `maxBytes` bytes; reads one byte past the cap to see a file that grew. */
+/**
+ * Reads a whole regular file of at most `maxBytes` bytes; reads one byte past the cap to see a file
+ * that grew. The system calls inside are synchronous (see `readRegularFileSync`): on a regular file
+ * each takes microseconds, where an asynchronous call costs a trip through the thread pool.
+ */
 export async function readRegularFile(file: string, options: ReadOptions): Promise<ReadResult> {
-  const opened = await openRegularFile(file);
-  if (!opened.ok) return opened;
-  const { handle, stats } = opened;
-  try {
-    if (stats.size > options.maxBytes) return { ok: false, reason: 'too-large', size: stats.size };
-    // A file that grows while it is read (a log, /proc) stops at the cap all the same.
-    const buf = Buffer.alloc(Math.min(options.maxBytes + 1, stats.size + 64 * 1024));
-    let total = 0;
-    for (;;) {
-      if (total === buf.length) break;
-      const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    if (total > options.maxBytes) return { ok: false, reason: 'too-large', size: total };
-    if (total === buf.length && buf.length <= options.maxBytes) {
-      // The buffer (sized from fstat) filled up: the file grew; read on up to the cap.
-      return readGrown(handle, buf, options.maxBytes);
-    }
-    return { ok: true, bytes: buf.subarray(0, total) };
-  } catch (err) {
-    return failureOf(err);
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-async function readGrown(handle: FileHandle, start: Buffer, maxBytes: number): Promise<ReadResult> {
-  const buf = Buffer.alloc(maxBytes + 1);
-  start.copy(buf);
-  let total = start.length;
-  while (total < buf.length) {
-    const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
-    if (bytesRead === 0) break;
-    total += bytesRead;
-  }
-  if (total > maxBytes) return { ok: false, reason: 'too-large', size: total };
-  return { ok: true, bytes: buf.subarray(0, total) };
+  return readRegularFileSync(file, options);
 }
 
 /** `readRegularFile` decoded as UTF-8 (invalid sequences replaced; a leading BOM removed). */
@@ -165,8 +132,8 @@ export async function readRegularText(file: string, options: ReadOptions): Promi
   return { ok: true, text: r.bytes.toString('utf8').replace(/^\uFEFF/, '') };
 }
 
-/** The same guard and cap, synchronously, for the few files read at start-up (the RDAP bootstrap). */
-export function readRegularFileSync(file: string, options: ReadOptions): ReadResult {
+/** Runs `read` on a regular file opened without blocking, closing it after; anything else is a failure unread. */
+function withRegularFile<T>(file: string, read: (fd: number, stats: Stats) => T): T | ReadFailure {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -175,41 +142,54 @@ export function readRegularFileSync(file: string, options: ReadOptions): ReadRes
   }
   try {
     const stats = fstatSync(fd);
-    const bad = notRegular(stats);
-    if (bad) return bad;
+    return notRegular(stats) ?? read(fd, stats);
+  } catch (err) {
+    return failureOf(err);
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // Opened for reading only: a failed close loses nothing.
+    }
+  }
+}
+
+/** The same guard and cap, synchronously (for the few files read at start-up, and inside `readRegularFile`). */
+export function readRegularFileSync(file: string, options: ReadOptions): ReadResult {
+  return withRegularFile(file, (fd, stats): ReadResult => {
     if (stats.size > options.maxBytes) return { ok: false, reason: 'too-large', size: stats.size };
-    const buf = Buffer.alloc(options.maxBytes + 1);
+    // Sized to the file, and one byte more to see one that grew since fstat (a log; /proc says 0): then grown up to the cap.
+    let buf = Buffer.allocUnsafe(stats.size + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (buf.length > options.maxBytes) break;
+        const bigger = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const want = buf.length - total;
+      const n = readSync(fd, buf, total, want, total);
+      if (n === 0) break;
+      total += n;
+      // A short read of a regular file is its end: the size fstat gave, read in full.
+      if (n < want && total === stats.size) break;
+    }
+    if (total > options.maxBytes) return { ok: false, reason: 'too-large', size: total };
+    return { ok: true, bytes: buf.subarray(0, total) };
+  });
+}
+
+/** Reads at most `length` bytes from the start of a regular file (a sniff of its first lines). */
+export async function readRegularFileHead(file: string, length: number): Promise<ReadResult> {
+  return withRegularFile(file, (fd, stats): ReadResult => {
+    const buf = Buffer.allocUnsafe(Math.min(length, Math.max(0, stats.size)));
     let total = 0;
     while (total < buf.length) {
       const n = readSync(fd, buf, total, buf.length - total, total);
       if (n === 0) break;
       total += n;
     }
-    if (total > options.maxBytes) return { ok: false, reason: 'too-large', size: total };
     return { ok: true, bytes: buf.subarray(0, total) };
-  } catch (err) {
-    return failureOf(err);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Reads at most `length` bytes from the start of a regular file (a sniff of its first lines). */
-export async function readRegularFileHead(file: string, length: number): Promise<ReadResult> {
-  const opened = await openRegularFile(file);
-  if (!opened.ok) return opened;
-  try {
-    const buf = Buffer.alloc(Math.min(length, Math.max(0, opened.stats.size)));
-    let total = 0;
-    while (total < buf.length) {
-      const { bytesRead } = await opened.handle.read(buf, total, buf.length - total, total);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    return { ok: true, bytes: buf.subarray(0, total) };
-  } catch (err) {
-    return failureOf(err);
-  } finally {
-    await opened.handle.close().catch(() => undefined);
-  }
+  });
 }

@@ -64,3 +64,22 @@ describe('readRegularFile', () => {
     expect(await openRegularFile(at('pipe'))).toMatchObject({ ok: false, kind: 'fifo' });
   });
 });
+
+describe('read buffers sized to the file', () => {
+  it('reads a file whose size the system does not know (/proc) up to its end or the cap', async () => {
+    if (process.platform !== 'linux') return;
+    const r = await readRegularFile('/proc/self/status', { maxBytes: 1024 * 1024 });
+    expect(r.ok && r.bytes.toString('latin1')).toMatch(/^Name:[\s\S]*\nPid:/);
+    expect(await readRegularFile('/proc/self/status', { maxBytes: 16 })).toMatchObject({ ok: false, reason: 'too-large', size: 17 });
+  });
+
+  it('reads a larger file whole, and its head only when asked', async () => {
+    const big = Buffer.alloc(300_000, 'abcdefghij');
+    writeFileSync(at('big.txt'), big);
+    const r = await readRegularFile(at('big.txt'), { maxBytes: 1024 * 1024 });
+    expect(r.ok && r.bytes.equals(big)).toBe(true);
+    const head = await readRegularFileHead(at('big.txt'), 10);
+    expect(head.ok && head.bytes.toString()).toBe('abcdefghij');
+    expect(await readRegularFileHead(at('pipe'), 10)).toMatchObject({ ok: false, reason: 'not-a-file', kind: 'fifo' });
+  });
+});
