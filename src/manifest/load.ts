@@ -144,7 +144,8 @@ function unBigInt(value: unknown): unknown {
   return value;
 }
 
-const KNOWN_KEYS = collectKeys(manifestSchema);
+/** Every key the schema knows, gathered on the first unknown key (not at start-up: most manifests have none). */
+let knownKeys: Set<string> | undefined;
 
 function collectKeys(schema: unknown, seen = new Set<unknown>(), out = new Set<string>()): Set<string> {
   if (!schema || typeof schema !== 'object' || seen.has(schema)) return out;
@@ -177,7 +178,8 @@ function distance(a: string, b: string): number {
 export function suggestKey(key: string): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
-  for (const k of KNOWN_KEYS) {
+  knownKeys ??= collectKeys(manifestSchema);
+  for (const k of knownKeys) {
     const dd = distance(key.toLowerCase(), k.toLowerCase());
     if (dd < bestD) {
       bestD = dd;
@@ -313,7 +315,9 @@ export function parseManifestText(textContent: string): LoadResult {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, findings: [fail('manifest/not-a-mapping', { got: Array.isArray(value) ? 'a list' : typeof value })], positions };
   }
-  const parsed = manifestSchema.safeParse(value, { reportInput: true });
+  // `jitless`: zod would compile each object's parser with `new Function` on first use, which costs
+  // more than it saves for the one manifest of a run and no less than it saves in a batch.
+  const parsed = manifestSchema.safeParse(value, { reportInput: true, jitless: true });
   // `__proto__` is never a key of a manifest, not even under `domains:` (whose keys are free): said, never dropped.
   const fromSchema = parsed.success ? [] : schemaFindings(parsed.error);
   const proto = protoKeys(value).filter((p) => !fromSchema.some((f) => f.path === p));
