@@ -59,6 +59,19 @@ const extraApart = {
   },
 };
 
+// zod's messages in some forty languages, which `z.locales` offers: icp-check words every finding
+// itself and never sets a zod locale, so only English (which zod imports on its own) is bundled.
+// Some 360 KB less to read and compile at every start.
+const englishZodOnly = {
+  name: 'english-zod-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'english-zod-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'english-zod-only' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 // A fresh folder: no code cache of an earlier bundle is packed or kept.
 rmSync(out, { recursive: true, force: true });
 
@@ -71,7 +84,7 @@ const common = {
   legalComments: 'none',
   // import() of extra.cjs becomes require(): a vm.Script has no loader for import().
   supported: { 'dynamic-import': false },
-  plugins: [placeOfImportMeta, extraApart],
+  plugins: [placeOfImportMeta, extraApart, englishZodOnly],
   // The CLI never imports the packages' ESM-only conditions it cannot bundle; prefer "import" builds.
   mainFields: ['module', 'main'],
   conditions: ['node', 'import'],
