@@ -6,6 +6,7 @@
 // in the user's cache folder; ICP_CHECK_CODE_CACHE names another folder, or `off` turns it off.
 // Each file starts with the SHA-256 of its payload: a truncated, corrupt or foreign file is ignored
 // (and replaced), as is a cache V8 itself rejects. Files are written atomically (temporary + rename).
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
@@ -61,7 +62,9 @@ function writeCache(dirs, name, payload) {
  * then) when none was used. Any failure of the cache leaves the bundle to run without one.
  */
 export function loadBundle(file, env = process.env) {
-  const source = readFileSync(file, 'utf8');
+  // The build leaves only ASCII in the bundle: read as Latin-1 (same text, a fraction of the time of UTF-8).
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const dir = path.dirname(file);
   let hash;
   try {

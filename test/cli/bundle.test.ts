@@ -44,3 +44,22 @@ describe('the bin without its build', () => {
     }
   });
 });
+
+describe('the bundle in ASCII only', () => {
+  it('holds no byte beyond ASCII, and escapes mean the characters they stand for', () => {
+    const bytes = readFileSync(path.join(REPO, 'dist/bundle/cli.cjs'));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    // The Chinese wording of a privacy service in WHOIS, and the arrow of the HTML report, as escapes.
+    const text = bytes.toString('latin1');
+    expect(text).toContain('/\\u9690\\u79c1\\u4fdd\\u62a4/');
+    expect(text).toContain('<p class="fix">\\u2192 ');
+  });
+
+  it('renders the HTML report with its arrows and Chinese punctuation as the modules do', () => {
+    const args = ['examples/tianjin-enterprise-problems/manifest.yaml', '--offline', '--no-cache', '--format', 'html', '--lang', 'zh', '--date', '2026-11-26'];
+    const bundled = runBin(args);
+    const modules = runBin(args, { env: { ICP_CHECK_BUNDLE: 'off' } });
+    expect(bundled.stdout).toContain('→');
+    expect(bundled.stdout).toBe(modules.stdout);
+  });
+});
