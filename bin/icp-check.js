@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
+const OTHER_COMMANDS = new Set(['init', 'rules', 'explain', 'update-rdap-bootstrap', 'schema', 'help', '--help', '-h']);
 const missing = () => {
   process.stderr.write('icp-check: the build is missing (dist/); run `npm install` or `npm run build` in the icp-check folder\n');
   process.exit(2);
@@ -54,8 +55,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v' || args[0]
     if (!existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)))) missing();
     die(err);
   }
+  // Only a check that reached its verdict (0 or 1) writes the code cache: it holds the functions
+  // compiled by then, and one written by `schema`, `--help` or a refused manifest would leave every
+  // later check to compile most of the checker again (a cache, once there, is not rewritten).
+  const otherCommand = args.some((a) => OTHER_COMMANDS.has(a));
   main?.(args).then((code) => {
     process.exitCode = code;
-    save();
+    if (!otherCommand && (code === 0 || code === 1)) save();
   }, die);
 }

@@ -85,3 +85,19 @@ describe('code cache of the CLI bundle', () => {
     expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('which run writes the code cache', () => {
+  it('a check that reaches its verdict, not `schema`, `--help` or a refused manifest', () => {
+    const env = { ICP_CHECK_CODE_CACHE: dir };
+    const written = () => readdirSync(dir).filter((n) => n.endsWith('.bin'));
+    expect(runBin(['schema'], { env }).code).toBe(0);
+    expect(runBin(['--help'], { env }).code).toBe(0);
+    const refused = path.join(dir, 'not-a-manifest.yaml');
+    writeFileSync(refused, 'version: 1\n');
+    expect(runBin([refused, '--offline', '--no-cache'], { env }).code).toBe(2);
+    expect(written()).toEqual([]);
+    // A check whose filing is not ready (exit 1) has run every rule: its cache is worth keeping.
+    expect(runBin(['examples/tianjin-enterprise-problems/manifest.yaml', '--offline', '--no-cache', '--date', '2026-11-26'], { env }).code).toBe(1);
+    expect(written()).toHaveLength(1);
+  });
+});
