@@ -272,12 +272,15 @@ export function schemaFindings(error: z.ZodError): RawFinding[] {
   return out;
 }
 
+/** Strict UTF-8 (a GBK file is refused, not garbled); one decoder for every manifest, as it keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 export async function loadManifest(file: string): Promise<LoadResult> {
   const read = await readBounded(file);
   if ('finding' in read) return { ok: false, findings: [read.finding], positions: Positions.none() };
   let textContent: string;
   try {
-    textContent = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(read.bytes);
+    textContent = UTF8.decode(read.bytes);
   } catch {
     return { ok: false, findings: [fail('manifest/not-utf8', {})], positions: Positions.none() };
   }
