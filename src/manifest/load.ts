@@ -34,9 +34,19 @@ export class Positions {
     return new Positions(parseDocument(text, { lineCounter: lines }), lines);
   }
 
+  /** Paths asked before: each finding and each document asks for its own, often the same few. */
+  private readonly known = new Map<string, Position | undefined>();
+
   of(manifestPath: string): Position | undefined {
     if (!this.doc || !this.lines) return undefined;
-    let node: unknown = this.doc.contents;
+    if (this.known.has(manifestPath)) return this.known.get(manifestPath);
+    const pos = this.find(manifestPath, this.doc, this.lines);
+    this.known.set(manifestPath, pos);
+    return pos;
+  }
+
+  private find(manifestPath: string, doc: Document, lines: LineCounter): Position | undefined {
+    let node: unknown = doc.contents;
     let offset: number | undefined = (node as Node | null)?.range?.[0];
     for (const key of parsePath(manifestPath)) {
       if (isMap(node)) {
@@ -52,8 +62,8 @@ export class Positions {
       } else break;
     }
     if (offset === undefined) return undefined;
-    const pos = this.lines.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    const pos = lines.linePos(offset);
+    return Object.freeze({ line: pos.line, column: pos.col });
   }
 }
 

@@ -90,6 +90,19 @@ describe('loading a manifest', () => {
     expect(r.positions.of('websites[3]')).toEqual({ line: 1, column: 1 });
   });
 
+  it('answers a path asked again as the first time, whatever was asked in between', async () => {
+    const r = await loadManifest(file(MINIMAL));
+    const paths = ['entity.principal.mobile', 'entity.principal.id.number', 'websites[3]', 'entity', 'nowhere.at.all'];
+    const first = paths.map((p) => r.positions.of(p));
+    const again = [...paths]
+      .reverse()
+      .map((p) => r.positions.of(p))
+      .reverse();
+    expect(again).toEqual(first);
+    expect(first[3]).toEqual({ line: 3, column: 1 });
+    expect(first[4]).toEqual({ line: 1, column: 1 });
+  });
+
   it('reports dates that are not real dates', async () => {
     const r = await loadManifest(file(MINIMAL.replace('    name: 李雷\n    mobile', '    name: 李雷\n    id: { type: id-card, number: "1", expires: 2027-02-30 }\n    mobile')));
     expect(r.ok).toBe(false);
