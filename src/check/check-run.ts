@@ -58,6 +58,8 @@ export interface RunExtra {
   settings?: Settings;
   /** The OCR engine, loaded once for the run (`--ocr`). */
   ocr?: OcrReader;
+  /** The image inspector of the run (one is made when none is given). */
+  images?: ImageInspector;
   /** Called with the real path of every file the run found (all shards) before any check runs. */
   beforeCheck?: (real: ReadonlySet<string>) => Promise<void>;
   /**
@@ -98,7 +100,7 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
     rdapUrl: settings.rdapUrl,
     perServerConcurrency: settings.perServerConcurrency,
   });
-  const images = new ImageInspector();
+  const images = extra.images ?? new ImageInspector();
   try {
     const runOptions: RunOptions = {
       date,

@@ -6,6 +6,7 @@ import type { FilingReport, Lang, Report } from '../model.js';
 import { runCheck } from '../check/check-run.js';
 import { exitCodeOf, TOOL } from '../check/run.js';
 import { OcrReader, OcrUnavailableError } from '../facts/ocr/engine.js';
+import { ImageInspector } from '../facts/images.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATS, type Format, STREAMS } from '../report/formats/index.js';
@@ -127,7 +128,8 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   };
   // Each filing is written as it is finished (the parts a format must keep for the end wait in spools on disk):
   // memory does not grow with the number of filings.
-  const spools = new Spools();
+  const spools = new Spools(spoolMemory(env));
+  const images = new ImageInspector();
   const tally = new Tally(settings.strict);
   let sink: OutputSink | undefined;
   let stream: FormatStream | undefined;
@@ -140,7 +142,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   };
   const stepSummary = format === 'github' ? env.GITHUB_STEP_SUMMARY : undefined;
   try {
-    const { report, skipped, images, lookupsLeftOut, lookupCap } = await runCheck(
+    const { report, skipped, lookupsLeftOut, lookupCap } = await runCheck(
       inputs.filter((i) => i !== '-'),
       {
         shard: opts.shard,
@@ -158,9 +160,11 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
         sources,
         settings: { ...settings, date },
         ocr,
+        images,
         // Decided before the run: a wrong --output costs no check, and it never replaces a file of the run (any shard, any name).
         beforeCheck: async (real) => {
           target = await prepareOutput(opts.output, real);
+          if (target.kind === 'file') images.watch(target.real);
           sink = await openOutput(target);
         },
         onFiling: async (filing, index) => {
@@ -172,7 +176,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
       },
     ).finally(() => spinner?.stop());
     // The images the manifests name are known only now: a report is never written over one either.
-    if (target.kind === 'file' && (await images.realPaths()).has(target.real)) {
+    if (target.kind === 'file' && images.inspected(target.real)) {
       throw new UsageError(`--output ${stripControl(target.written)} is a file a manifest refers to; it would be overwritten`);
     }
     const tail: StreamTail = { ...report };
@@ -205,6 +209,12 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     return 1;
   }
   return code;
+}
+
+/** `ICP_CHECK_SPOOL_MEMORY`: characters a format keeps in memory before it moves to a temporary file (default 4 Mi). */
+function spoolMemory(env: NodeJS.ProcessEnv): number | undefined {
+  const n = Number(env.ICP_CHECK_SPOOL_MEMORY);
+  return env.ICP_CHECK_SPOOL_MEMORY && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** What the exit code needs of the filings, counted as they pass. */

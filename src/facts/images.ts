@@ -63,10 +63,21 @@ export interface ImageInspectorOptions {
   concurrency?: number;
 }
 
-/** Inspects each file once per run, however many filings refer to it. */
+/** Files (and folders) remembered: filings that share a file are usually near each other in a run. */
+export const REMEMBERED = 4096;
+
+/** A map that forgets its oldest entries beyond `max`: memory that does not grow with a run. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
+}
+
+/** Inspects each file once per run (the most recent few thousand), however many filings refer to it. */
 export class ImageInspector {
   private readonly cache = new Map<string, Promise<FileFacts>>();
   private readonly realDirs = new Map<string, Promise<string>>();
+  private readonly watched = new Set<string>();
+  private readonly seen = new Set<string>();
   private readonly limit: number;
   private active = 0;
   private peak = 0;
@@ -80,8 +91,12 @@ export class ImageInspector {
     const resolved = path.resolve(manifestDir, written);
     let p = this.cache.get(resolved);
     if (!p) {
-      p = this.run(() => inspectFile(resolved));
-      this.cache.set(resolved, p);
+      p = this.run(() => inspectFile(resolved)).then((f) => {
+        const real = f.real ?? f.resolved;
+        if (this.watched.has(real)) this.seen.add(real);
+        return f;
+      });
+      remember(this.cache, resolved, p, REMEMBERED);
     }
     return Promise.all([p, this.realDir(manifestDir)]).then(([{ real, ...facts }, realDir]) => {
       // Outside by the path as written, or by where its symbolic links lead.
@@ -90,17 +105,17 @@ export class ImageInspector {
     });
   }
 
-  /** Where every file inspected really is (links followed), so that no report is written over one. */
-  async realPaths(): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (const p of this.cache.values()) {
-      const f = await p;
-      out.add(f.real ?? f.resolved);
-    }
-    return out;
+  /** Notes whether a file at this real path is inspected (links followed): no report is written over one. */
+  watch(real: string): void {
+    this.watched.add(real);
   }
 
-  /** How many distinct files have been inspected (or are being). */
+  /** Whether a file `watch` named was inspected. */
+  inspected(real: string): boolean {
+    return this.seen.has(real);
+  }
+
+  /** How many distinct files are remembered (inspected, or being). */
   get size(): number {
     return this.cache.size;
   }
@@ -114,7 +129,7 @@ export class ImageInspector {
     let p = this.realDirs.get(dir);
     if (!p) {
       p = realpath(dir).catch(() => path.resolve(dir));
-      this.realDirs.set(dir, p);
+      remember(this.realDirs, dir, p, REMEMBERED);
     }
     return p;
   }

@@ -1,10 +1,10 @@
 // The image inspector on real generated files: types, sizes, damage, and paths that are not files.
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HEADER_CHUNK_BYTES, ImageInspector, TAIL_BYTES } from '../../src/facts/images.js';
+import { HEADER_CHUNK_BYTES, ImageInspector, REMEMBERED, TAIL_BYTES } from '../../src/facts/images.js';
 import { makeGif, makeJpeg, makePdf, makePng, MB } from '../../scripts/make-images.mjs';
 import { FIXTURE_IMAGES } from './helpers.js';
 
@@ -134,6 +134,22 @@ describe('ImageInspector', () => {
     expect(a.written).toBe('a.png');
     expect(b.written).toBe('./a.png');
     expect(c).toMatchObject({ type: 'png', width: 300 });
+  });
+
+  test('a watched real path is noticed through any link or spelling, others are not', async () => {
+    const ins = new ImageInspector();
+    const real = await realpath(path.join(dir, 'a.png'));
+    ins.watch(real);
+    ins.watch(path.join(dir, 'never-named.png'));
+    await ins.inspect('./a.png', dir);
+    expect(ins.inspected(real)).toBe(true);
+    expect(ins.inspected(path.join(dir, 'never-named.png'))).toBe(false);
+  });
+
+  test('a run remembers a bounded number of files', async () => {
+    const ins = new ImageInspector();
+    for (let i = 0; i < REMEMBERED + 50; i += 1) await ins.inspect(`no-such-${i}.png`, dir);
+    expect(ins.size).toBe(REMEMBERED);
   });
 
   test('many references at once respect the concurrency limit and all finish', async () => {

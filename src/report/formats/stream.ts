@@ -165,9 +165,9 @@ export class Spools {
     return path.join(this.dir, `spool-${this.count++}`);
   }
 
-  /** Whether any spool has gone to disk (for tests). */
-  get onDisk(): boolean {
-    return this.dir !== undefined;
+  /** The temporary folder, once a spool has gone to disk. */
+  get folder(): string | undefined {
+    return this.dir;
   }
 
   close(): void {
