@@ -48,7 +48,7 @@ function inlineSource(input: ManifestInput, index: number, cwd: string): Manifes
 /** The API's options over the config file over the defaults. */
 export async function apiSettings(options: CheckOptions): Promise<Settings> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { config, cwd: _cwd, shard: _shard, onInputs: _i, onProgress: _p, registrars, ...given } = options;
+  const { config, cwd: _cwd, shard: _shard, onInputs: _i, onProgress: _p, workers: _w, registrars, ...given } = options;
   const registrarList = registrars?.map((r) => ({ aliases: [], approved: true, foreign: false, ...r }));
   return mergeSettings({ ...given, registrars: registrarList }, await loadConfig(config, cwd), { format: 'json', lang: 'en' }, cwd);
 }
@@ -110,6 +110,7 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
       accept: settings.accept,
       lang: settings.lang,
       concurrency: settings.concurrency,
+      workers: options.workers,
       onProgress: options.onProgress,
     };
     const factSources = { images, domains, ocr: extra.ocr };

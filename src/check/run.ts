@@ -17,6 +17,7 @@ import { gatherFacts, type FactSources } from './gather.js';
 import { foldDocuments, foldFindings } from './fold.js';
 import { sourcesCited } from '../report/sources.js';
 import { eachInOrder } from './limit.js';
+import { WorkerLost, WorkerPool, workersFor } from './pool.js';
 import { VERSION } from '../version.js';
 import type { WaiverEntry } from '../config/merge.js';
 import { applyWaivers, unusedWaiver } from '../waivers/apply.js';
@@ -29,6 +30,8 @@ export interface RunOptions extends CheckOptions {
   /** Filled with the config waivers that matched a finding. */
   usedWaivers?: Set<WaiverEntry>;
   concurrency: number;
+  /** Worker threads beside the main thread (./pool.ts); default from the core count and the batch's size. */
+  workers?: number;
   /** Called after each filing, for progress display. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -229,8 +232,26 @@ export async function checkEach(
   const options: RunOptions = { ...runOptions, usedWaivers: runOptions.usedWaivers ?? new Set() };
   const index = ruleIndex();
   const cited = new Set<string>();
+  // Large batches of files use the other cores too; manifests given as text, and OCR, stay on the main thread.
+  const threads = sources.ocr || files.some((f) => typeof f !== 'string') ? 0 : workersFor(files.length, options.workers);
+  const pool = threads > 0 ? new WorkerPool(threads, options, sources) : undefined;
+  let local = 0;
+  const checkOne = async (file: string | ManifestSource): Promise<FilingReport> => {
+    // The main thread also writes the report and answers lookups: a worker gets the filing when it is no busier.
+    if (pool && typeof file === 'string' && pool.leastBusy <= local) {
+      // A worker that ends (out of memory, killed) hands its filings back: they are checked here.
+      const r = await pool.check(file).catch((err: unknown) => (err instanceof WorkerLost ? undefined : Promise.reject(err)));
+      if (r) return r;
+    }
+    local++;
+    try {
+      return await checkFiling(file, options, sources);
+    } finally {
+      local--;
+    }
+  };
   const one = async (file: string | ManifestSource) => {
-    const r = await checkFiling(file, options, sources).catch((err: unknown) =>
+    const r = await checkOne(file).catch((err: unknown) =>
       // One filing that icp-check fails on never stops the others.
       invalid(
         fileOf(file),
@@ -242,11 +263,16 @@ export async function checkEach(
     options.onProgress?.(++done, files.length);
     return r;
   };
-  await eachInOrder(files, options.concurrency, Math.max(ORDER_WINDOW, 4 * options.concurrency), one, (filing, i) => {
-    for (const x of filing.findings) cited.add(x.source);
-    for (const d of filing.documents) for (const r of d.rules) cited.add(index.get(r)?.source ?? '');
-    return onFiling(filing, i);
-  });
+  const atOnce = options.concurrency * (threads + 1);
+  try {
+    await eachInOrder(files, atOnce, Math.max(ORDER_WINDOW, 4 * atOnce), one, (filing, i) => {
+      for (const x of filing.findings) cited.add(x.source);
+      for (const d of filing.documents) for (const r of d.rules) cited.add(index.get(r)?.source ?? '');
+      return onFiling(filing, i);
+    });
+  } finally {
+    await pool?.close();
+  }
   const rest: ReportRest = { tool: { ...TOOL }, date: options.date, sources: sourcesCited(cited, options.lang) };
   const unused = (options.accept ?? []).filter((w) => !options.usedWaivers!.has(w));
   if (unused.length > 0) rest.unusedWaivers = unused.map(unusedWaiver);

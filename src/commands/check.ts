@@ -32,6 +32,7 @@ export interface CheckCommandOptions {
   lang?: Lang;
   strict?: boolean;
   concurrency?: number;
+  workers?: number;
   perServerConcurrency?: number;
   cacheDir?: string;
   cache?: boolean;
@@ -146,6 +147,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
       inputs.filter((i) => i !== '-'),
       {
         shard: opts.shard,
+        workers: opts.workers,
         onInputs: (files) => {
           if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
           const head = { tool: TOOL, date, total: files.length };
@@ -297,6 +299,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--strict', 'warnings and unconfirmed checks fail too (exit 1)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings and points to confirm', parseCount)
     .option('--concurrency <n>', 'filings checked at once (default from the core count)', parsePositiveInt)
+    .option('--workers <n>', 'threads checking filings beside the main one (default: one per core beyond the first, for 100 filings or more)', parseCount)
     .option('--cache-dir <dir>', 'WHOIS/RDAP cache folder (default ~/.cache/icp-check)')
     .option('--no-cache', 'neither read nor write the WHOIS/RDAP cache')
     .option('--whois-server <host:port>', 'send every WHOIS query to this server (a proxy, a test server)')

@@ -110,6 +110,16 @@ export class ImageInspector {
     this.watched.add(real);
   }
 
+  /** The real paths `watch` named. */
+  watchedPaths(): string[] {
+    return [...this.watched];
+  }
+
+  /** Notes that a watched file was inspected elsewhere (by a worker thread). */
+  markInspected(real: string): void {
+    if (this.watched.has(real)) this.seen.add(real);
+  }
+
   /** Whether a file `watch` named was inspected. */
   inspected(real: string): boolean {
     return this.seen.has(real);
