@@ -110,4 +110,21 @@ describe('the command', () => {
     }
     await rm(tmp, { recursive: true, force: true });
   }, 60_000);
+
+  it('removes its temporary files when interrupted', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'icp-stream-int-'));
+    const child = spawn(process.execPath, [BIN, path.join(dir, 'batch'), '--offline', '--no-cache', '--no-config', '--date', DATE, '--format', 'junit', '--workers', '0'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TMPDIR: tmp, CI: '1', ICP_CHECK_SPOOL_MEMORY: '0' },
+    });
+    // Interrupted once the spools are on disk, while filings are still being checked.
+    const deadline = Date.now() + 30_000;
+    while (readdirSync(tmp).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(tmp).length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    expect(signal ?? code).toBe(code === null ? 'SIGINT' : 130);
+    expect(readdirSync(tmp)).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
+  }, 60_000);
 });

@@ -161,8 +161,34 @@ export class Spools {
   }
 
   tempFile(): string {
-    this.dir ??= mkdtempSync(path.join(os.tmpdir(), 'icp-check-'));
+    if (!this.dir) {
+      this.dir = mkdtempSync(path.join(os.tmpdir(), 'icp-check-'));
+      this.guard();
+    }
     return path.join(this.dir, `spool-${this.count++}`);
+  }
+
+  private unguard: (() => void) | undefined;
+
+  /** While the folder exists, an exit or a signal (Ctrl-C, a TERM from CI) removes it first; the signal then ends the process as it would have. */
+  private guard(): void {
+    const remove = () => {
+      if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    };
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const onSignal = (signal: NodeJS.Signals) => {
+      remove();
+      this.unguard?.();
+      // Another handler (the output file's) ends the process itself; otherwise the signal's own action does.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on('exit', remove);
+    for (const s of signals) process.on(s, onSignal);
+    this.unguard = () => {
+      process.off('exit', remove);
+      for (const s of signals) process.off(s, onSignal);
+      this.unguard = undefined;
+    };
   }
 
   /** The temporary folder, once a spool has gone to disk. */
@@ -174,6 +200,7 @@ export class Spools {
     for (const s of this.all) s.discard();
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = undefined;
+    this.unguard?.();
   }
 }
 
