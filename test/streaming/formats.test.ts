@@ -96,14 +96,17 @@ describe('the command', () => {
         cwd: REPO_ROOT,
         env: { ...process.env, TMPDIR: tmp, CI: '1', ICP_CHECK_SPOOL_MEMORY: '0' },
       });
-      // While the report is being written the spool files exist; once it is, nothing is left.
+      // While the filings are being checked the spool files exist; once the report is written, nothing is left.
       let sawSpool = false;
+      const look = setInterval(() => {
+        if (readdirSync(tmp).length > 0) sawSpool = true;
+      }, 2);
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        if (readdirSync(tmp).length > 0) sawSpool = true;
       });
       await once(child, 'close');
+      clearInterval(look);
       expect(sawSpool, format).toBe(true);
       expect(out, format).toBe([...streamReport(STREAMS[format], maskReport(batch), ctx)].join(''));
       expect(readdirSync(tmp), format).toEqual([]);
