@@ -1,14 +1,14 @@
 // The JSON report exactly as CONTRACT.md describes it.
 import type { FilingReport } from '../../model.js';
 import type { Formatter } from './context.js';
-import { jsonChunks } from './json-chunks.js';
+import { nestedJson } from './json-text.js';
 import { forJson } from '../sanitize.js';
 import { type StreamFormat, streamReport } from './stream.js';
 
 /** File names come from outside: no control or bidi character reaches a JSON reader (the same sanitiser as the terminal's). */
 const withCleanFile = (f: FilingReport): FilingReport => ({ ...f, file: forJson(f.file) });
 
-const member = (key: string, value: unknown) => `  ${JSON.stringify(key)}: ${[...jsonChunks(value, 0, '  ')].join('')}`;
+const member = (key: string, value: unknown) => `  ${JSON.stringify(key)}: ${nestedJson(value, 1)}`;
 
 /**
  * `JSON.stringify(report, null, 2)` written a filing at a time: the head (tool, date) first, each
@@ -19,7 +19,7 @@ export const jsonStream: StreamFormat = (head) => ({
     yield `{\n${member('tool', head.tool)},\n${member('date', head.date)},\n  "filings": ${head.total === 0 ? '[]' : '[\n'}`;
   },
   *filing(f, index) {
-    yield `    ${[...jsonChunks(withCleanFile(f), 0, '    ')].join('')}${index < head.total - 1 ? ',\n' : '\n'}`;
+    yield `    ${nestedJson(withCleanFile(f), 2)}${index < head.total - 1 ? ',\n' : '\n'}`;
   },
   *end(tail) {
     const rest = Object.entries(tail).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');

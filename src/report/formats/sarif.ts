@@ -11,6 +11,7 @@ import { holderName } from '../catalogue/names.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
+import { nestedJson } from './json-text.js';
 import { type Spool, type StreamFormat, streamReport } from './stream.js';
 import { isFailing, repositoryFile, sortFindings } from './finding-groups.js';
 
@@ -84,9 +85,6 @@ function missingText(d: RequiredDocument, lang: Lang): string {
   return message('ci.missingDocument', { name, kind: d.kind, holder }, lang);
 }
 
-/** `JSON.stringify(value, null, 2)` as it appears nested `depth` levels deep (two spaces each). */
-const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(2 * depth)}`);
-
 /** A stand-in for a result's `ruleIndex`, known only once every rule that reported is: `"\u0000rule:<id>"`. */
 const INDEX_MARK = '\u0000rule:';
 const INDEX_LINE = /^(\s*"ruleIndex": )"\\u0000rule:((?:[^"\\]|\\.)*)"(,?)$/;
@@ -146,7 +144,7 @@ export const sarifStream: StreamFormat = (head, ctx, spools) => {
   const filings = spools.spool();
   let resultCount = 0;
   const samples = new Map<string, Finding | undefined>();
-  const item = (spool: Spool, value: unknown, depth: number, first: boolean) => spool.append(`${first ? '' : ',\n'}${' '.repeat(2 * depth)}${nested(value, depth)}`);
+  const item = (spool: Spool, value: unknown, depth: number, first: boolean) => spool.append(`${first ? '' : ',\n'}${' '.repeat(2 * depth)}${nestedJson(value, depth)}`);
   return {
     begin: () => [],
     filing(filing, index) {
@@ -197,7 +195,7 @@ export const sarifStream: StreamFormat = (head, ctx, spools) => {
         return m ? `${m[1]}${ruleIndex.get(JSON.parse(`"${m[2]}"`) as string)}${m[3]}` : line;
       };
       yield `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n`;
-      yield `      "tool": ${nested(tool, 3)},\n      "language": ${JSON.stringify(ctx.lang)},\n      "originalUriBaseIds": ${nested(baseIds, 3)},\n`;
+      yield `      "tool": ${nestedJson(tool, 3)},\n      "language": ${JSON.stringify(ctx.lang)},\n      "originalUriBaseIds": ${nestedJson(baseIds, 3)},\n`;
       yield* list('artifacts', artifacts, 3);
       yield ',\n';
       yield* list('results', results, 3, fill);
