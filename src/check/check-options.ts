@@ -38,6 +38,8 @@ export interface CheckOptions {
   whoisTimeout?: number;
   /** Filings checked at once; default from the core count. */
   concurrency?: number;
+  /** Worker threads checking filings beside the main thread; default one per core beyond the first for 100 filings or more. */
+  workers?: number;
   /** Approved domain suffixes beyond `regulations/tlds.yaml`. */
   approvedSuffixes?: string[];
   /** A file of approved suffixes, one per line (`--tld-list`). */

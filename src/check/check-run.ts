@@ -1,8 +1,8 @@
 // Checking as the Node API and the command line share it: inputs expanded, options defaulted,
 // one run-wide lookup service opened and closed; the command line adds only what it reports besides.
 import path from 'node:path';
-import type { Report } from '../model.js';
-import { checkFiles, type ManifestSource } from './run.js';
+import type { FilingReport, Report } from '../model.js';
+import { checkEach, checkFiles, type ManifestSource, type RunOptions } from './run.js';
 import { expandInputs, parseShard } from './inputs.js';
 import { ImageInspector } from '../facts/images.js';
 import { CappedDomainLookups } from './lookup-cap.js';
@@ -48,7 +48,7 @@ function inlineSource(input: ManifestInput, index: number, cwd: string): Manifes
 /** The API's options over the config file over the defaults. */
 export async function apiSettings(options: CheckOptions): Promise<Settings> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { config, cwd: _cwd, shard: _shard, onInputs: _i, onProgress: _p, registrars, ...given } = options;
+  const { config, cwd: _cwd, shard: _shard, onInputs: _i, onProgress: _p, workers: _w, registrars, ...given } = options;
   const registrarList = registrars?.map((r) => ({ aliases: [], approved: true, foreign: false, ...r }));
   return mergeSettings({ ...given, registrars: registrarList }, await loadConfig(config, cwd), { format: 'json', lang: 'en' }, cwd);
 }
@@ -58,8 +58,15 @@ export interface RunExtra {
   settings?: Settings;
   /** The OCR engine, loaded once for the run (`--ocr`). */
   ocr?: OcrReader;
+  /** The image inspector of the run (one is made when none is given). */
+  images?: ImageInspector;
   /** Called with the real path of every file the run found (all shards) before any check runs. */
   beforeCheck?: (real: ReadonlySet<string>) => Promise<void>;
+  /**
+   * Each filing's report in input order as it is finished; the run's report then holds no
+   * filings (a run of any size in memory that does not grow with it).
+   */
+  onFiling?: (filing: FilingReport, index: number) => Promise<void> | void;
 }
 
 export async function runCheck(inputs: CheckInput | CheckInput[], options: CheckOptions = {}, extra: RunExtra = {}): Promise<CheckRun> {
@@ -93,22 +100,28 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
     rdapUrl: settings.rdapUrl,
     perServerConcurrency: settings.perServerConcurrency,
   });
-  const images = new ImageInspector();
+  const images = extra.images ?? new ImageInspector();
   try {
-    const report = await checkFiles(
-      [...sources, ...files],
-      {
-        date,
-        offline: settings.offline,
-        approvedSuffixes,
-        registrars: settings.registrars,
-        accept: settings.accept,
-        lang: settings.lang,
-        concurrency: settings.concurrency,
-        onProgress: options.onProgress,
-      },
-      { images, domains, ocr: extra.ocr },
-    );
+    const runOptions: RunOptions = {
+      date,
+      offline: settings.offline,
+      approvedSuffixes,
+      registrars: settings.registrars,
+      accept: settings.accept,
+      lang: settings.lang,
+      concurrency: settings.concurrency,
+      workers: options.workers,
+      onProgress: options.onProgress,
+    };
+    const factSources = { images, domains, ocr: extra.ocr };
+    const all = [...sources, ...files];
+    let report: Report;
+    if (extra.onFiling) {
+      const { tool, date: day, ...rest } = await checkEach(all, runOptions, factSources, extra.onFiling);
+      report = { tool, date: day, filings: [], ...rest };
+    } else {
+      report = await checkFiles(all, runOptions, factSources);
+    }
     // A config waiver unused in this shard may be used in another.
     if (shard) delete report.unusedWaivers;
     return { report, skipped: expanded.skipped, images, lookupsLeftOut: domains.leftOut, lookupCap: domains.cap };

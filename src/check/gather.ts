@@ -2,15 +2,20 @@
 // inspected and every registrable domain looked up, through run-wide caches shared by all filings.
 import type { Filing } from '../manifest/filing.js';
 import type { FilingFacts } from '../rules/types.js';
-import type { DomainLookupService } from '../facts/domains/lookup.js';
+import type { DomainLookup } from '../facts/types.js';
 import { type ImageInspector, imageReferences } from '../facts/images.js';
 import { resolveInstances } from '../facts/instances.js';
 import { parseDomain } from '../facts/domain-name.js';
 import { readOcrFacts, type OcrReader } from '../facts/ocr/gather.js';
 
+/** What gathering asks of the domain lookups: the run's service, or a worker thread's line to it. */
+export interface DomainLookups {
+  lookup(domain: string): Promise<DomainLookup>;
+}
+
 export interface FactSources {
   images: ImageInspector;
-  domains: DomainLookupService;
+  domains: DomainLookups;
   /** `--ocr`: reads the text of ID cards and the entity certificate. */
   ocr?: OcrReader;
 }

@@ -11,14 +11,19 @@ export class CappedDomainLookups extends DomainLookupService {
   private readonly asked = new Set<string>();
   private readonly left = new Set<string>();
 
+  private readonly offline: boolean;
+
   constructor(
     options: LookupOptions,
     readonly cap: number = MAX_LOOKUPS_PER_RUN,
   ) {
     super(options);
+    this.offline = options.offline;
   }
 
   override lookup(domain: string): Promise<DomainLookup> {
+    // Offline, nothing goes out: the cache or the manifest answers, for any number of domains.
+    if (this.offline) return super.lookup(domain);
     const key = domain.trim().toLowerCase().replace(/\.$/, '');
     if (!this.asked.has(key)) {
       if (this.asked.size >= this.cap) {

@@ -16,7 +16,8 @@ import { type Evaluation, groupByRule, type PartialRun, validityOf } from '../re
 import { gatherFacts, type FactSources } from './gather.js';
 import { foldDocuments, foldFindings } from './fold.js';
 import { sourcesCited } from '../report/sources.js';
-import { mapLimit } from './limit.js';
+import { eachInOrder } from './limit.js';
+import { WorkerLost, WorkerPool, workersFor } from './pool.js';
 import { VERSION } from '../version.js';
 import type { WaiverEntry } from '../config/merge.js';
 import { applyWaivers, unusedWaiver } from '../waivers/apply.js';
@@ -29,6 +30,8 @@ export interface RunOptions extends CheckOptions {
   /** Filled with the config waivers that matched a finding. */
   usedWaivers?: Set<WaiverEntry>;
   concurrency: number;
+  /** Worker threads beside the main thread (./pool.ts); default from the core count and the batch's size. */
+  workers?: number;
   /** Called after each filing, for progress display. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -206,11 +209,49 @@ function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undate
   return { date, raws, documents };
 }
 
-export async function checkFiles(files: Array<string | ManifestSource>, runOptions: RunOptions, sources: FactSources): Promise<Report> {
+/** The tool as every report names it. */
+export const TOOL: Report['tool'] = { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE };
+
+/** How far ahead of the last filing handed on a check may start: the finished reports waiting are at most this many. */
+const ORDER_WINDOW = 64;
+
+/** The report without its filings: what is known once every filing is checked. */
+export type ReportRest = Omit<Report, 'filings'>;
+
+/**
+ * Checks every filing, at most `concurrency` at once, handing each report to `onFiling` in input
+ * order as soon as it is finished: nothing holds the reports of a run, however many filings it has.
+ */
+export async function checkEach(
+  files: Array<string | ManifestSource>,
+  runOptions: RunOptions,
+  sources: FactSources,
+  onFiling: (filing: FilingReport, index: number) => Promise<void> | void,
+): Promise<ReportRest> {
   let done = 0;
   const options: RunOptions = { ...runOptions, usedWaivers: runOptions.usedWaivers ?? new Set() };
-  const filings = await mapLimit(files, options.concurrency, async (file) => {
-    const r = await checkFiling(file, options, sources).catch((err: unknown) =>
+  const index = ruleIndex();
+  const cited = new Set<string>();
+  // Large batches of files use the other cores too; manifests given as text, and OCR, stay on the main thread.
+  const threads = sources.ocr || files.some((f) => typeof f !== 'string') ? 0 : workersFor(files.length, options.workers);
+  const pool = threads > 0 ? new WorkerPool(threads, options, sources) : undefined;
+  let local = 0;
+  const checkOne = async (file: string | ManifestSource): Promise<FilingReport> => {
+    // The main thread also writes the report and answers lookups: a worker gets the filing when it is no busier.
+    if (pool && typeof file === 'string' && pool.leastBusy <= local) {
+      // A worker that ends (out of memory, killed) hands its filings back: they are checked here.
+      const r = await pool.check(file).catch((err: unknown) => (err instanceof WorkerLost ? undefined : Promise.reject(err)));
+      if (r) return r;
+    }
+    local++;
+    try {
+      return await checkFiling(file, options, sources);
+    } finally {
+      local--;
+    }
+  };
+  const one = async (file: string | ManifestSource) => {
+    const r = await checkOne(file).catch((err: unknown) =>
       // One filing that icp-check fails on never stops the others.
       invalid(
         fileOf(file),
@@ -221,17 +262,34 @@ export async function checkFiles(files: Array<string | ManifestSource>, runOptio
     );
     options.onProgress?.(++done, files.length);
     return r;
-  });
-  const index = ruleIndex();
-  const cited = filings.flatMap((f) => [...f.findings.map((x) => x.source), ...f.documents.flatMap((d) => d.rules.map((r) => index.get(r)?.source ?? ''))]);
-  const report: Report = { tool: { name: 'icp-check', version: VERSION, rulesDate: RULES_DATE }, date: options.date, filings, sources: sourcesCited(cited, options.lang) };
+  };
+  const atOnce = options.concurrency * (threads + 1);
+  try {
+    await eachInOrder(files, atOnce, Math.max(ORDER_WINDOW, 4 * atOnce), one, (filing, i) => {
+      for (const x of filing.findings) cited.add(x.source);
+      for (const d of filing.documents) for (const r of d.rules) cited.add(index.get(r)?.source ?? '');
+      return onFiling(filing, i);
+    });
+  } finally {
+    await pool?.close();
+  }
+  const rest: ReportRest = { tool: { ...TOOL }, date: options.date, sources: sourcesCited(cited, options.lang) };
   const unused = (options.accept ?? []).filter((w) => !options.usedWaivers!.has(w));
-  if (unused.length > 0) report.unusedWaivers = unused.map(unusedWaiver);
-  return report;
+  if (unused.length > 0) rest.unusedWaivers = unused.map(unusedWaiver);
+  return rest;
+}
+
+/** Every filing's report, in input order, in one report. */
+export async function checkFiles(files: Array<string | ManifestSource>, runOptions: RunOptions, sources: FactSources): Promise<Report> {
+  const filings: FilingReport[] = [];
+  const { tool, date, ...rest } = await checkEach(files, runOptions, sources, (f) => {
+    filings.push(f);
+  });
+  return { tool, date, filings, ...rest };
 }
 
 /** 0 every filing ready; 1 a blocking finding or missing document (or a warning under --strict); 2 an invalid manifest. */
-export function exitCodeOf(report: Report, strict: boolean): 0 | 1 | 2 {
+export function exitCodeOf(report: Pick<Report, 'filings'>, strict: boolean): 0 | 1 | 2 {
   let code: 0 | 1 | 2 = 0;
   for (const f of report.filings) {
     if (f.verdict === 'invalid') return 2;

@@ -2,24 +2,26 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { Lang } from '../model.js';
+import type { FilingReport, Lang, Report } from '../model.js';
 import { runCheck } from '../check/check-run.js';
-import { exitCodeOf } from '../check/run.js';
+import { exitCodeOf, TOOL } from '../check/run.js';
 import { OcrReader, OcrUnavailableError } from '../facts/ocr/engine.js';
+import { ImageInspector } from '../facts/images.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
-import { FORMATS, type Format, formatChunks } from '../report/formats/index.js';
+import { FORMATS, type Format, STREAMS } from '../report/formats/index.js';
+import { type FormatStream, Spools, type StreamTail } from '../report/formats/stream.js';
 import { message } from '../report/catalogue/index.js';
 import type { FormatContext } from '../report/formats/context.js';
-import { githubStepSummary } from '../report/formats/github.js';
-import { maskByDefault, maskReport } from '../report/mask.js';
+import { githubSummaryStream } from '../report/formats/github.js';
+import { maskByDefault, maskFiling } from '../report/mask.js';
 import { UsageError } from '../errors.js';
 import { defaultLang, parseCount, parseDate, parseDuration, parseLang, parsePositiveInt } from './options.js';
 import { loadConfig } from '../config/load.js';
 import { mergeSettings, printSettings, type GivenOptions } from '../config/merge.js';
 import type { ManifestSource } from '../check/run.js';
 import { MAX_MANIFEST_BYTES, parseManifestText, Positions } from '../manifest/load.js';
-import { appendStepSummary, type OutputTarget, prepareOutput, writeOutput } from './output.js';
+import { appendStepSummary, type OutputSink, type OutputTarget, openOutput, prepareOutput } from './output.js';
 import { stripControl } from '../report/sanitize.js';
 
 export interface CheckCommandOptions {
@@ -30,6 +32,7 @@ export interface CheckCommandOptions {
   lang?: Lang;
   strict?: boolean;
   concurrency?: number;
+  workers?: number;
   perServerConcurrency?: number;
   cacheDir?: string;
   cache?: boolean;
@@ -110,30 +113,8 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
   if (stdinCount > 1) throw new UsageError('- (standard input) can be named once');
   const sources = stdinCount === 1 ? [stdinManifest()] : [];
   let target = { kind: 'stdout' } as OutputTarget;
-  const { report, skipped, images, lookupsLeftOut, lookupCap } = await runCheck(
-    inputs.filter((i) => i !== '-'),
-    {
-      shard: opts.shard,
-      onInputs: (files) => {
-        if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
-      },
-      onProgress: (done, total) => {
-        if (spinner) spinner.text = progressText(done, total, lang);
-      },
-    },
-    {
-      sources,
-      settings: { ...settings, date },
-      ocr,
-      // Decided before the run: a wrong --output costs no check, and it never replaces a file of the run (any shard, any name).
-      beforeCheck: async (real) => {
-        target = await prepareOutput(opts.output, real);
-      },
-    },
-  ).finally(() => spinner?.stop());
-
-  // Personal data is masked once, on the finished report, before any formatter sees it.
-  const shown = (opts.mask ?? maskByDefault(format)) ? maskReport(report) : report;
+  // Personal data is masked on each filing's report before any formatter sees it.
+  const mask = opts.mask ?? maskByDefault(format);
   // Annotations and code scanning want paths from the repository root (`root`); people, from where they are.
   const ctx: FormatContext = {
     lang,
@@ -146,32 +127,109 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     verbose: opts.verbose === true,
     notes: settings.sarifNotes,
   };
-  // The images the manifests name are known only now: a report is never written over one either.
-  if (target.kind === 'file' && (await images.realPaths()).has(target.real)) {
-    throw new UsageError(`--output ${stripControl(target.written)} is a file a manifest refers to; it would be overwritten`);
-  }
-  await writeOutput(target, formatChunks(format, shown, ctx));
-  if (format === 'github' && env.GITHUB_STEP_SUMMARY) {
-    const warning = await appendStepSummary(env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, ctx));
-    if (warning) process.stderr.write(`icp-check: ${warning}\n`);
-  }
-  // Said even under -q: a gate must show that it passed over files.
-  if (skipped.length > 0) process.stderr.write(`${message('cli.skipped', { count: skipped.length }, lang)}\n`);
-  if (lookupsLeftOut > 0) process.stderr.write(`${message('cli.lookupsLeftOut', { cap: lookupCap, count: lookupsLeftOut }, lang)}\n`);
-  if (!settings.quiet) {
-    for (const w of report.unusedWaivers ?? []) {
-      process.stderr.write(`${message('cli.unusedWaiver', { entry: w.entry, rule: w.rule }, lang)}\n`);
+  // Each filing is written as it is finished (the parts a format must keep for the end wait in spools on disk):
+  // memory does not grow with the number of filings.
+  const spools = new Spools(spoolMemory(env));
+  const images = new ImageInspector();
+  const tally = new Tally(settings.strict);
+  let sink: OutputSink | undefined;
+  let stream: FormatStream | undefined;
+  let summary: FormatStream | undefined;
+  let begun = false;
+  const write = async (pieces: (s: FormatStream) => Iterable<string>) => {
+    if (!begun) await sink!.write(stream!.begin());
+    begun = true;
+    await sink!.write(pieces(stream!));
+  };
+  const stepSummary = format === 'github' ? env.GITHUB_STEP_SUMMARY : undefined;
+  try {
+    const { report, skipped, lookupsLeftOut, lookupCap } = await runCheck(
+      inputs.filter((i) => i !== '-'),
+      {
+        shard: opts.shard,
+        workers: opts.workers,
+        onInputs: (files) => {
+          if (ora && files.length > 1) spinner = ora({ stream: process.stderr, text: progressText(0, files.length, lang) }).start();
+          const head = { tool: TOOL, date, total: files.length };
+          stream = STREAMS[format](head, ctx, spools);
+          if (stepSummary) summary = githubSummaryStream(head, ctx, spools);
+        },
+        onProgress: (done, total) => {
+          if (spinner) spinner.text = progressText(done, total, lang);
+        },
+      },
+      {
+        sources,
+        settings: { ...settings, date },
+        ocr,
+        images,
+        // Decided before the run: a wrong --output costs no check, and it never replaces a file of the run (any shard, any name).
+        beforeCheck: async (real) => {
+          target = await prepareOutput(opts.output, real);
+          if (target.kind === 'file') images.watch(target.real);
+          sink = await openOutput(target);
+        },
+        onFiling: async (filing, index) => {
+          tally.add(filing);
+          const shown = mask ? maskFiling(filing) : filing;
+          await write((s) => s.filing(shown, index));
+          if (summary) for (const _ of summary.filing(shown, index));
+        },
+      },
+    ).finally(() => spinner?.stop());
+    // The images the manifests name are known only now: a report is never written over one either.
+    if (target.kind === 'file' && images.inspected(target.real)) {
+      throw new UsageError(`--output ${stripControl(target.written)} is a file a manifest refers to; it would be overwritten`);
     }
-  }
-  const code = exitCodeOf(report, settings.strict);
-  if (code === 0 && settings.maxWarnings !== undefined) {
-    const warnings = report.filings.reduce((n, f) => n + f.summary.warn + f.summary.unknown, 0);
-    if (warnings > settings.maxWarnings) {
-      process.stderr.write(`${message('cli.maxWarnings', { count: warnings, option: '--max-warnings', max: settings.maxWarnings }, lang)}\n`);
-      return 1;
+    const tail: StreamTail = { ...report };
+    delete (tail as Partial<Report>).tool;
+    delete (tail as Partial<Report>).date;
+    delete (tail as Partial<Report>).filings;
+    await write((s) => s.end(tail));
+    await sink!.close();
+    if (stepSummary && summary) {
+      const warning = await appendStepSummary(stepSummary, summary.end(tail));
+      if (warning) process.stderr.write(`icp-check: ${warning}\n`);
     }
+    // Said even under -q: a gate must show that it passed over files.
+    if (skipped.length > 0) process.stderr.write(`${message('cli.skipped', { count: skipped.length }, lang)}\n`);
+    if (lookupsLeftOut > 0) process.stderr.write(`${message('cli.lookupsLeftOut', { cap: lookupCap, count: lookupsLeftOut }, lang)}\n`);
+    if (!settings.quiet) {
+      for (const w of report.unusedWaivers ?? []) {
+        process.stderr.write(`${message('cli.unusedWaiver', { entry: w.entry, rule: w.rule }, lang)}\n`);
+      }
+    }
+  } catch (err) {
+    await sink?.abort();
+    throw err;
+  } finally {
+    spools.close();
+  }
+  const code = tally.code;
+  if (code === 0 && settings.maxWarnings !== undefined && tally.warnings > settings.maxWarnings) {
+    process.stderr.write(`${message('cli.maxWarnings', { count: tally.warnings, option: '--max-warnings', max: settings.maxWarnings }, lang)}\n`);
+    return 1;
   }
   return code;
+}
+
+/** `ICP_CHECK_SPOOL_MEMORY`: characters a format keeps in memory before it moves to a temporary file (default 4 Mi). */
+function spoolMemory(env: NodeJS.ProcessEnv): number | undefined {
+  const n = Number(env.ICP_CHECK_SPOOL_MEMORY);
+  return env.ICP_CHECK_SPOOL_MEMORY && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** What the exit code needs of the filings, counted as they pass. */
+class Tally {
+  total = 0;
+  warnings = 0;
+  code: 0 | 1 | 2 = 0;
+  constructor(private readonly strict: boolean) {}
+  add(f: FilingReport): void {
+    this.total++;
+    this.warnings += f.summary.warn + f.summary.unknown;
+    this.code = Math.max(this.code, exitCodeOf({ filings: [f] }, this.strict)) as 0 | 1 | 2;
+  }
 }
 
 async function loadOcr(): Promise<OcrReader> {
@@ -241,6 +299,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--strict', 'warnings and unconfirmed checks fail too (exit 1)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings and points to confirm', parseCount)
     .option('--concurrency <n>', 'filings checked at once (default from the core count)', parsePositiveInt)
+    .option('--workers <n>', 'threads checking filings beside the main one (default: one per core beyond the first, for 100 filings or more)', parseCount)
     .option('--cache-dir <dir>', 'WHOIS/RDAP cache folder (default ~/.cache/icp-check)')
     .option('--no-cache', 'neither read nor write the WHOIS/RDAP cache')
     .option('--whois-server <host:port>', 'send every WHOIS query to this server (a proxy, a test server)')

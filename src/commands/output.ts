@@ -130,51 +130,95 @@ function removeOnSignal(tmp: string, written: string): () => void {
   };
 }
 
-/** Writes the report where `prepareOutput` decided. A failure is a UsageError that says what to fix. */
-export async function writeOutput(target: OutputTarget, chunks: Iterable<string>): Promise<void> {
-  if (target.kind === 'stdout') return writeToStdout(chunks);
+/** A report being written, piece by piece, where `prepareOutput` decided. */
+export interface OutputSink {
+  write(chunks: Iterable<string>): Promise<void>;
+  /** The report is complete: a file takes its place now (renamed over the target). */
+  close(): Promise<void>;
+  /** The report is not to be written: a file's temporary copy is removed, the target left as it was. */
+  abort(): Promise<void>;
+}
+
+/** Opens the target for a report written in pieces. A failure is a UsageError that says what to fix. */
+export async function openOutput(target: OutputTarget): Promise<OutputSink> {
+  if (target.kind === 'stdout') return { write: writeToStdout, close: async () => undefined, abort: async () => undefined };
+  const failed = (err: unknown) => new UsageError(`could not write the report to ${shown(target.written)}: ${reason(err)}`);
   if (target.kind === 'stream') {
-    let handle: FileHandle | undefined;
+    let handle: FileHandle;
     try {
       // No O_CREAT, no O_TRUNC, no rename: the pipe or device stays what it is.
       handle = await open(target.real, constants.O_WRONLY);
-      await writeAll(handle, chunks);
     } catch (err) {
-      throw new UsageError(`could not write the report to ${shown(target.written)}: ${reason(err)}`);
-    } finally {
-      await handle?.close().catch(() => undefined);
+      throw failed(err);
     }
-    return;
+    const closeHandle = () => handle.close().catch(() => undefined);
+    return {
+      write: (chunks) =>
+        writeAll(handle, chunks).catch(async (err: unknown) => {
+          await closeHandle();
+          throw failed(err);
+        }),
+      close: closeHandle,
+      abort: closeHandle,
+    };
   }
   const dir = path.dirname(target.real);
   const tmp = path.join(dir, `.${path.basename(target.real)}.${randomBytes(6).toString('hex')}.tmp`);
   const release = removeOnSignal(tmp, target.written);
   let handle: FileHandle | undefined;
+  const abort = async () => {
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+    await rm(tmp, { force: true }).catch(() => undefined);
+    release();
+  };
   try {
     handle = await open(tmp, 'wx', 0o644);
-    await writeAll(handle, chunks);
-    await handle.close();
-    handle = undefined;
-    // The real path: a link named as the output stays a link, and its target gets the report.
-    await rename(tmp, target.real);
   } catch (err) {
-    await handle?.close().catch(() => undefined);
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw new UsageError(`could not write the report to ${shown(target.written)}: ${reason(err)}`);
-  } finally {
-    release();
+    await abort();
+    throw failed(err);
   }
+  return {
+    write: async (chunks) => {
+      try {
+        await writeAll(handle!, chunks);
+      } catch (err) {
+        await abort();
+        throw failed(err);
+      }
+    },
+    close: async () => {
+      try {
+        await handle!.close();
+        handle = undefined;
+        // The real path: a link named as the output stays a link, and its target gets the report.
+        await rename(tmp, target.real);
+      } catch (err) {
+        await abort();
+        throw failed(err);
+      }
+      release();
+    },
+    abort,
+  };
+}
+
+/** Writes a whole report where `prepareOutput` decided. A failure is a UsageError that says what to fix. */
+export async function writeOutput(target: OutputTarget, chunks: Iterable<string>): Promise<void> {
+  const sink = await openOutput(target);
+  await sink.write(chunks);
+  await sink.close();
 }
 
 /**
  * Appends to GitHub's job summary. The summary is a courtesy beside the report: when it cannot be
  * written, the returned warning says why, and the run's exit code stays the report's.
  */
-export async function appendStepSummary(file: string, text: string): Promise<string | undefined> {
+export async function appendStepSummary(file: string, text: Iterable<string>): Promise<string | undefined> {
   try {
     const st = await stat(file).catch(() => undefined);
     if (st?.isDirectory()) return `could not write the job summary to ${shown(file)} ($GITHUB_STEP_SUMMARY): a folder, not a file`;
-    await appendFile(file, text);
+    for (const piece of batches(text)) await appendFile(file, piece);
     return undefined;
   } catch (err) {
     return `could not write the job summary to ${shown(file)} ($GITHUB_STEP_SUMMARY): ${reason(err)}`;

@@ -30,13 +30,17 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 const parsed = new Map<string, ParsedDomain>();
 
-/** Parses once per distinct input: rules ask about the same domains many times. */
+/** A copy of a string that holds nothing else: a value read from YAML is a slice that keeps the whole manifest's text alive. */
+const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
+/** Parses once per distinct input (the most recent few thousand): rules ask about the same domains many times. */
 export function parseDomain(input: string): ParsedDomain {
   let result = parsed.get(input);
   if (!result) {
-    result = parseUncached(input);
-    if (parsed.size > 100_000) parsed.clear();
-    parsed.set(input, result);
+    const key = own(input);
+    result = parseUncached(key);
+    if (parsed.size >= 4096) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(key, result);
   }
   return result;
 }

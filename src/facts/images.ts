@@ -67,11 +67,22 @@ export interface ImageInspectorOptions {
   concurrency?: number;
 }
 
-/** Inspects each file once per run, however many filings refer to it. */
+/** Files (and folders) remembered: filings that share a file are usually near each other in a run. */
+export const REMEMBERED = 4096;
+
+/** A map that forgets its oldest entries beyond `max`: memory that does not grow with a run. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
+}
+
+/** Inspects each file once per run (the most recent few thousand), however many filings refer to it. */
 export class ImageInspector {
   private readonly cache = new Map<string, Promise<FileFacts>>();
   /** The real path of each folder of a manifest or an inspected file (undefined where it cannot be had). */
   private readonly realDirs = new Map<string, string | undefined>();
+  private readonly watched = new Set<string>();
+  private readonly seen = new Set<string>();
   private readonly limit: number;
   private active = 0;
   private peak = 0;
@@ -85,8 +96,12 @@ export class ImageInspector {
     const resolved = path.resolve(manifestDir, written);
     let p = this.cache.get(resolved);
     if (!p) {
-      p = this.run(() => inspectFile(resolved, (dir) => this.realDir(dir)));
-      this.cache.set(resolved, p);
+      p = this.run(() => inspectFile(resolved, (dir) => this.realDir(dir))).then((f) => {
+        const real = f.real ?? f.resolved;
+        if (this.watched.has(real)) this.seen.add(real);
+        return f;
+      });
+      remember(this.cache, resolved, p, REMEMBERED);
     }
     return p.then(({ real, ...facts }) => {
       // Outside by the path as written, or by where its symbolic links lead.
@@ -96,17 +111,27 @@ export class ImageInspector {
     });
   }
 
-  /** Where every file inspected really is (links followed), so that no report is written over one. */
-  async realPaths(): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (const p of this.cache.values()) {
-      const f = await p;
-      out.add(f.real ?? f.resolved);
-    }
-    return out;
+  /** Notes whether a file at this real path is inspected (links followed): no report is written over one. */
+  watch(real: string): void {
+    this.watched.add(real);
   }
 
-  /** How many distinct files have been inspected (or are being). */
+  /** The real paths `watch` named. */
+  watchedPaths(): string[] {
+    return [...this.watched];
+  }
+
+  /** Notes that a watched file was inspected elsewhere (by a worker thread). */
+  markInspected(real: string): void {
+    if (this.watched.has(real)) this.seen.add(real);
+  }
+
+  /** Whether a file `watch` named was inspected. */
+  inspected(real: string): boolean {
+    return this.seen.has(real);
+  }
+
+  /** How many distinct files are remembered (inspected, or being). */
   get size(): number {
     return this.cache.size;
   }
@@ -116,7 +141,7 @@ export class ImageInspector {
     return this.peak;
   }
 
-  /** A folder's real path (links followed), asked once per folder: one quick system call. */
+  /** A folder's real path (links followed), asked once per folder (the most recent few thousand): one quick system call. */
   private realDir(dir: string): string | undefined {
     if (this.realDirs.has(dir)) return this.realDirs.get(dir);
     let real: string | undefined;
@@ -125,7 +150,7 @@ export class ImageInspector {
     } catch {
       real = undefined;
     }
-    this.realDirs.set(dir, real);
+    remember(this.realDirs, dir, real, REMEMBERED);
     return real;
   }
 

@@ -3,7 +3,7 @@
 // Identity numbers keep their first and last four characters (`4403**********123X`), mobile
 // numbers their first three and last four (`138****8000`), e-mail addresses their first character
 // and domain (`a***@example.com`). Masking is idempotent: a masked report masks to itself.
-import type { Report } from '../model.js';
+import type { FilingReport, Report } from '../model.js';
 
 /** Formats read only where the run happens (a terminal, a script's pipe): unmasked unless asked. */
 const UNMASKED_BY_DEFAULT: ReadonlySet<string> = new Set(['pretty', 'json']);
@@ -55,5 +55,10 @@ function maskDeep<T>(value: T): T {
  * and the report's date are left as they are.
  */
 export function maskReport(report: Report): Report {
-  return { ...report, filings: report.filings.map((f) => maskDeep(f)) };
+  return { ...report, filings: report.filings.map((f) => maskFiling(f)) };
+}
+
+/** One filing's report with personal data masked (as `maskReport` masks each). */
+export function maskFiling(filing: FilingReport): FilingReport {
+  return maskDeep(filing);
 }

@@ -4,7 +4,7 @@ import { chmod, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HEADER_CHUNK_BYTES, ImageInspector, TAIL_BYTES } from '../../src/facts/images.js';
+import { HEADER_CHUNK_BYTES, ImageInspector, REMEMBERED, TAIL_BYTES } from '../../src/facts/images.js';
 import { makeGif, makeJpeg, makePdf, makePng, MB } from '../../scripts/make-images.mjs';
 import { FIXTURE_IMAGES } from './helpers.js';
 
@@ -136,6 +136,22 @@ describe('ImageInspector', () => {
     expect(c).toMatchObject({ type: 'png', width: 300 });
   });
 
+  test('a watched real path is noticed through any link or spelling, others are not', async () => {
+    const ins = new ImageInspector();
+    const real = await realpath(path.join(dir, 'a.png'));
+    ins.watch(real);
+    ins.watch(path.join(dir, 'never-named.png'));
+    await ins.inspect('./a.png', dir);
+    expect(ins.inspected(real)).toBe(true);
+    expect(ins.inspected(path.join(dir, 'never-named.png'))).toBe(false);
+  });
+
+  test('a run remembers a bounded number of files', async () => {
+    const ins = new ImageInspector();
+    for (let i = 0; i < REMEMBERED + 50; i += 1) await ins.inspect(`no-such-${i}.png`, dir);
+    expect(ins.size).toBe(REMEMBERED);
+  });
+
   test('many references at once respect the concurrency limit and all finish', async () => {
     const ins = new ImageInspector({ concurrency: 2 });
     const names = ['a.jpg', 'a.jpeg', 'a.png', 'a.gif', 'report.jpg', 'half.jpg', 'pipe.jpg', 'a-folder.jpg', 'zero.jpg'];
@@ -172,11 +188,13 @@ describe('where a file really is', () => {
       await mkdir(path.join(base, 'own'));
       await writeFile(path.join(base, 'own', 'a.png'), makePng({ width: 30, height: 20, seed: 30 }));
       const ins = new ImageInspector();
+      // No report may be written over an input: the real paths name the files where they are.
+      const reals = [path.join(await realpath(FIXTURE_IMAGES), 'photo.jpg'), path.join(await realpath(base), 'own', 'a.png')];
+      for (const r of [...reals, path.join(base, 'linked', 'photo.jpg')]) ins.watch(r);
       expect(await ins.inspect('linked/photo.jpg', base)).toMatchObject({ entry: 'file', type: 'jpg', outsideManifestDir: true });
       expect(await ins.inspect('own/a.png', base)).toMatchObject({ entry: 'file', type: 'png', outsideManifestDir: false });
-      // No report may be written over an input: the real paths name the files where they are.
-      const real = await ins.realPaths();
-      expect(real).toEqual(new Set([path.join(await realpath(FIXTURE_IMAGES), 'photo.jpg'), path.join(await realpath(base), 'own', 'a.png')]));
+      for (const r of reals) expect(ins.inspected(r)).toBe(true);
+      expect(ins.inspected(path.join(base, 'linked', 'photo.jpg'))).toBe(false);
     } finally {
       await rm(base, { recursive: true, force: true });
     }

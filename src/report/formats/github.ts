@@ -9,7 +9,8 @@ import { message } from '../catalogue/index.js';
 import { citationText } from '../sources.js';
 import { holderName } from '../catalogue/names.js';
 import { statusLabel, verdictLabel } from './labels.js';
-import { filingsTable, mdCode, mdEscape, missingDocuments } from './markdown.js';
+import { mdCode, mdEscape, missingDocuments, tableHead, tableRow } from './markdown.js';
+import { type Spool, type StreamFormat, streamReport } from './stream.js';
 
 type Command = 'error' | 'warning' | 'notice';
 
@@ -99,34 +100,74 @@ function missingText(d: RequiredDocument, lang: Lang): string {
   return message('ci.missingDocument', { name: documentLabel(d.kind, lang), kind: d.kind, holder: holderName(d.for, lang) }, lang);
 }
 
-function countText(report: Report, ctx: FormatContext): string {
-  const counts = new Map<string, number>();
-  for (const f of report.filings) counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
-  const parts = (['ready', 'ready-with-warnings', 'blocked', 'invalid'] as const).filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${verdictLabel(v, ctx.lang)}`);
-  const total = report.filings.length;
+type Counts = Record<FilingReport['verdict'], number>;
+const noCounts = (): Counts => ({ ready: 0, 'ready-with-warnings': 0, blocked: 0, invalid: 0 });
+
+function countText(counts: Counts, total: number, ctx: FormatContext): string {
+  const parts = (['ready', 'ready-with-warnings', 'blocked', 'invalid'] as const).filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${verdictLabel(v, ctx.lang)}`);
   const head = message('ci.count', { total }, ctx.lang);
   return parts.length ? `${head}${message('ci.countSeparator', undefined, ctx.lang)}${parts.join(message('list.separator', undefined, ctx.lang))}` : head;
 }
 
-/** The annotations in pieces: failures first, the most important first; each level within GitHub's cap. */
-export function* githubChunks(report: Report, ctx: FormatContext): Generator<string> {
-  const items = report.filings.flatMap((filing, i) => filingItems(filing, i, ctx));
-  const rest: string[] = [];
-  // Each level within GitHub's cap, the last slot saying how many more; the rest follow as plain log lines.
-  for (const command of LEVELS) {
-    const level = items.filter((x) => x.command === command).sort((a, b) => a.rank - b.rank || a.filing - b.filing || a.line - b.line || (a.col ?? 0) - (b.col ?? 0));
-    const shown = level.length > ANNOTATIONS_PER_LEVEL ? level.slice(0, ANNOTATIONS_PER_LEVEL - 1) : level;
-    const lines = shown.map((x) => annotation(command, { file: x.file, line: x.line, col: x.col, title: x.title }, x.message));
-    if (shown.length < level.length) {
-      lines.push(annotation(command, { title: 'icp-check' }, moreText(level.length - shown.length, command, ctx.lang)));
-      for (const x of level.slice(shown.length)) rest.push(plainLine(x));
-    }
-    if (lines.length > 0) yield `${lines.join('\n')}\n`;
-  }
-  for (let i = 0; i < rest.length; i += 1000) yield `${rest.slice(i, i + 1000).join('\n')}\n`;
-  // A plain closing line for the log; it cannot start a workflow command.
-  yield `${stripControl(`${report.tool.name}: ${countText(report, ctx)}`)}\n`;
+/** The items of one level and rank, in filing order: the first few kept for annotations, every one as a plain line. */
+interface Bucket {
+  first: Item[];
+  count: number;
+  plain: Spool;
 }
+
+/**
+ * The annotations: failures first, the most important first; each level within GitHub's cap, the
+ * last slot saying how many more, the rest as plain log lines. Items wait in a spool per level and
+ * rank (an invalid manifest, a failure, a missing document, a warning) until all are counted.
+ */
+export const githubStream: StreamFormat = (head, ctx, spools) => {
+  const buckets = new Map<Command, Map<number, Bucket>>(LEVELS.map((l) => [l, new Map()]));
+  const counts = noCounts();
+  return {
+    begin: () => [],
+    filing(filing, index) {
+      counts[filing.verdict]++;
+      const items = filingItems(filing, index, ctx).sort((a, b) => a.line - b.line || (a.col ?? 0) - (b.col ?? 0));
+      for (const item of items) {
+        const ranks = buckets.get(item.command)!;
+        let bucket = ranks.get(item.rank);
+        if (!bucket) ranks.set(item.rank, (bucket = { first: [], count: 0, plain: spools.spool() }));
+        if (bucket.first.length < ANNOTATIONS_PER_LEVEL) bucket.first.push(item);
+        bucket.count++;
+        bucket.plain.append(`${plainLine(item)}\n`);
+      }
+      return [];
+    },
+    *end() {
+      const rest: Array<{ bucket: Bucket; skip: number }> = [];
+      for (const command of LEVELS) {
+        const ranks = [...buckets.get(command)!].sort(([a], [b]) => a - b).map(([, b]) => b);
+        const total = ranks.reduce((n, b) => n + b.count, 0);
+        if (total === 0) continue;
+        let room = total > ANNOTATIONS_PER_LEVEL ? ANNOTATIONS_PER_LEVEL - 1 : total;
+        const lines: string[] = [];
+        for (const bucket of ranks) {
+          const shown = bucket.first.slice(0, room);
+          room -= shown.length;
+          for (const x of shown) lines.push(annotation(command, { file: x.file, line: x.line, col: x.col, title: x.title }, x.message));
+          if (shown.length < bucket.count) rest.push({ bucket, skip: shown.length });
+        }
+        if (total > ANNOTATIONS_PER_LEVEL) lines.push(annotation(command, { title: 'icp-check' }, moreText(total - (ANNOTATIONS_PER_LEVEL - 1), command, ctx.lang)));
+        yield `${lines.join('\n')}\n`;
+      }
+      for (const { bucket, skip } of rest) {
+        let n = 0;
+        for (const line of bucket.plain.lines()) if (n++ >= skip) yield `${line}\n`;
+      }
+      // A plain closing line for the log; it cannot start a workflow command.
+      yield `${stripControl(`${head.tool.name}: ${countText(counts, head.total, ctx)}`)}\n`;
+    },
+  };
+};
+
+/** The annotations in pieces. */
+export const githubChunks = (report: Report, ctx: FormatContext) => streamReport(githubStream, report, ctx);
 
 export const github: Formatter = (report: Report, ctx: FormatContext): string => [...githubChunks(report, ctx)].join('');
 
@@ -138,36 +179,88 @@ function htmlEscape(text: string): string {
 // GitHub rejects a step summary over 1 MiB; details stop well before that.
 const SUMMARY_BUDGET = 900 * 1024;
 
-/** Markdown appended to `$GITHUB_STEP_SUMMARY`: the table of filings and the details of those not ready. */
-export function githubStepSummary(report: Report, ctx: FormatContext): string {
-  const head = [`### ${mdEscape(report.tool.name)}: ${mdEscape(countText(report, ctx))}`, ''];
-  if (report.filings.length === 0) return `${head.join('\n')}\n`;
-  const out = [...head, filingsTable(report, ctx), ''];
-  let size = Buffer.byteLength(out.join('\n'));
-  let omitted = 0;
-  for (const filing of report.filings) {
-    if (filing.verdict === 'ready') continue;
-    const file = relativeFile(filing, ctx.cwd);
-    const items = sortFindings(filing.findings.filter((f) => f.status !== 'pass' && f.status !== 'info')).map((f) => {
-      const pos = f.line !== undefined ? ` ${message('ci.line', { line: f.line }, ctx.lang)}` : '';
-      const fix = f.fix ? ` — ${mdEscape(f.fix)}` : '';
-      const accepted = f.accepted ? ` _(${message('ci.accepted', { reason: mdEscape(f.accepted.reason), until: f.accepted.until }, ctx.lang)})_` : '';
-      return `- **${mdEscape(statusLabel(f.status, ctx.lang))}**${pos} ${mdCode(f.rule)}: ${mdEscape(f.message)}${fix}${accepted}`;
-    });
-    for (const d of missingDocuments(filing)) {
-      items.push(`- **${mdEscape(message('ci.missingLabel', undefined, ctx.lang))}**: ${mdEscape(documentLabel(d.kind, ctx.lang))} ${mdCode(d.for)}`);
-    }
-    const block = ['<details>', `<summary>${htmlEscape(file)}: ${htmlEscape(verdictLabel(filing.verdict, ctx.lang))}</summary>`, '', ...items, '', '</details>', ''].join('\n');
-    const bytes = Buffer.byteLength(block);
-    if (size + bytes > SUMMARY_BUDGET) {
-      omitted += 1;
+/** Pieces with the whitespace at the very end taken off, as `trimEnd` would. */
+function* trimmedEnd(pieces: Iterable<string>): Generator<string> {
+  let held = '';
+  for (const piece of pieces) {
+    const body = piece.trimEnd();
+    if (body.length === 0) {
+      held += piece;
       continue;
     }
-    size += bytes;
-    out.push(block);
+    yield held + body;
+    held = piece.slice(body.length);
   }
-  if (omitted > 0) {
-    out.push(message('ci.omitted', { omitted }, ctx.lang), '');
+}
+
+/** The details of a filing not ready, for the step summary. */
+function summaryBlock(filing: FilingReport, ctx: FormatContext): string {
+  const file = relativeFile(filing, ctx.cwd);
+  const items = sortFindings(filing.findings.filter((f) => f.status !== 'pass' && f.status !== 'info')).map((f) => {
+    const pos = f.line !== undefined ? ` ${message('ci.line', { line: f.line }, ctx.lang)}` : '';
+    const fix = f.fix ? ` — ${mdEscape(f.fix)}` : '';
+    const accepted = f.accepted ? ` _(${message('ci.accepted', { reason: mdEscape(f.accepted.reason), until: f.accepted.until }, ctx.lang)})_` : '';
+    return `- **${mdEscape(statusLabel(f.status, ctx.lang))}**${pos} ${mdCode(f.rule)}: ${mdEscape(f.message)}${fix}${accepted}`;
+  });
+  for (const d of missingDocuments(filing)) {
+    items.push(`- **${mdEscape(message('ci.missingLabel', undefined, ctx.lang))}**: ${mdEscape(documentLabel(d.kind, ctx.lang))} ${mdCode(d.for)}`);
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return ['<details>', `<summary>${htmlEscape(file)}: ${htmlEscape(verdictLabel(filing.verdict, ctx.lang))}</summary>`, '', ...items, '', '</details>', ''].join('\n');
+}
+
+/**
+ * Markdown appended to `$GITHUB_STEP_SUMMARY`: the table of filings and the details of those not
+ * ready while they fit GitHub's limit. Rows and details wait in spools: the details that fit are
+ * known once the table's size is.
+ */
+export const githubSummaryStream: StreamFormat = (head, ctx, spools) => {
+  const rows = spools.spool();
+  const blocks = spools.spool();
+  const counts = noCounts();
+  let tableBytes = 0;
+  return {
+    begin: () => [],
+    filing(filing) {
+      counts[filing.verdict]++;
+      const row = `${tableRow(filing, ctx)}\n`;
+      tableBytes += Buffer.byteLength(row);
+      rows.append(row);
+      if (filing.verdict !== 'ready') blocks.appendRecord(summaryBlock(filing, ctx));
+      return [];
+    },
+    *end() {
+      const title = `### ${mdEscape(head.tool.name)}: ${mdEscape(countText(counts, head.total, ctx))}\n\n`;
+      if (head.total === 0) {
+        yield title;
+        return;
+      }
+      const tableHeadText = tableHead(ctx.lang).join('\n');
+      // The sizes as the joined text counts them: the title, the table (its last newline is the join's) and an empty line.
+      let size = Buffer.byteLength(`${title}${tableHeadText}\n`) + tableBytes;
+      let omitted = 0;
+      yield* trimmedEnd(
+        (function* () {
+          yield `${title}${tableHeadText}\n`;
+          yield* rows.read();
+          yield '\n';
+          for (const block of blocks.records()) {
+            const bytes = Buffer.byteLength(block);
+            if (size + bytes > SUMMARY_BUDGET) {
+              omitted += 1;
+              continue;
+            }
+            size += bytes;
+            yield `${block}\n`;
+          }
+          if (omitted > 0) yield `${message('ci.omitted', { omitted }, ctx.lang)}\n`;
+        })(),
+      );
+      yield '\n';
+    },
+  };
+};
+
+/** Markdown appended to `$GITHUB_STEP_SUMMARY`, as one text. */
+export function githubStepSummary(report: Report, ctx: FormatContext): string {
+  return [...streamReport(githubSummaryStream, report, ctx)].join('');
 }

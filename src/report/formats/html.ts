@@ -14,6 +14,7 @@ import { citationsOf, citationText, describeSource, sourceKeyOf, sourceTable } f
 import type { FormatContext, Formatter } from './context.js';
 import { relativeFile, sortFindings } from './finding-groups.js';
 import { verdictLabel } from './labels.js';
+import { type StreamFormat, type StreamHead, streamReport } from './stream.js';
 
 type Word = MessageKey & `html.${string}`;
 
@@ -189,15 +190,23 @@ function filingSection(f: FilingReport, index: number, ctx: FormatContext): Safe
 
 const VERDICTS: Verdict[] = ['blocked', 'ready-with-warnings', 'ready', 'invalid'];
 
-function indexTable(report: Report, ctx: FormatContext): SafeHtml {
+/** Stands for markup that is written in pieces: a template is rendered once and cut there. */
+const HOLE = '\u0000';
+
+/** The index's row of a filing. */
+function indexRow(f: FilingReport, i: number, ctx: FormatContext): SafeHtml {
   const { lang } = ctx;
-  const present = VERDICTS.filter((v) => report.filings.some((f) => f.verdict === v));
-  const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
-  const rows = report.filings.map((f, i) => {
-    const lastDay = f.readyUntil && f.verdict !== 'blocked' && f.verdict !== 'invalid' ? addDays(f.readyUntil.date, -1) : '—';
-    return html`<tr class="v-${f.verdict}"><td class="file"><a href="#filing-${i + 1}">${i + 1}. ${relativeFile(f, ctx.cwd)}</a></td><td>${f.province ? nameOf('province', f.province, lang) : '—'}</td><td><span class="pill ${VERDICT_CLASS[f.verdict]}">${verdictLabel(f.verdict, lang)}</span></td><td class="n">${f.summary.fail}</td><td class="n">${f.summary.unknown}</td><td class="n">${f.summary.missingDocuments}</td><td class="d">${f.submitFrom?.date ?? '—'}</td><td class="d">${lastDay}</td></tr>`;
-  });
-  return html`<nav class="index"><h2>${w('html.index', lang)}</h2><div class="filters"><span>${w('html.show', lang)}</span><label for="show-all">${w('html.filter', lang, { label: w('html.all', lang), count: report.filings.length })}</label>${present.map((v) => html`<label for="show-${v}">${w('html.filter', lang, { label: verdictLabel(v, lang), count: count(v) })}</label>`)}</div><table><thead><tr><th>${w('html.filing', lang)}</th><th>${w('html.province', lang)}</th><th>${w('html.verdict', lang)}</th><th class="n">${w('html.toFix', lang)}</th><th class="n">${w('html.toConfirm', lang)}</th><th class="n">${w('html.docsMissing', lang)}</th><th>${w('html.submitFrom', lang)}</th><th>${w('html.readyUntil', lang)}</th></tr></thead><tbody>${rows}</tbody></table></nav>`;
+  const lastDay = f.readyUntil && f.verdict !== 'blocked' && f.verdict !== 'invalid' ? addDays(f.readyUntil.date, -1) : '—';
+  return html`<tr class="v-${f.verdict}"><td class="file"><a href="#filing-${i + 1}">${i + 1}. ${relativeFile(f, ctx.cwd)}</a></td><td>${f.province ? nameOf('province', f.province, lang) : '—'}</td><td><span class="pill ${VERDICT_CLASS[f.verdict]}">${verdictLabel(f.verdict, lang)}</span></td><td class="n">${f.summary.fail}</td><td class="n">${f.summary.unknown}</td><td class="n">${f.summary.missingDocuments}</td><td class="d">${f.submitFrom?.date ?? '—'}</td><td class="d">${lastDay}</td></tr>`;
+}
+
+/** The index of a batch around its rows: what comes before them and after. */
+function indexAround(counts: Record<Verdict, number>, total: number, ctx: FormatContext): [string, string] {
+  const { lang } = ctx;
+  const present = VERDICTS.filter((v) => counts[v] > 0);
+  const page = html`<nav class="index"><h2>${w('html.index', lang)}</h2><div class="filters"><span>${w('html.show', lang)}</span><label for="show-all">${w('html.filter', lang, { label: w('html.all', lang), count: total })}</label>${present.map((v) => html`<label for="show-${v}">${w('html.filter', lang, { label: verdictLabel(v, lang), count: counts[v] })}</label>`)}</div><table><thead><tr><th>${w('html.filing', lang)}</th><th>${w('html.province', lang)}</th><th>${w('html.verdict', lang)}</th><th class="n">${w('html.toFix', lang)}</th><th class="n">${w('html.toConfirm', lang)}</th><th class="n">${w('html.docsMissing', lang)}</th><th>${w('html.submitFrom', lang)}</th><th>${w('html.readyUntil', lang)}</th></tr></thead><tbody>${raw(HOLE)}</tbody></table></nav>`;
+  const [before, after] = page.value.split(HOLE);
+  return [before!, after!];
 }
 
 /** The filter of a batch: radio buttons and CSS (`:checked ~`), no script. */
@@ -283,15 +292,14 @@ a{color:inherit}
 }
 `;
 
-export const htmlReport: Formatter = (report: Report, ctx: FormatContext): string => {
+/** The page around its body: what comes before and after. */
+function pageAround(head: StreamHead, ctx: FormatContext): [string, string] {
   const { lang } = ctx;
-  const batch = report.filings.length > 1;
-  const tool = `${report.tool.name} ${report.tool.version}`;
+  const batch = head.total > 1;
+  const tool = `${head.tool.name} ${head.tool.version}`;
   const radios = batch
     ? html`<input class="filter" type="radio" name="show" id="show-all" checked>${VERDICTS.map((v) => html`<input class="filter" type="radio" name="show" id="show-${v}">`)}`
     : '';
-  const body =
-    report.filings.length === 0 ? html`<p>${w('html.none', lang)}</p>` : html`${batch ? indexTable(report, ctx) : ''}${report.filings.map((f, i) => filingSection(f, i, ctx))}`;
   const page = html`<!DOCTYPE html>
 <html lang="${w('html.lang', lang)}">
 <head>
@@ -299,19 +307,52 @@ export const htmlReport: Formatter = (report: Report, ctx: FormatContext): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
-<title>${w('html.title', lang)} — ${report.date}</title>
+<title>${w('html.title', lang)} — ${head.date}</title>
 <style>${raw(CSS)}${raw(batch ? filterCss() : '')}</style>
 </head>
 <body>
 ${radios}
 <main>
 <h1>${w('html.title', lang)}</h1>
-<p class="intro">${w('html.intro', lang, { date: report.date, tool, rules: report.tool.rulesDate })}</p>
-${body}
-<footer>${w('html.footer', lang, { tool: report.tool.name })}</footer>
+<p class="intro">${w('html.intro', lang, { date: head.date, tool, rules: head.tool.rulesDate })}</p>
+${raw(HOLE)}
+<footer>${w('html.footer', lang, { tool: head.tool.name })}</footer>
 </main>
 </body>
 </html>
 `;
-  return page.value;
+  const [before, after] = page.value.split(HOLE);
+  return [before!, after!];
+}
+
+/** The page: a batch's index (its rows and the filings' sections wait in spools for the counts of its filter). */
+export const htmlStream: StreamFormat = (head, ctx, spools) => {
+  const batch = head.total > 1;
+  const rows = spools.spool();
+  const sections = spools.spool();
+  const counts: Record<Verdict, number> = { ready: 0, 'ready-with-warnings': 0, blocked: 0, invalid: 0 };
+  const [before, after] = pageAround(head, ctx);
+  return {
+    begin: () => [],
+    filing(f, i) {
+      counts[f.verdict]++;
+      if (batch) rows.append(indexRow(f, i, ctx).value);
+      sections.append(filingSection(f, i, ctx).value);
+      return [];
+    },
+    *end() {
+      yield before;
+      if (head.total === 0) yield html`<p>${w('html.none', ctx.lang)}</p>`.value;
+      if (batch) {
+        const [open, close] = indexAround(counts, head.total, ctx);
+        yield open;
+        yield* rows.read();
+        yield close;
+      }
+      yield* sections.read();
+      yield after;
+    },
+  };
 };
+
+export const htmlReport: Formatter = (report: Report, ctx: FormatContext): string => [...streamReport(htmlStream, report, ctx)].join('');

@@ -9,6 +9,7 @@ import { statusLabel, verdictLabel } from './labels.js';
 import { message } from '../catalogue/index.js';
 import { citationText } from '../sources.js';
 import { holderName } from '../catalogue/names.js';
+import { type StreamFormat, streamReport } from './stream.js';
 
 // Characters XML 1.0 does not allow at all, even escaped (lone surrogates, U+FFFE, U+FFFF ...).
 const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -123,34 +124,47 @@ function renderCase(c: TestCase, classname: string): string {
   return `${open}>\n${inner.join('\n')}\n    </testcase>`;
 }
 
-/** The JUnit XML in pieces, a test suite (a filing) at a time. */
-export function* junitChunks(report: Report, ctx: FormatContext): Generator<string> {
+/** One test suite: a filing. */
+function suiteText(filing: FilingReport, date: string, rulesDate: string, ctx: FormatContext): { text: string; tests: number; failures: number } {
+  const file = relativeFile(filing, ctx.cwd);
+  const cases = filingCases(filing, file, ctx);
+  const failed = cases.filter((c) => c.failure).length;
+  const props = [['verdict', filing.verdict], ['province', filing.province ?? ''], ['date', date], ['rulesDate', rulesDate], ...datesProperties(filing)]
+    .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
+    .join('\n');
+  const text = [
+    `  <testsuite${attrs({ name: file, tests: cases.length, failures: failed, errors: 0, skipped: 0, time: '0', file })}>`,
+    `    <properties>\n${props}\n    </properties>`,
+    ...cases.map((c) => renderCase(c, file)),
+    '  </testsuite>',
+  ].join('\n');
+  return { text: `${text}\n`, tests: cases.length, failures: failed };
+}
+
+/** The totals head the document: the suites wait in a spool until the last filing is in. */
+export const junitStream: StreamFormat = (head, ctx, spools) => {
   let tests = 0;
   let failures = 0;
-  const suites: string[] = [];
-  for (const filing of report.filings) {
-    const file = relativeFile(filing, ctx.cwd);
-    const cases = filingCases(filing, file, ctx);
-    const failed = cases.filter((c) => c.failure).length;
-    tests += cases.length;
-    failures += failed;
-    const props = [['verdict', filing.verdict], ['province', filing.province ?? ''], ['date', report.date], ['rulesDate', report.tool.rulesDate], ...datesProperties(filing)]
-      .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
-      .join('\n');
-    suites.push(
-      [
-        `  <testsuite${attrs({ name: file, tests: cases.length, failures: failed, errors: 0, skipped: 0, time: '0', file })}>`,
-        `    <properties>\n${props}\n    </properties>`,
-        ...cases.map((c) => renderCase(c, file)),
-        '  </testsuite>',
-      ].join('\n'),
-    );
-  }
-  const head = `<testsuites${attrs({ name: report.tool.name, tests, failures, errors: 0, time: '0' })}>`;
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n`;
-  for (const suite of suites) yield `${suite}\n`;
-  yield '</testsuites>\n';
-}
+  const suites = spools.spool();
+  return {
+    begin: () => [],
+    filing(filing) {
+      const suite = suiteText(filing, head.date, head.tool.rulesDate, ctx);
+      tests += suite.tests;
+      failures += suite.failures;
+      suites.append(suite.text);
+      return [];
+    },
+    *end() {
+      yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: head.tool.name, tests, failures, errors: 0, time: '0' })}>\n`;
+      yield* suites.read();
+      yield '</testsuites>\n';
+    },
+  };
+};
+
+/** The JUnit XML in pieces, a test suite (a filing) at a time. */
+export const junitChunks = (report: Report, ctx: FormatContext) => streamReport(junitStream, report, ctx);
 
 export const junit: Formatter = (report: Report, ctx: FormatContext): string => [...junitChunks(report, ctx)].join('');
 

@@ -10,6 +10,7 @@ import { validityWords } from '../validity.js';
 import { message } from '../catalogue/index.js';
 import { nameOf } from '../catalogue/names.js';
 import { citationText } from '../sources.js';
+import { type StreamFormat, streamReport } from './stream.js';
 
 /** Outside text on one line with every character Markdown could read as markup escaped. */
 export function mdEscape(text: string): string {
@@ -120,79 +121,110 @@ function htmlEscape(text: string): string {
 /** What a pull-request comment accepts is 65,536 characters; the report stays under this. */
 export const MARKDOWN_BUDGET = 65_000;
 
-function leftOutNote(files: string[], filings: number, lang: Lang): string {
-  const names = files.slice(0, 10).map((f) => mdCode(f));
-  const more = files.length > names.length ? message('md.leftOutMore', { count: files.length, more: files.length - names.length }, lang) : '';
-  const rows = filings > 0 ? message('md.leftOutRows', { rows: filings }, lang) : '';
-  return message('md.leftOut', { budget: MARKDOWN_BUDGET, rows, files: names.join(message('list.separator', undefined, lang)), more }, lang);
+function leftOutNote(firstFiles: string[], files: number, rows: number, lang: Lang): string {
+  const names = firstFiles.slice(0, 10).map((f) => mdCode(f));
+  const more = files > names.length ? message('md.leftOutMore', { count: files, more: files - names.length }, lang) : '';
+  const rowsText = rows > 0 ? message('md.leftOutRows', { rows }, lang) : '';
+  return message('md.leftOut', { budget: MARKDOWN_BUDGET, rows: rowsText, files: names.join(message('list.separator', undefined, lang)), more }, lang);
 }
 
-/** The table of filings both the client report and the GitHub step summary start with. */
-export function filingsTable(report: Report, ctx: FormatContext): string {
-  const { lang } = ctx;
-  const rows = report.filings.map((f) => {
-    const cells = [
-      mdEscape(relativeFile(f, ctx.cwd)),
-      mdEscape(verdictLabel(f.verdict, lang)),
-      String(f.summary.fail),
-      String(f.summary.unknown),
-      String(missingDocuments(f).length),
-    ];
-    return `| ${cells.join(' | ')} |`;
-  });
-  return [
-    `| ${[w('filing', lang), w('status', lang), w('toFix', lang), w('toConfirm', lang), w('docsCol', lang)].join(' | ')} |`,
-    '| --- | --- | ---: | ---: | ---: |',
-    ...rows,
-  ].join('\n');
+/** The head of the table of filings both the client report and the GitHub step summary start with. */
+export function tableHead(lang: Lang): string[] {
+  return [`| ${[w('filing', lang), w('status', lang), w('toFix', lang), w('toConfirm', lang), w('docsCol', lang)].join(' | ')} |`, '| --- | --- | ---: | ---: | ---: |'];
 }
 
-export const markdown: Formatter = (report: Report, ctx: FormatContext): string => {
+/** A filing's row of that table. */
+export function tableRow(f: FilingReport, ctx: FormatContext): string {
+  const cells = [
+    mdEscape(relativeFile(f, ctx.cwd)),
+    mdEscape(verdictLabel(f.verdict, ctx.lang)),
+    String(f.summary.fail),
+    String(f.summary.unknown),
+    String(missingDocuments(f).length),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Room kept for the note of what was left out and the sources. */
+const RESERVE = 2_000;
+
+/**
+ * The summary table, then the details of each filing that is not ready, folded; everything within
+ * the budget. Rows are kept while they fit; the details wait in a spool until the table's size is
+ * known, then go in while they fit, in order.
+ */
+export const markdownStream: StreamFormat = (head, ctx, spools) => {
   const { lang } = ctx;
-  const tool = `${report.tool.name} ${report.tool.version}`;
-  const intro = message('md.intro', { date: mdEscape(report.date), tool: mdEscape(tool), rules: mdEscape(report.tool.rulesDate) }, lang);
+  const tool = `${head.tool.name} ${head.tool.version}`;
+  const intro = message('md.intro', { date: mdEscape(head.date), tool: mdEscape(tool), rules: mdEscape(head.tool.rulesDate) }, lang);
   const out = [`# ${w('title', lang)}`, '', intro, ''];
-  if (report.filings.length === 0) return [...out, w('none', lang), ''].join('\n');
-  // The summary table, then the details of each filing that is not ready, folded; everything within the budget.
-  const reserve = 2_000;
   let size = out.join('\n').length;
-  const table = filingsTable(report, ctx).split('\n');
-  let rowsLeftOut = 0;
   const kept: string[] = [];
-  for (const row of table) {
-    if (size + row.length + 1 > MARKDOWN_BUDGET - reserve) {
-      rowsLeftOut = table.length - kept.length;
-      break;
+  let tableFull = false;
+  let rowsLeftOut = 0;
+  const addRow = (row: string) => {
+    if (!tableFull && size + row.length + 1 > MARKDOWN_BUDGET - RESERVE) tableFull = true;
+    if (tableFull) {
+      rowsLeftOut++;
+      return;
     }
     kept.push(row);
     size += row.length + 1;
-  }
-  for (const row of kept) out.push(row);
-  out.push('');
-  const leftOut: string[] = [];
-  report.filings.forEach((filing, i) => {
-    if (filing.verdict === 'ready') return;
-    // -q: only the filings that fail the run.
-    if (ctx.quiet && filing.verdict === 'ready-with-warnings' && !ctx.strict) return;
-    const block = filingSection(filing, i, ctx).replace(/\n{3,}/g, '\n\n');
-    if (rowsLeftOut > 0 || size + block.length + 1 > MARKDOWN_BUDGET - reserve) {
-      leftOut.push(relativeFile(filing, ctx.cwd));
-      return;
-    }
-    out.push(block);
-    size += block.length + 1;
-  });
-  if (leftOut.length > 0 || rowsLeftOut > 0) out.push(leftOutNote(leftOut, rowsLeftOut, lang), '');
-  const sources = Object.entries(report.sources ?? {});
-  if (sources.length > 0 && !ctx.quiet) {
-    const lines = [`## ${w('sources', lang)}`, ''];
-    for (const [key, s] of sources)
-      lines.push(`- ${mdCode(key)}: ${mdEscape(s.title)}, ${mdEscape(s.publisher)}${s.date ? `, ${mdEscape(s.date)}` : ''}${s.url ? ` <${s.url}>` : ''}`);
-    const block = lines.join('\n');
-    if (size + block.length + 1 <= MARKDOWN_BUDGET) out.push(block, '');
-  }
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  };
+  for (const row of tableHead(lang)) addRow(row);
+  // Each detail block with its file, in input order.
+  const blocks = spools.spool();
+  return {
+    begin: () => [],
+    filing(filing, i) {
+      addRow(tableRow(filing, ctx));
+      if (filing.verdict === 'ready') return [];
+      // -q: only the filings that fail the run.
+      if (ctx.quiet && filing.verdict === 'ready-with-warnings' && !ctx.strict) return [];
+      blocks.appendRecord(relativeFile(filing, ctx.cwd));
+      blocks.appendRecord(filingSection(filing, i, ctx).replace(/\n{3,}/g, '\n\n'));
+      return [];
+    },
+    *end(tail) {
+      if (head.total === 0) {
+        yield [...out, w('none', lang), ''].join('\n');
+        return;
+      }
+      for (const row of kept) out.push(row);
+      out.push('');
+      const leftOut: string[] = [];
+      let leftOutCount = 0;
+      let file: string | undefined;
+      for (const record of blocks.records()) {
+        if (file === undefined) {
+          file = record;
+          continue;
+        }
+        const block = record;
+        if (rowsLeftOut > 0 || size + block.length + 1 > MARKDOWN_BUDGET - RESERVE) {
+          if (leftOut.length < 10) leftOut.push(file);
+          leftOutCount++;
+        } else {
+          out.push(block);
+          size += block.length + 1;
+        }
+        file = undefined;
+      }
+      if (leftOutCount > 0 || rowsLeftOut > 0) out.push(leftOutNote(leftOut, leftOutCount, rowsLeftOut, lang), '');
+      const sources = Object.entries(tail.sources ?? {});
+      if (sources.length > 0 && !ctx.quiet) {
+        const lines = [`## ${w('sources', lang)}`, ''];
+        for (const [key, s] of sources)
+          lines.push(`- ${mdCode(key)}: ${mdEscape(s.title)}, ${mdEscape(s.publisher)}${s.date ? `, ${mdEscape(s.date)}` : ''}${s.url ? ` <${s.url}>` : ''}`);
+        const block = lines.join('\n');
+        if (size + block.length + 1 <= MARKDOWN_BUDGET) out.push(block, '');
+      }
+      yield `${out
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trimEnd()}\n`;
+    },
+  };
 };
+
+export const markdown: Formatter = (report: Report, ctx: FormatContext): string => [...streamReport(markdownStream, report, ctx)].join('');

@@ -12,6 +12,7 @@ import { holderName, nameOf } from '../catalogue/names.js';
 import type { FormatContext, Formatter } from './context.js';
 import { isFailing } from './finding-groups.js';
 import { citationText } from '../sources.js';
+import { type StreamFormat, streamReport } from './stream.js';
 
 const SECTIONS = ['manifest', 'entity', 'people', 'websites', 'domains', 'instances', 'images', 'province', 'documents'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -225,45 +226,46 @@ function filingDetails(c: ChalkInstance, f: FilingReport, ctx: FormatContext): s
   return out;
 }
 
-function prettyLines(report: Report, ctx: FormatContext): string[] {
+const lines = (list: Iterable<string>) => [...list].map((l) => `${l}\n`).join('');
+
+/**
+ * One filing: its details. Several: one line each first, then the details of those not ready
+ * (kept in a spool until the last line is out), then the count of each verdict.
+ */
+export const prettyStream: StreamFormat = (head, ctx, spools) => {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lang = ctx.lang;
-  const out: string[] = [];
-  if (report.filings.length === 1) {
-    for (const line of filingDetails(c, report.filings[0]!, ctx)) out.push(line);
-    return out;
-  }
-  // Several filings: one line each first, then the details of those not ready.
+  const details = spools.spool();
+  const counts: Record<Verdict, number> = { ready: 0, 'ready-with-warnings': 0, blocked: 0, invalid: 0 };
   const passing = (f: FilingReport) => f.verdict === 'ready' || (f.verdict === 'ready-with-warnings' && !ctx.strict);
-  for (const f of report.filings) {
-    if (ctx.quiet && passing(f)) continue;
-    const mark = f.verdict === 'ready' ? c.green('✓') : f.verdict === 'ready-with-warnings' ? c.yellow('!') : c.red('✗');
-    const s = f.summary;
-    const counts = t('pretty.batchCounts', lang, { fail: s.fail, warn: s.warn, unknown: s.unknown, missing: s.missingDocuments });
-    out.push(`${mark} ${fileNameForTerminal(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : counts)}`);
-  }
-  for (const f of report.filings.filter((x) => !passing(x) || ctx.verbose)) {
-    out.push('');
-    for (const line of filingDetails(c, f, ctx)) out.push(line);
-  }
-  const count = (v: Verdict) => report.filings.filter((f) => f.verdict === v).length;
-  out.push('');
-  out.push(
-    t('pretty.batchSummary', lang, {
-      total: report.filings.length,
-      ready: count('ready'),
-      warned: count('ready-with-warnings'),
-      blocked: count('blocked'),
-      invalid: count('invalid'),
-    }),
-  );
-  return out;
-}
+  return {
+    begin: () => [],
+    filing(f) {
+      if (head.total === 1) return [lines(filingDetails(c, f, ctx))];
+      counts[f.verdict]++;
+      if (!passing(f) || ctx.verbose) details.append(lines(['', ...filingDetails(c, f, ctx)]));
+      if (ctx.quiet && passing(f)) return [];
+      const mark = f.verdict === 'ready' ? c.green('✓') : f.verdict === 'ready-with-warnings' ? c.yellow('!') : c.red('✗');
+      const s = f.summary;
+      const text = t('pretty.batchCounts', lang, { fail: s.fail, warn: s.warn, unknown: s.unknown, missing: s.missingDocuments });
+      return [`${mark} ${fileNameForTerminal(displayPath(f.file, ctx.cwd))}  ${verdictText(c, f.verdict, lang)}  ${c.dim(f.verdict === 'invalid' ? '' : text)}\n`];
+    },
+    *end() {
+      if (head.total === 1) return;
+      yield* details.read();
+      const summary = t('pretty.batchSummary', lang, {
+        total: head.total,
+        ready: counts.ready,
+        warned: counts['ready-with-warnings'],
+        blocked: counts.blocked,
+        invalid: counts.invalid,
+      });
+      yield lines(['', summary]);
+    },
+  };
+};
 
-export const pretty: Formatter = (report: Report, ctx: FormatContext) => `${prettyLines(report, ctx).join('\n')}\n`;
+export const pretty: Formatter = (report: Report, ctx: FormatContext) => [...prettyChunks(report, ctx)].join('');
 
-/** The same text as `pretty`, a thousand lines at a time: no one string holds a whole large run. */
-export function* prettyChunks(report: Report, ctx: FormatContext): Generator<string> {
-  const lines = prettyLines(report, ctx);
-  for (let i = 0; i < lines.length; i += 1000) yield `${lines.slice(i, i + 1000).join('\n')}\n`;
-}
+/** The same text as `pretty`, in pieces: no one string holds a whole large run. */
+export const prettyChunks = (report: Report, ctx: FormatContext) => streamReport(prettyStream, report, ctx);

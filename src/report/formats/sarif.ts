@@ -11,7 +11,8 @@ import { holderName } from '../catalogue/names.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { cleanText as stripControl } from './outside-text.js';
 import { DEFAULT_TOOL_URI, type FormatContext, type Formatter } from './context.js';
-import { jsonChunks } from './json-chunks.js';
+import { nestedJson } from './json-text.js';
+import { type Spool, type StreamFormat, streamReport } from './stream.js';
 import { isFailing, repositoryFile, sortFindings } from './finding-groups.js';
 
 type Level = 'error' | 'warning' | 'note' | 'none';
@@ -84,106 +85,133 @@ function missingText(d: RequiredDocument, lang: Lang): string {
   return message('ci.missingDocument', { name, kind: d.kind, holder }, lang);
 }
 
-/** The SARIF log as an object; `sarif` writes it as one text, `sarifChunks` in pieces. */
-export function sarifLog(report: Report, ctx: FormatContext): Record<string, unknown> {
-  const perFile = report.filings.map((filing) => ({
-    filing,
-    uri: uriReference(repositoryFile(filing, ctx)),
-    // -q: only what fails the run (under --strict warnings and unknowns too); notes only with --sarif-notes.
-    findings: sortFindings(filing.findings.filter((f) => f.status !== 'pass' && (f.status !== 'info' || ctx.notes === true) && (!ctx.quiet || isFailing(f.status, ctx.strict)))),
-    missing: unnamedMissing(filing, ctx.strict),
-  }));
+/** A stand-in for a result's `ruleIndex`, known only once every rule that reported is: `"\u0000rule:<id>"`. */
+const INDEX_MARK = '\u0000rule:';
+const INDEX_LINE = /^(\s*"ruleIndex": )"\\u0000rule:((?:[^"\\]|\\.)*)"(,?)$/;
 
-  const samples = new Map<string, Finding | undefined>();
-  for (const { findings, missing } of perFile) {
-    for (const f of findings) if (!samples.get(f.rule)) samples.set(f.rule, f);
-    for (const d of missing) if (!samples.has(d.rules[0] ?? MISSING_RULE)) samples.set(d.rules[0] ?? MISSING_RULE, undefined);
-  }
-  const ruleIds = [...samples.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => ruleDescriptor(id, ctx.rules.get(id), samples.get(id), ctx));
-
+/** The results of one filing, each with its rule's index still to be filled in. */
+function filingResults(filing: FilingReport, uri: string, findings: Finding[], missing: RequiredDocument[], ctx: FormatContext): Record<string, unknown>[] {
   const results: Record<string, unknown>[] = [];
-  for (const { filing, uri, findings, missing } of perFile) {
-    for (const f of findings) {
-      const physicalLocation: Record<string, unknown> = { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(f.line, f.column) };
-      const location: Record<string, unknown> = { physicalLocation };
-      if (f.path) location.logicalLocations = [{ fullyQualifiedName: stripControl(f.path), kind: 'property' }];
-      const properties: Record<string, unknown> = { status: f.status, verdict: filing.verdict };
-      if (f.source) properties.source = stripControl(f.source);
-      if (f.documents?.length) properties.documents = f.documents.map((d) => stripControl(d));
-      if (f.alsoRequiredBy?.length) properties.alsoRequiredBy = f.alsoRequiredBy;
-      const result: Record<string, unknown> = {
-        ruleId: f.rule,
-        ruleIndex: ruleIndex.get(f.rule)!,
-        level: sarifLevel(f.status, ctx.strict),
-        message: { text: resultMessage(f) },
-        locations: [location],
-        properties,
-      };
-      // An accepted finding is a suppressed result: viewers show it as dismissed, with the reason.
-      if (f.accepted) {
-        result.suppressions = [
-          { kind: 'external', status: 'accepted', justification: stripControl(`${f.accepted.reason} (until ${f.accepted.until}; ${f.accepted.entry})`, true) },
-        ];
-      }
-      results.push(result);
+  for (const f of findings) {
+    const physicalLocation: Record<string, unknown> = { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(f.line, f.column) };
+    const location: Record<string, unknown> = { physicalLocation };
+    if (f.path) location.logicalLocations = [{ fullyQualifiedName: stripControl(f.path), kind: 'property' }];
+    const properties: Record<string, unknown> = { status: f.status, verdict: filing.verdict };
+    if (f.source) properties.source = stripControl(f.source);
+    if (f.documents?.length) properties.documents = f.documents.map((d) => stripControl(d));
+    if (f.alsoRequiredBy?.length) properties.alsoRequiredBy = f.alsoRequiredBy;
+    const result: Record<string, unknown> = {
+      ruleId: f.rule,
+      ruleIndex: `${INDEX_MARK}${f.rule}`,
+      level: sarifLevel(f.status, ctx.strict),
+      message: { text: resultMessage(f) },
+      locations: [location],
+      properties,
+    };
+    // An accepted finding is a suppressed result: viewers show it as dismissed, with the reason.
+    if (f.accepted) {
+      result.suppressions = [{ kind: 'external', status: 'accepted', justification: stripControl(`${f.accepted.reason} (until ${f.accepted.until}; ${f.accepted.entry})`, true) }];
     }
-    for (const d of missing) {
-      const rule = d.rules[0] ?? MISSING_RULE;
-      results.push({
-        ruleId: rule,
-        ruleIndex: ruleIndex.get(rule)!,
-        level: 'error',
-        message: { text: missingText(d, ctx.lang) },
-        locations: [
-          {
-            physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(d.line, d.column) },
-            logicalLocations: [{ fullyQualifiedName: stripControl(d.for), kind: 'property' }],
-          },
-        ],
-        properties: { status: 'missing-document', verdict: filing.verdict, documents: [stripControl(d.kind)] },
-      });
-    }
+    results.push(result);
   }
+  for (const d of missing) {
+    const rule = d.rules[0] ?? MISSING_RULE;
+    results.push({
+      ruleId: rule,
+      ruleIndex: `${INDEX_MARK}${rule}`,
+      level: 'error',
+      message: { text: missingText(d, ctx.lang) },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(d.line, d.column) },
+          logicalLocations: [{ fullyQualifiedName: stripControl(d.for), kind: 'property' }],
+        },
+      ],
+      properties: { status: 'missing-document', verdict: filing.verdict, documents: [stripControl(d.kind)] },
+    });
+  }
+  return results;
+}
 
-  const srcRoot = ctx.root ?? ctx.cwd;
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            semanticVersion: report.tool.version,
-            informationUri: ctx.toolUri ?? DEFAULT_TOOL_URI,
-            rules,
-          },
+/**
+ * One run: the rules that reported anything (known at the end) head the log, so artifacts,
+ * results and the filings' summaries wait in spools; each result's `ruleIndex` is filled in as
+ * its spool is read back.
+ */
+export const sarifStream: StreamFormat = (head, ctx, spools) => {
+  const artifacts = spools.spool();
+  const results = spools.spool();
+  const filings = spools.spool();
+  let resultCount = 0;
+  const samples = new Map<string, Finding | undefined>();
+  const item = (spool: Spool, value: unknown, depth: number, first: boolean) => spool.append(`${first ? '' : ',\n'}${' '.repeat(2 * depth)}${nestedJson(value, depth)}`);
+  return {
+    begin: () => [],
+    filing(filing, index) {
+      const uri = uriReference(repositoryFile(filing, ctx));
+      // -q: only what fails the run (under --strict warnings and unknowns too); notes only with --sarif-notes.
+      const findings = sortFindings(
+        filing.findings.filter((f) => f.status !== 'pass' && (f.status !== 'info' || ctx.notes === true) && (!ctx.quiet || isFailing(f.status, ctx.strict))),
+      );
+      const missing = unnamedMissing(filing, ctx.strict);
+      for (const f of findings) if (!samples.get(f.rule)) samples.set(f.rule, f);
+      for (const d of missing) if (!samples.has(d.rules[0] ?? MISSING_RULE)) samples.set(d.rules[0] ?? MISSING_RULE, undefined);
+      item(artifacts, { location: { uri, uriBaseId: SRCROOT }, roles: ['analysisTarget'] }, 4, index === 0);
+      for (const r of filingResults(filing, uri, findings, missing, ctx)) item(results, r, 4, resultCount++ === 0);
+      item(filings, { file: repositoryFile(filing, ctx), verdict: filing.verdict, summary: filing.summary, ...datesOf(filing) }, 5, index === 0);
+      return [];
+    },
+    *end() {
+      const ruleIds = [...samples.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+      const rules = ruleIds.map((id) => ruleDescriptor(id, ctx.rules.get(id), samples.get(id), ctx));
+      const srcRoot = ctx.root ?? ctx.cwd;
+      const tool = {
+        driver: {
+          name: head.tool.name,
+          version: head.tool.version,
+          semanticVersion: head.tool.version,
+          informationUri: ctx.toolUri ?? DEFAULT_TOOL_URI,
+          rules,
         },
-        language: ctx.lang,
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/`).href } },
-        artifacts: perFile.map(({ uri }) => ({ location: { uri, uriBaseId: SRCROOT }, roles: ['analysisTarget'] })),
-        results,
-        properties: {
-          date: report.date,
-          rulesDate: report.tool.rulesDate,
-          filings: report.filings.map((f) => ({ file: repositoryFile(f, ctx), verdict: f.verdict, summary: f.summary, ...datesOf(f) })),
-        },
-      },
-    ],
+      };
+      const baseIds = { [SRCROOT]: { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/`).href } };
+      const list = function* (name: string, spool: Spool, depth: number, lines?: (line: string) => string): Generator<string> {
+        const pad = ' '.repeat(2 * depth);
+        if (spool.empty) {
+          yield `${pad}${JSON.stringify(name)}: []`;
+          return;
+        }
+        yield `${pad}${JSON.stringify(name)}: [\n`;
+        if (lines) for (const line of spool.lines()) yield `${lines(line)}\n`;
+        else {
+          yield* spool.read();
+          yield '\n';
+        }
+        yield `${pad}]`;
+      };
+      const fill = (line: string) => {
+        const m = INDEX_LINE.exec(line);
+        return m ? `${m[1]}${ruleIndex.get(JSON.parse(`"${m[2]}"`) as string)}${m[3]}` : line;
+      };
+      yield `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n`;
+      yield `      "tool": ${nestedJson(tool, 3)},\n      "language": ${JSON.stringify(ctx.lang)},\n      "originalUriBaseIds": ${nestedJson(baseIds, 3)},\n`;
+      yield* list('artifacts', artifacts, 3);
+      yield ',\n';
+      yield* list('results', results, 3, fill);
+      yield ',\n      "properties": {\n';
+      yield `        "date": ${JSON.stringify(head.date)},\n        "rulesDate": ${JSON.stringify(head.tool.rulesDate)},\n`;
+      yield* list('filings', filings, 4);
+      yield '\n      }\n    }\n  ]\n}\n';
+    },
   };
-  return log;
-}
+};
 
-export const sarif: Formatter = (report, ctx) => `${JSON.stringify(sarifLog(report, ctx), null, 2)}\n`;
+/** The SARIF log as one text. */
+export const sarif: Formatter = (report, ctx) => [...sarifChunks(report, ctx)].join('');
 
-/** The same text as `sarif`, in pieces (one per result at most), for reports too large for one string. */
-export function* sarifChunks(report: Report, ctx: FormatContext): Generator<string> {
-  yield* jsonChunks(sarifLog(report, ctx), 5);
-  yield '\n';
-}
+/** The same text as `sarif`, in pieces, for reports too large for one string. */
+export const sarifChunks = (report: Report, ctx: FormatContext) => streamReport(sarifStream, report, ctx);
 
 /** `submitFrom` and `readyUntil` of a filing (src/report/validity.ts), outside text made safe. */
 function datesOf(f: FilingReport): Record<string, unknown> {

@@ -1,6 +1,6 @@
 // The JSON and SARIF reports written in pieces are the same text as written whole.
 import { describe, expect, it } from 'vitest';
-import { jsonChunks } from '../../src/report/formats/json-chunks.js';
+import { nestedJson } from '../../src/report/formats/json-text.js';
 import { FORMATTERS, FORMATS, formatChunks } from '../../src/report/formats/index.js';
 import { json } from '../../src/report/formats/json.js';
 import { sarif } from '../../src/report/formats/sarif.js';
@@ -9,17 +9,20 @@ import { checkInProcess } from '../fuzz/check-in-process.js';
 import { REPO_ROOT } from '../fuzz/check-in-process.js';
 import path from 'node:path';
 
-describe('jsonChunks', () => {
-  it('joins to JSON.stringify(value, null, 2) for every shape', () => {
-    const values: unknown[] = [
-      { a: [1, { b: [] }, {}, null, 'x\ny'], c: undefined, d: { e: [[1, 2], [3]] }, f: () => 1 },
-      [undefined, () => 1, { toJSON: () => 'j' }],
-      'plain',
-      [],
-      {},
-      { date: new Date(0) },
-    ];
-    for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2));
+describe('nestedJson', () => {
+  it('is JSON.stringify(value, null, 2) with every line after the first indented', () => {
+    const values: unknown[] = [{ a: [1, { b: [] }, {}, null, 'x\ny'], c: undefined, f: () => 1 }, [undefined, { toJSON: () => 'j' }], 'plain', [], {}, { date: new Date(0) }];
+    for (const v of values) {
+      expect(nestedJson(v, 0)).toBe(JSON.stringify(v, null, 2));
+      expect(JSON.parse(`{"k": ${nestedJson(v, 3)}}`)).toEqual(JSON.parse(`{"k": ${JSON.stringify(v)}}`));
+      expect(
+        nestedJson(v, 3)
+          .split('\n')
+          .slice(1)
+          .every((line) => line.startsWith('      ')),
+      ).toBe(true);
+    }
+    expect(nestedJson(undefined, 1)).toBe('null');
   });
 
   it('the report in pieces equals the report whole, for JSON and SARIF', async () => {
