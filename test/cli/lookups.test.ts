@@ -24,7 +24,7 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
     let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.on('close', (code) => resolve({ code, stdout }));
   });
 }
