@@ -104,6 +104,18 @@ export function buildView(filing: Filing): FilingView {
   return { filing, subjects, principal, legalRepresentative, adminOf, domains, domainsUnderSubject, prefixesUnderSubject };
 }
 
+const views = new WeakMap<Filing, FilingView>();
+
+/**
+ * The view of a filing, built once however many days and rules read it: a filing and its view are
+ * not changed after they are made.
+ */
+export function viewOf(filing: Filing): FilingView {
+  let view = views.get(filing);
+  if (!view) views.set(filing, (view = buildView(filing)));
+  return view;
+}
+
 /** The holder path documents of this person are filed under. */
 export function holderOf(view: FilingView, person: Person): string {
   return view.subjects.find((s) => samePerson(s.person, person))?.path ?? 'entity.principal';

@@ -14,6 +14,8 @@ export interface Evaluation {
   date: string;
   raws: RawFinding[];
   documents: RequiredDocument[];
+  /** When known: the only rules whose findings may differ from one day to another (the others' are the same every day). */
+  dated?: ReadonlySet<string>;
 }
 
 /** Re-run only `rules`; the findings of the others come from `from`, a day on which they were the same. */
@@ -36,9 +38,11 @@ export function groupByRule(raws: readonly RawFinding[]): Map<string, RawFinding
 
 /** Rules whose findings differ (status, place, documents demanded) between two days. */
 function changedRules(a: Evaluation, b: Evaluation): Set<string> {
+  const dated = a.dated !== undefined && a.dated === b.dated ? a.dated : undefined;
   const shape = (e: Evaluation) => {
     const m = new Map<string, string[]>();
     for (const r of e.raws) {
+      if (dated && !dated.has(r.rule)) continue;
       const key = `${r.status}\u0000${r.path}\u0000${(r.documents ?? []).map((d) => `${d.kind}@${d.for}`).join(',')}`;
       const list = m.get(r.rule);
       if (list) list.push(key);

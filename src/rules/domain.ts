@@ -8,7 +8,7 @@ import type { FilingWebsite } from '../manifest/filing.js';
 import type { DeclaredDomain } from '../manifest/schema.js';
 import type { DomainLookup, WhoisRecord } from '../facts/types.js';
 import { parseDomain, type DomainName } from '../facts/domain-name.js';
-import { daysBetween, todayInChina } from '../facts/dates.js';
+import { addDays, daysBetween, todayInChina } from '../facts/dates.js';
 import { privacyMarkerOf } from '../facts/domains/parse-whois.js';
 import { regulationFigure, settingsFor } from '../regulations/index.js';
 import type { ProvinceSettings } from '../regulations/schema.js';
@@ -47,7 +47,16 @@ function entries(ctx: CheckContext): Entry[] {
   );
 }
 
+const registrablesByFiling = new WeakMap<CheckContext['filing'], Registered[]>();
+
+/** The filing's registrable domains, worked out once per filing: most domain rules ask, on every day the filing is evaluated at. */
 function registrables(ctx: CheckContext): Registered[] {
+  let list = registrablesByFiling.get(ctx.filing);
+  if (!list) registrablesByFiling.set(ctx.filing, (list = registrablesOf(ctx)));
+  return list;
+}
+
+function registrablesOf(ctx: CheckContext): Registered[] {
   const map = new Map<string, Registered>();
   for (const e of entries(ctx)) {
     if (!e.name) continue;
@@ -59,8 +68,19 @@ function registrables(ctx: CheckContext): Registered[] {
   return [...map.values()];
 }
 
+const declaredKeys = new WeakMap<CheckContext['filing'], Map<string, string | undefined>>();
+
 /** The `domains:` key declaring a registrable domain, whatever form it was written in. */
 function declaredKey(ctx: CheckContext, registrable: string): string | undefined {
+  let keys = declaredKeys.get(ctx.filing);
+  if (!keys) declaredKeys.set(ctx.filing, (keys = new Map()));
+  if (keys.has(registrable)) return keys.get(registrable);
+  const key = declaredKeyOf(ctx, registrable);
+  keys.set(registrable, key);
+  return key;
+}
+
+function declaredKeyOf(ctx: CheckContext, registrable: string): string | undefined {
   for (const key of Object.keys(ctx.filing.manifest.domains ?? {})) {
     const p = parseDomain(key);
     if (p.ok && (p.domain.registrable === registrable || p.domain.ascii === registrable)) return key;
@@ -83,8 +103,18 @@ const provinceName = (slug: string): NamedArg => ({ name: 'province', value: slu
 
 const cstDate = (iso: string) => todayInChina(new Date(iso));
 
-/** What the server said, as a catalogue phrase, for every domain finding. */
+const NO_LOOKUP: { said: PhraseArg } = { said: { phrase: 'lookup.none' } };
+const saidOf = new WeakMap<DomainLookup, { said: PhraseArg }>();
+
+/** What the server said, as a catalogue phrase, for every domain finding (worked out once per lookup: findings only read it). */
 function said(l: DomainLookup | undefined): { said: PhraseArg } {
+  if (!l) return NO_LOOKUP;
+  let out = saidOf.get(l);
+  if (!out) saidOf.set(l, (out = saidUncached(l)));
+  return out;
+}
+
+function saidUncached(l: DomainLookup): { said: PhraseArg } {
   if (!l) return { said: { phrase: 'lookup.none' } };
   if (l.status === 'offline') return { said: { phrase: 'lookup.offline' } };
   if (l.status === 'error') return { said: { phrase: 'lookup.error', args: { error: l.error ?? { phrase: 'lookup.unknown-error' } } } };
@@ -894,7 +924,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const d = declared(ctx, r.name.registrable);
         if (!d?.realNameVerifiedOn || d.realNameVerified === false) return [];
         const days = daysBetween(d.realNameVerifiedOn, ctx.options.date);
-        const ready = new Date(Date.parse(`${d.realNameVerifiedOn}T00:00:00Z`) + realNameSyncDays() * 86_400_000).toISOString().slice(0, 10);
+        const ready = addDays(d.realNameVerifiedOn, realNameSyncDays());
         const args = { domain: r.name.registrableUnicode, on: d.realNameVerifiedOn, days, date: ctx.options.date, ready };
         return [{ rule: this.id, status: days < realNameSyncDays() ? 'warn' : 'pass', path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn'), args }];
       });
