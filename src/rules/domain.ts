@@ -351,7 +351,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         if (hit || hitExtra) {
           const s = `.${domainToUnicode(hit ?? hitExtra!)}`;
           const how = { how: hit ? { phrase: 'tld.bundled-list', args: { date: list.date } } : { phrase: 'tld.added-by-settings' } };
-          return { rule: this.id, status: 'pass', path: r.path, args: { ...args, suffix: s, ...how } };
+          return { rule: this.id, status: 'pass', path: r.path, args: Object.assign({}, args, { suffix: s }, how) };
         }
         if (candidates.some((c) => list.notApproved.has(c))) return { rule: this.id, status: 'fail', path: r.path, args };
         return { rule: this.id, status: 'warn', path: r.path, args };
@@ -492,8 +492,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         if (!expires) return [{ rule: this.id, status: 'unknown', path: r.path, args: base }];
         const days = daysBetween(ctx.options.date, expires);
         const from = fromRecord ? sd.said : DECLARED;
-        const args = {
-          ...base,
+        const args = Object.assign({}, base, {
           expires,
           days,
           date: ctx.options.date,
@@ -501,7 +500,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
           threshold: s.domainExpiryWarnDays,
           thresholdSource: thresholdSourceOf(s),
           province: provinceName(ctx.filing.province),
-        };
+        });
         const status = days < 0 ? 'fail' : days <= s.domainExpiryWarnDays ? 'warn' : 'pass';
         return [{ rule: this.id, status, path: fromRecord ? r.path : declaredPath(ctx, r.name.registrable, 'expires'), args }];
       });
@@ -596,7 +595,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const base = { domain: r.name.registrableUnicode, date: list.date, confirmAt: CONFIRM_REGISTRARS, ...sd };
         if (!n) return l?.status === 'found' ? [{ rule: this.id, status: 'unknown', key: 'none', path: r.path, args: base }] : [];
         const known = findRegistrar(n.name, list);
-        const args = { ...base, registrar: n.name, from: n.fromRecord ? sd.said : DECLARED };
+        const args = Object.assign({}, base, { registrar: n.name, from: n.fromRecord ? sd.said : DECLARED });
         if (known?.alibabaInternational) return []; // whois/alibaba-international says it, as a failure
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
         if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: { name: 'registrar', value: known.id } } }];
@@ -744,10 +743,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         for (const c of candidates) {
           const match = accepted.find((a) => normaliseName(a.name) === normaliseName(c));
           if (match) {
-            return [{ rule: this.id, status: 'pass', path: r.path, args: { ...base, holder: c, role: { name: 'role', value: match.role }, from } }];
+            return [{ rule: this.id, status: 'pass', path: r.path, args: Object.assign({}, base, { holder: c, role: { name: 'role' as const, value: match.role }, from }) }];
           }
         }
-        return [{ rule: this.id, status: 'fail', path: r.path, args: { ...base, holder: candidates.join(' / '), from } }];
+        return [{ rule: this.id, status: 'fail', path: r.path, args: Object.assign({}, base, { holder: candidates.join(' / '), from }) }];
       });
     },
   });

@@ -99,7 +99,7 @@ export const idNumber = defineRule({
         continue;
       }
       if (!EIGHTEEN_DIGIT[id.type]!(r.facts.regionCode)) {
-        out.push({ rule: this.id, status: 'fail', path, key: 'wrong-region', args: { ...base, regionCode: r.facts.regionCode } });
+        out.push({ rule: this.id, status: 'fail', path, key: 'wrong-region', args: Object.assign({}, base, { regionCode: r.facts.regionCode }) });
         continue;
       }
       const province = r.facts.province ? provinceBySlug(r.facts.province) : undefined;
@@ -108,11 +108,10 @@ export const idNumber = defineRule({
         rule: this.id,
         status: 'pass',
         path,
-        args: {
-          ...base,
+        args: Object.assign({}, base, {
           birthDate: r.facts.birthDate,
-          region: province ? { name: 'province', value: province.slug } : other ? { name: 'region', value: r.facts.regionCode } : r.facts.regionCode,
-        },
+          region: province ? { name: 'province' as const, value: province.slug } : other ? { name: 'region' as const, value: r.facts.regionCode } : r.facts.regionCode,
+        }),
       });
     }
     return out;
@@ -148,7 +147,7 @@ export const idExpiry = defineRule({
       const expires = p.person.id?.expires;
       if (!expires) return [];
       const f = expiryFinding(this.id, `${p.path}.id.expires`, expires, options.date, months);
-      return [{ ...f, args: { ...f.args, name: p.person.name } }];
+      return [{ ...f, args: Object.assign({}, f.args, { name: p.person.name }) }];
     });
   },
 });
