@@ -190,7 +190,7 @@ function documentsFor(filing: CheckContext['filing'], facts: FilingFacts, demand
 function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, state: FilingState, only?: PartialRun): Evaluation {
   if (state.plan) return evaluatePlanned(state.plan, base, facts, date, only);
   const undated = new Map<string, RawFinding[]>();
-  const code: Plan['code'] = [[...facts.findings]];
+  let code: Plan['code'] = [[...facts.findings]];
   const raws: RawFinding[] = [...facts.findings];
   // One context for every rule, whose date notes that it was read: rules run one at a time.
   let readDate = false;
@@ -226,6 +226,18 @@ function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, state:
   }
   const dated = new Set<string>();
   for (const step of [...code, ...data]) if (!Array.isArray(step)) dated.add(step.id);
+  // Fixed findings next to each other are copied as one list.
+  const joined = <T>(steps: Array<RawFinding[] | T>): Array<RawFinding[] | T> => {
+    const out: Array<RawFinding[] | T> = [];
+    for (const step of steps) {
+      const last = out[out.length - 1];
+      if (Array.isArray(step) && Array.isArray(last)) last.push(...step);
+      else out.push(Array.isArray(step) ? [...step] : step);
+    }
+    return out;
+  };
+  code = joined(code);
+  data = joined(data);
   const reuses = base.filing.manifest.documents.filter((d) => d.reuse);
   state.plan = { code, data, dated, reuses, documents: new Map() };
   return { date, raws, documents: documentsFor(base.filing, facts, demandsOf(raws), date), dated };

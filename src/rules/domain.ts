@@ -94,9 +94,16 @@ function declared(ctx: CheckContext, registrable: string): DeclaredDomain | unde
   return key === undefined ? undefined : ctx.filing.manifest.domains[key];
 }
 
-/** The manifest path of a declared fact, e.g. `domains["example.com"].expires`. */
+const declaredPaths = new WeakMap<CheckContext['filing'], Map<string, string>>();
+
+/** The manifest path of a declared fact, e.g. `domains["example.com"].expires` (written once per filing). */
 function declaredPath(ctx: CheckContext, registrable: string, field: string): string {
-  return formatPath(['domains', declaredKey(ctx, registrable) ?? registrable, field]);
+  let paths = declaredPaths.get(ctx.filing);
+  if (!paths) declaredPaths.set(ctx.filing, (paths = new Map()));
+  const key = `${registrable}\u0000${field}`;
+  let path = paths.get(key);
+  if (path === undefined) paths.set(key, (path = formatPath(['domains', declaredKey(ctx, registrable) ?? registrable, field])));
+  return path;
 }
 
 const provinceName = (slug: string): NamedArg => ({ name: 'province', value: slug });
@@ -202,6 +209,31 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
   const tlds = data.tlds ?? loadTldList;
   const registrars = data.registrars ?? loadRegistrarList;
   const lookupOf = (ctx: CheckContext, d: string) => ctx.facts.domains.get(d);
+
+  /**
+   * What whois/expiry knows of each registrable domain apart from the day: the expiry date and
+   * where it comes from, or the finding when there is none. Worked out once per filing and its
+   * lookups, as the validity search asks on many days.
+   */
+  type Expiry = { finding: RawFinding } | { expires: string; base: Args; from: PhraseArg; path: string };
+  const expiryMemo = new WeakMap<CheckContext['facts'], { filing: CheckContext['filing']; settings: ProvinceSettings; list: Expiry[] }>();
+  const expiries = (ctx: CheckContext, s: ProvinceSettings): Expiry[] => {
+    const memo = expiryMemo.get(ctx.facts);
+    if (memo && memo.filing === ctx.filing && memo.settings === s) return memo.list;
+    const list = registrables(ctx).flatMap((r): Expiry[] => {
+      const l = lookupOf(ctx, r.name.registrable);
+      if (l?.status === 'not-found') return [];
+      const d = declared(ctx, r.name.registrable);
+      const sd = said(l);
+      const fromRecord = l?.record?.expires;
+      const expires = fromRecord ? cstDate(fromRecord) : d?.expires;
+      const base = { domain: r.name.registrableUnicode, ...sd };
+      if (!expires) return [{ finding: { rule: 'whois/expiry', status: 'unknown', path: r.path, args: base } }];
+      return [{ expires, base, from: fromRecord ? sd.said : DECLARED, path: fromRecord ? r.path : declaredPath(ctx, r.name.registrable, 'expires') }];
+    });
+    expiryMemo.set(ctx.facts, { filing: ctx.filing, settings: s, list });
+    return list;
+  };
 
   const syntax = defineRule({
     id: 'domain/syntax',
@@ -481,28 +513,20 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
     check(ctx) {
       const s = settings(ctx.filing.province);
-      return registrables(ctx).flatMap((r): RawFinding[] => {
-        const l = lookupOf(ctx, r.name.registrable);
-        if (l?.status === 'not-found') return [];
-        const d = declared(ctx, r.name.registrable);
-        const sd = said(l);
-        const fromRecord = l?.record?.expires;
-        const expires = fromRecord ? cstDate(fromRecord) : d?.expires;
-        const base = { domain: r.name.registrableUnicode, ...sd };
-        if (!expires) return [{ rule: this.id, status: 'unknown', path: r.path, args: base }];
-        const days = daysBetween(ctx.options.date, expires);
-        const from = fromRecord ? sd.said : DECLARED;
-        const args = Object.assign({}, base, {
-          expires,
+      return expiries(ctx, s).flatMap((e): RawFinding[] => {
+        if ('finding' in e) return [e.finding];
+        const days = daysBetween(ctx.options.date, e.expires);
+        const args = Object.assign({}, e.base, {
+          expires: e.expires,
           days,
           date: ctx.options.date,
-          from,
+          from: e.from,
           threshold: s.domainExpiryWarnDays,
           thresholdSource: thresholdSourceOf(s),
           province: provinceName(ctx.filing.province),
         });
         const status = days < 0 ? 'fail' : days <= s.domainExpiryWarnDays ? 'warn' : 'pass';
-        return [{ rule: this.id, status, path: fromRecord ? r.path : declaredPath(ctx, r.name.registrable, 'expires'), args }];
+        return [{ rule: 'whois/expiry', status, path: e.path, args }];
       });
     },
   });

@@ -1,6 +1,6 @@
 // The people of a filing: identity documents, their numbers and validity, mobile numbers.
 import type { RawFinding } from '../model.js';
-import { checkIdNumber, normaliseMobile } from '../facts/identity.js';
+import { checkIdNumber, type IdNumberResult, normaliseMobile } from '../facts/identity.js';
 import { provinceBySlug, OTHER_REGION_CODES } from '../manifest/provinces.js';
 import { samePerson } from '../manifest/people.js';
 import type { PersonEntry } from '../manifest/filing.js';
@@ -45,6 +45,23 @@ export const identityDocument = defineRule({
     );
   },
 });
+
+const undatedChecks = new Map<string, IdNumberResult>();
+
+/**
+ * checkIdNumber(number, today), with the check of the number itself done once: the day only
+ * bounds the birth date, and the validity search asks about the same number on many days.
+ */
+function checkIdNumberOn(number: string, today: string): IdNumberResult {
+  let r = undatedChecks.get(number);
+  if (!r) {
+    if (undatedChecks.size >= 10_000) undatedChecks.clear();
+    undatedChecks.set(number, (r = checkIdNumber(number)));
+  }
+  if (r.ok) return r.facts.birthDate > today ? { ok: false, problem: 'birth-date' } : r;
+  // Wrong check character: a birth date after the day is reported first.
+  return r.problem === 'check-digit' ? checkIdNumber(number, today) : r;
+}
 
 export const idNumber = defineRule({
   id: 'person/id-number',
@@ -92,7 +109,7 @@ export const idNumber = defineRule({
       if (!id || !(id.type in EIGHTEEN_DIGIT)) continue;
       const path = `${p.path}.id.number`;
       const base = { name: p.person.name, number: id.number, type: { name: 'idType' as const, value: id.type }, length: id.number.length };
-      const r = checkIdNumber(id.number, options.date);
+      const r = checkIdNumberOn(id.number, options.date);
       if (!r.ok) {
         // Never the expected check character: with it the report would carry a valid ID number.
         out.push({ rule: this.id, status: 'fail', path, key: r.problem, args: base });
