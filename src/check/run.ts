@@ -14,7 +14,7 @@ import type { ManifestDocument } from '../manifest/schema.js';
 import { codeRules, ruleIndex } from '../rules/registry.js';
 import type { CheckContext, CheckOptions, CodeRule, FilingFacts } from '../rules/types.js';
 import { renderFinding } from '../report/render.js';
-import { type Evaluation, groupByRule, type PartialRun, validityOf } from '../report/validity.js';
+import { type EvaluateAt, type Evaluation, groupByRule, type PartialRun, validityOf } from '../report/validity.js';
 import { gatherFacts, type FactSources } from './gather.js';
 import { foldDocuments, foldFindings } from './fold.js';
 import { sourcesCited } from '../report/sources.js';
@@ -106,8 +106,8 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
   const approvedSuffixes = [...options.approvedSuffixes, ...(filing.manifest.settings?.approvedSuffixes ?? [])];
   const ctx: CheckContext = { filing, facts, options: { ...options, approvedSuffixes } };
 
-  const state: FilingState = {};
-  const today = evaluateAt(ctx, facts, options.date, state);
+  const evaluate = dayEvaluator(ctx);
+  const today = evaluate(options.date);
   const { raws, documents } = today;
   const rendered = sortFindings(render(raws, options.lang, loaded.positions));
   // Waivers before folding: an entry naming a rule whose finding folds into another one still matches it
@@ -124,12 +124,7 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
   const report: FilingReport = { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
   Object.assign(
     report,
-    validityOf(
-      today,
-      (date, only) => evaluateAt(ctx, facts, date, state, only),
-      options.lang,
-      (r) => renderFinding(r, ruleIndex().get(r.rule), options.lang).message,
-    ),
+    validityOf(today, evaluate, options.lang, (r) => renderFinding(r, ruleIndex().get(r.rule), options.lang).message),
   );
   return report;
 }
@@ -179,6 +174,15 @@ function documentsFor(filing: CheckContext['filing'], facts: FilingFacts, demand
     if (image && image.entry !== 'file') d.provided = false;
   }
   return documents;
+}
+
+/**
+ * Evaluates one filing on the days asked, the first day first: the check's findings and documents
+ * of that day. Later days follow the plan the first day made.
+ */
+export function dayEvaluator(ctx: CheckContext): EvaluateAt {
+  const state: FilingState = {};
+  return (date, only) => evaluateAt(ctx, ctx.facts, date, state, only);
 }
 
 /**
