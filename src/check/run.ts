@@ -133,7 +133,9 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
 const byRule = new WeakMap<Evaluation, Map<string, RawFinding[]>>();
 function byRuleOf(e: Evaluation): Map<string, RawFinding[]> {
   let m = byRule.get(e);
-  if (!m) byRule.set(e, (m = groupByRule(e.raws)));
+  // Only the rules that read the date are ever taken from another day.
+  const dated = e.dated;
+  if (!m) byRule.set(e, (m = groupByRule(dated ? e.raws.filter((r) => dated.has(r.rule)) : e.raws)));
   return m;
 }
 
@@ -193,7 +195,6 @@ export function dayEvaluator(ctx: CheckContext): EvaluateAt {
  */
 function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, state: FilingState, only?: PartialRun): Evaluation {
   if (state.plan) return evaluatePlanned(state.plan, base, facts, date, only);
-  const undated = new Map<string, RawFinding[]>();
   let code: Plan['code'] = [[...facts.findings]];
   const raws: RawFinding[] = [...facts.findings];
   // One context for every rule, whose date notes that it was read: rules run one at a time.
@@ -204,11 +205,7 @@ function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, state:
   for (const rule of codeRules()) {
     readDate = false;
     const found = runRule(rule, watched);
-    if (readDate) code.push(rule);
-    else {
-      undated.set(rule.id, found);
-      code.push(found);
-    }
+    code.push(readDate ? rule : found);
     raws.push(...found);
   }
   // Data rules as the code rules above: one that read no date on the first day is not run again.
