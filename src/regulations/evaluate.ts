@@ -86,6 +86,16 @@ export function holdersFor(who: DocumentDemand['for'], scope: Scope): string[] {
   }
 }
 
+const countKeys = new WeakMap<DataRule, string | undefined>();
+
+/** The counting condition whose value is the rule's `{count}`, found once per rule. */
+function countKeyOf(rule: DataRule): string | undefined {
+  if (countKeys.has(rule)) return countKeys.get(rule);
+  const key = firstCompareKey(rule.when) ?? firstCompareKey(rule.require);
+  countKeys.set(rule, key);
+  return key;
+}
+
 function argsOf(scope: Scope, rule: DataRule): Args {
   const { view } = scope;
   // The province by its slug; the YAML's Chinese texts name it `{provinceZh}`, the same value.
@@ -99,7 +109,7 @@ function argsOf(scope: Scope, rule: DataRule): Args {
   if (scope.kind === 'website' && scope.website) args.subject = scope.website.name;
   if (scope.kind === 'person') args.subject = subjectPerson(scope).person.name;
   if (scope.kind === 'domain' && scope.domain) args.subject = scope.domain.display;
-  const countKey = firstCompareKey(rule.when) ?? firstCompareKey(rule.require);
+  const countKey = countKeyOf(rule);
   if (countKey !== undefined && scope.notes[countKey] !== undefined) args.count = scope.notes[countKey];
   return args;
 }

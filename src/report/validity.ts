@@ -86,17 +86,33 @@ interface Entry {
 /** The findings that matter to the verdict, by rule and place: the worst status of each. */
 type Signature = Map<string, Entry>;
 
+/**
+ * Signature keys by finding and document: the days of one filing share most of their findings and
+ * documents, so each one's key is written once.
+ */
+const keys = new WeakMap<RawFinding | RequiredDocument, string>();
+const rawKey = (raw: RawFinding): string => {
+  let key = keys.get(raw);
+  if (key === undefined) keys.set(raw, (key = `${raw.rule}\u0000${raw.path}`));
+  return key;
+};
+const documentKey = (d: RequiredDocument): string => {
+  let key = keys.get(d);
+  if (key === undefined) keys.set(d, (key = `document\u0000${d.kind}\u0000${d.for}`));
+  return key;
+};
+
 function signatureOf(e: Evaluation): Signature {
   const sig: Signature = new Map();
   for (const raw of e.raws) {
     const severity = SEVERITY[raw.status] ?? 0;
     if (severity === 0) continue;
-    const key = `${raw.rule}\u0000${raw.path}`;
+    const key = rawKey(raw);
     const had = sig.get(key);
     if (!had || had.severity < severity) sig.set(key, { severity, raw });
   }
   for (const d of e.documents) {
-    if (d.required && !d.provided) sig.set(`document\u0000${d.kind}\u0000${d.for}`, { severity: SEVERITY.fail, document: d });
+    if (d.required && !d.provided) sig.set(documentKey(d), { severity: SEVERITY.fail, document: d });
   }
   return sig;
 }
