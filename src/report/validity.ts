@@ -87,32 +87,32 @@ interface Entry {
 type Signature = Map<string, Entry>;
 
 /**
- * Signature keys by finding and document: the days of one filing share most of their findings and
- * documents, so each one's key is written once.
+ * Signature keys by finding and document, for the days of one filing: they share most of their
+ * findings and documents, so each one's key is written once.
  */
-const keys = new WeakMap<RawFinding | RequiredDocument, string>();
-const rawKey = (raw: RawFinding): string => {
+type Keys = Map<RawFinding | RequiredDocument, string>;
+const rawKey = (keys: Keys, raw: RawFinding): string => {
   let key = keys.get(raw);
   if (key === undefined) keys.set(raw, (key = `${raw.rule}\u0000${raw.path}`));
   return key;
 };
-const documentKey = (d: RequiredDocument): string => {
+const documentKey = (keys: Keys, d: RequiredDocument): string => {
   let key = keys.get(d);
   if (key === undefined) keys.set(d, (key = `document\u0000${d.kind}\u0000${d.for}`));
   return key;
 };
 
-function signatureOf(e: Evaluation): Signature {
+function signatureOf(e: Evaluation, keys: Keys): Signature {
   const sig: Signature = new Map();
   for (const raw of e.raws) {
     const severity = SEVERITY[raw.status] ?? 0;
     if (severity === 0) continue;
-    const key = rawKey(raw);
+    const key = rawKey(keys, raw);
     const had = sig.get(key);
     if (!had || had.severity < severity) sig.set(key, { severity, raw });
   }
   for (const d of e.documents) {
-    if (d.required && !d.provided) sig.set(documentKey(d), { severity: SEVERITY.fail, document: d });
+    if (d.required && !d.provided) sig.set(documentKey(keys, d), { severity: SEVERITY.fail, document: d });
   }
   return sig;
 }
@@ -145,13 +145,13 @@ interface Change {
  * Every day within the horizon on which the signature changes, found by probing and bisection.
  * Between two probes only the rules that differ at their ends are run again.
  */
-function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number): Change[] {
-  const probes = new Map<number, { e: Evaluation; sig: Signature }>([[0, { e: today, sig: signatureOf(today) }]]);
+function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number, keys: Keys): Change[] {
+  const probes = new Map<number, { e: Evaluation; sig: Signature }>([[0, { e: today, sig: signatureOf(today, keys) }]]);
   const probe = (offset: number) => {
     let hit = probes.get(offset);
     if (!hit) {
       const e = evaluateAt(addDays(today.date, offset));
-      hit = { e, sig: signatureOf(e) };
+      hit = { e, sig: signatureOf(e, keys) };
       probes.set(offset, hit);
     }
     return hit;
@@ -169,7 +169,7 @@ function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number): Ch
         let hit = between.get(o);
         if (!hit) {
           const e = evaluateAt(addDays(today.date, o), only);
-          hit = { e, sig: signatureOf(e) };
+          hit = { e, sig: signatureOf(e, keys) };
           between.set(o, hit);
         }
         return hit;
@@ -213,9 +213,10 @@ export interface Validity {
  * none does: the filing may go in today). `readyUntil`: the first day some finding gets worse than the day before.
  */
 export function validityOf(today: Evaluation, evaluateAt: EvaluateAt, lang: Lang, render: (raw: RawFinding) => string, horizon = HORIZON_DAYS): Validity {
-  const all = changes(today, evaluateAt, horizon);
+  const keys: Keys = new Map();
+  const all = changes(today, evaluateAt, horizon, keys);
   const result: Validity = {};
-  const start = signatureOf(today);
+  const start = signatureOf(today, keys);
   // A finding of today that improves on its own is a wait; the last such first-improvement sets the day.
   const firstBetter = new Map<string, { date: string; entry: Entry }>();
   for (const c of all) {
