@@ -1,6 +1,7 @@
 // The people of a filing: identity documents, their numbers and validity, mobile numbers.
 import type { RawFinding } from '../model.js';
-import { checkIdNumber, type IdNumberResult, normaliseMobile } from '../facts/identity.js';
+import { normaliseMobile } from '../facts/identity.js';
+import { checkIdNumberOn } from '../regulations/id-check.js';
 import { provinceBySlug, OTHER_REGION_CODES } from '../manifest/provinces.js';
 import { samePerson } from '../manifest/people.js';
 import type { PersonEntry } from '../manifest/filing.js';
@@ -45,23 +46,6 @@ export const identityDocument = defineRule({
     );
   },
 });
-
-const undatedChecks = new Map<string, IdNumberResult>();
-
-/**
- * checkIdNumber(number, today), with the check of the number itself done once: the day only
- * bounds the birth date, and the validity search asks about the same number on many days.
- */
-function checkIdNumberOn(number: string, today: string): IdNumberResult {
-  let r = undatedChecks.get(number);
-  if (!r) {
-    if (undatedChecks.size >= 10_000) undatedChecks.clear();
-    undatedChecks.set(number, (r = checkIdNumber(number)));
-  }
-  if (r.ok) return r.facts.birthDate > today ? { ok: false, problem: 'birth-date' } : r;
-  // Wrong check character: a birth date after the day is reported first.
-  return r.problem === 'check-digit' ? checkIdNumber(number, today) : r;
-}
 
 export const idNumber = defineRule({
   id: 'person/id-number',

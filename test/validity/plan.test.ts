@@ -11,6 +11,8 @@ import type { RawFinding } from '../../src/model.js';
 import { checkFiling, dayEvaluator, type RunOptions } from '../../src/check/run.js';
 import { gatherFacts } from '../../src/check/gather.js';
 import { addDays } from '../../src/facts/dates.js';
+import { checkIdNumber } from '../../src/facts/identity.js';
+import { checkIdNumberOn } from '../../src/regulations/id-check.js';
 import { ImageInspector } from '../../src/facts/images.js';
 import { DomainLookupService } from '../../src/facts/domains/lookup.js';
 import { loadManifest, manifestDir } from '../../src/manifest/load.js';
@@ -164,5 +166,25 @@ describe('person/id-number on different days', () => {
       expect(later).toMatchObject(number === good ? { status: 'pass', args: { birthDate: '2027-03-10' } } : { status: 'fail', key: 'check-digit' });
       expect(await run(number, '2027-06-01')).toEqual(later);
     }
+  });
+});
+
+describe('checkIdNumberOn', () => {
+  it('answers as checkIdNumber with the day, whatever was asked before', () => {
+    const good = idNumber('11010520080229123');
+    const numbers = [
+      good,
+      good.slice(0, 17) + (good[17] === '0' ? '1' : '0'),
+      idNumber('11010519991231002'),
+      idNumber('99010519991231002'),
+      idNumber('11010520090230123'),
+      '110105199912310',
+      '11010519991231002',
+      ` ${good.toLowerCase()} `,
+    ];
+    const days = ['2008-02-28', '2008-02-29', '2008-03-01', '2026-11-26', '1999-12-30', '1999-12-31', '1899-01-01'];
+    for (const round of [0, 1])
+      for (const number of numbers)
+        for (const day of round === 0 ? days : [...days].reverse()) expect(checkIdNumberOn(number, day), `${number} on ${day}`).toEqual(checkIdNumber(number, day));
   });
 });
