@@ -111,12 +111,25 @@ export function normaliseName(name: string): string {
     .replace(/[.,，。、·'"“”‘’]/g, '');
 }
 
+const byName = new WeakMap<RegistrarList, Map<string, Registrar>>();
+
+/** Every name of a list's registrars, normalised, to the first registrar that carries it. */
+function namesOf(list: RegistrarList): Map<string, Registrar> {
+  let names = byName.get(list);
+  if (!names) {
+    names = new Map();
+    for (const r of list.registrars) for (const a of [r.zh, r.en, ...r.aliases]) if (!names.has(normaliseName(a))) names.set(normaliseName(a), r);
+    byName.set(list, names);
+  }
+  return names;
+}
+
 /** The registrar a WHOIS name belongs to, if the list knows it. */
 export function findRegistrar(name: string | undefined, list = loadRegistrarList()): Registrar | undefined {
   if (!name) return undefined;
   const n = normaliseName(name);
   if (!n) return undefined;
-  return list.registrars.find((r) => [r.zh, r.en, ...r.aliases].some((a) => normaliseName(a) === n));
+  return namesOf(list).get(n);
 }
 
 /** The list with registrars the config adds (matched by the names given, like the list's own aliases). */

@@ -10,13 +10,17 @@ import { defineRule, type CheckContext, type CodeRule } from './types.js';
 
 const TABLE = 'before Table 1-1; before Table 4-1';
 
+/** Year and month of a date: sliced from YYYY-MM-DD, split on `-` otherwise. */
+const yearMonth = (d: string): [number, number] =>
+  d.length === 10 && d[4] === '-' && d[7] === '-' ? [Number(d.slice(0, 4)), Number(d.slice(5, 7))] : (d.split('-').map(Number) as [number, number]);
+
 /**
  * Whole calendar months from `from` to `to` (2026-11-26 to 2027-02-26 is 3, to 2027-02-25 is 2;
  * month ends clamp, so 2026-11-30 to 2027-02-28 is 3). Negative when `to` is earlier.
  */
 export function wholeMonthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  const [fy, fm] = yearMonth(from);
+  const [ty, tm] = yearMonth(to);
   // Start one above the month difference and step down to the largest n with from + n months <= to.
   let months = (ty - fy) * 12 + (tm - fm) + 1;
   while (addMonths(from, months) > to) months--;
