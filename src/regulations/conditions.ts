@@ -22,7 +22,7 @@ function entriesOf(condition: Condition): Array<[string, unknown]> {
 /** A condition object holds when all its keys hold; `all`, `any` and `not` combine. */
 export function evaluateCondition(condition: Condition | undefined, scope: Scope): Tri {
   if (condition === undefined) return true;
-  const results: Tri[] = [];
+  let unknown = false;
   for (const [key, value] of entriesOf(condition)) {
     if (value === undefined) continue;
     let r: Tri;
@@ -36,9 +36,10 @@ export function evaluateCondition(condition: Condition | undefined, scope: Scope
     }
     // A false key settles the conjunction; later keys need not be read (nor leave notes).
     if (r === false) return false;
-    results.push(r);
+    if (r === null) unknown = true;
   }
-  return and(results);
+  // The conjunction of the keys read, none false.
+  return unknown ? null : true;
 }
 
 /** The counting condition a rule compares first, whose value is its `{count}`. */

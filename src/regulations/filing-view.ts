@@ -46,7 +46,7 @@ export interface FilingView {
 
 
 function mergePeople(a: Person, b: Person): Person {
-  const merged: Record<string, unknown> = { ...b };
+  const merged: Record<string, unknown> = Object.assign({}, b);
   for (const [k, v] of Object.entries(a)) if (v !== undefined) merged[k] = v;
   return merged as Person;
 }
