@@ -102,8 +102,20 @@ export function parseSuffixLines(source: string): string[] {
     .map(asciiSuffix);
 }
 
+const normalised = new Map<string, string>();
+
 /** Names compared as people write them: NFKC (full-width brackets and letters), no spaces or punctuation, lower case. */
 export function normaliseName(name: string): string {
+  // The same holder and registrar names come back for every domain and filing.
+  let n = normalised.get(name);
+  if (n === undefined) {
+    if (normalised.size >= 10_000) normalised.clear();
+    normalised.set(name, (n = normaliseUncached(name)));
+  }
+  return n;
+}
+
+function normaliseUncached(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()

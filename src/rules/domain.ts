@@ -108,6 +108,17 @@ function declaredPath(ctx: CheckContext, registrable: string, field: string): st
 
 const provinceName = (slug: string): NamedArg => ({ name: 'province', value: slug });
 
+const unicodeSuffixes = new Map<string, string>();
+/** A public suffix for display (`中国`), once per suffix: every domain of every filing asks. */
+function suffixUnicode(ascii: string): string {
+  let u = unicodeSuffixes.get(ascii);
+  if (u === undefined) {
+    if (unicodeSuffixes.size >= 10_000) unicodeSuffixes.clear();
+    unicodeSuffixes.set(ascii, (u = domainToUnicode(ascii)));
+  }
+  return u;
+}
+
 const cstDate = (iso: string) => todayInChina(new Date(iso));
 
 const NO_LOOKUP: { said: PhraseArg } = { said: { phrase: 'lookup.none' } };
@@ -381,7 +392,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const hitExtra = candidates.find((c) => extra.has(c));
         const hit = candidates.find((c) => list.approved.has(c));
         if (hit || hitExtra) {
-          const s = `.${domainToUnicode(hit ?? hitExtra!)}`;
+          const s = `.${suffixUnicode(hit ?? hitExtra!)}`;
           const how = { how: hit ? { phrase: 'tld.bundled-list', args: { date: list.date } } : { phrase: 'tld.added-by-settings' } };
           return { rule: this.id, status: 'pass', path: r.path, args: Object.assign({}, args, { suffix: s }, how) };
         }
