@@ -14,7 +14,7 @@ export interface Evaluation {
   date: string;
   raws: RawFinding[];
   documents: RequiredDocument[];
-  /** When known: the only rules whose findings may differ from one day to another (the others' are the same every day). */
+  /** When known: the rules run again on each day; the others' findings are the first day's, so a partial run never re-runs them. */
   dated?: ReadonlySet<string>;
 }
 
@@ -36,7 +36,10 @@ export function groupByRule(raws: readonly RawFinding[]): Map<string, RawFinding
   return out;
 }
 
-/** Rules whose findings differ (status, place, documents demanded) between two days. */
+/**
+ * Rules whose findings differ (status, place, documents demanded) between two days: among the
+ * rules run again on each day when the evaluations say which (the only ones a partial run re-runs).
+ */
 function changedRules(a: Evaluation, b: Evaluation): Set<string> {
   const dated = a.dated !== undefined && a.dated === b.dated ? a.dated : undefined;
   const shape = (e: Evaluation) => {
