@@ -221,6 +221,22 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
   const registrars = data.registrars ?? loadRegistrarList;
   const lookupOf = (ctx: CheckContext, d: string) => ctx.facts.domains.get(d);
 
+  /** The declared real-name verifications of the filing's domains and the day each reaches MIIT, once per filing. */
+  type Verification = { domain: string; on: string; ready: string; path: string };
+  const verificationMemo = new WeakMap<CheckContext['filing'], { syncDays: number; list: Verification[] }>();
+  const verifications = (ctx: CheckContext, syncDays: number): Verification[] => {
+    const memo = verificationMemo.get(ctx.filing);
+    if (memo && memo.syncDays === syncDays) return memo.list;
+    const list = registrables(ctx).flatMap((r): Verification[] => {
+      const d = declared(ctx, r.name.registrable);
+      if (!d?.realNameVerifiedOn || d.realNameVerified === false) return [];
+      const on = d.realNameVerifiedOn;
+      return [{ domain: r.name.registrableUnicode, on, ready: addDays(on, syncDays), path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn') }];
+    });
+    verificationMemo.set(ctx.filing, { syncDays, list });
+    return list;
+  };
+
   /**
    * What whois/expiry knows of each registrable domain apart from the day: the expiry date and
    * where it comes from, or the finding when there is none. Worked out once per filing and its
@@ -954,13 +970,11 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
     },
     check(ctx) {
-      return registrables(ctx).flatMap((r): RawFinding[] => {
-        const d = declared(ctx, r.name.registrable);
-        if (!d?.realNameVerifiedOn || d.realNameVerified === false) return [];
-        const days = daysBetween(d.realNameVerifiedOn, ctx.options.date);
-        const ready = addDays(d.realNameVerifiedOn, realNameSyncDays());
-        const args = { domain: r.name.registrableUnicode, on: d.realNameVerifiedOn, days, date: ctx.options.date, ready };
-        return [{ rule: this.id, status: days < realNameSyncDays() ? 'warn' : 'pass', path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn'), args }];
+      const syncDays = realNameSyncDays();
+      return verifications(ctx, syncDays).map((v): RawFinding => {
+        const days = daysBetween(v.on, ctx.options.date);
+        const args = { domain: v.domain, on: v.on, days, date: ctx.options.date, ready: v.ready };
+        return { rule: 'domain/real-name-sync', status: days < syncDays ? 'warn' : 'pass', path: v.path, args };
       });
     },
   });
