@@ -90,19 +90,19 @@ interface Entry {
 type Signature = Map<string, Entry>;
 
 /**
- * Signature keys by finding and document, for the days of one filing: they share most of their
- * findings and documents, so each one's key is written once.
+ * Signature keys and entries by finding and document, for the days of one filing: they share
+ * most of their findings and documents, so each one's key and entry are made once.
  */
-type Keys = Map<RawFinding | RequiredDocument, string>;
-const rawKey = (keys: Keys, raw: RawFinding): string => {
-  let key = keys.get(raw);
-  if (key === undefined) keys.set(raw, (key = `${raw.rule}\u0000${raw.path}`));
-  return key;
+type Keys = Map<RawFinding | RequiredDocument, { key: string; entry: Entry }>;
+const rawKeyed = (keys: Keys, raw: RawFinding, severity: number): { key: string; entry: Entry } => {
+  let k = keys.get(raw);
+  if (k === undefined) keys.set(raw, (k = { key: `${raw.rule}\u0000${raw.path}`, entry: { severity, raw } }));
+  return k;
 };
-const documentKey = (keys: Keys, d: RequiredDocument): string => {
-  let key = keys.get(d);
-  if (key === undefined) keys.set(d, (key = `document\u0000${d.kind}\u0000${d.for}`));
-  return key;
+const documentKeyed = (keys: Keys, d: RequiredDocument): { key: string; entry: Entry } => {
+  let k = keys.get(d);
+  if (k === undefined) keys.set(d, (k = { key: `document\u0000${d.kind}\u0000${d.for}`, entry: { severity: SEVERITY.fail, document: d } }));
+  return k;
 };
 
 function signatureOf(e: Evaluation, keys: Keys): Signature {
@@ -110,12 +110,15 @@ function signatureOf(e: Evaluation, keys: Keys): Signature {
   for (const raw of e.raws) {
     const severity = SEVERITY[raw.status] ?? 0;
     if (severity === 0) continue;
-    const key = rawKey(keys, raw);
+    const { key, entry } = rawKeyed(keys, raw, severity);
     const had = sig.get(key);
-    if (!had || had.severity < severity) sig.set(key, { severity, raw });
+    if (!had || had.severity < severity) sig.set(key, entry);
   }
   for (const d of e.documents) {
-    if (d.required && !d.provided) sig.set(documentKey(keys, d), { severity: SEVERITY.fail, document: d });
+    if (d.required && !d.provided) {
+      const { key, entry } = documentKeyed(keys, d);
+      sig.set(key, entry);
+    }
   }
   return sig;
 }
