@@ -1,18 +1,20 @@
 // The whole check of one or many filings: load, normalise, gather facts, evaluate rules,
 // merge required documents, and put it all into one report model.
 import path from 'node:path';
-import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, Status, Summary, Verdict } from '../model.js';
+import type { DocumentDemand, FilingReport, Finding, Lang, RawFinding, Report, RequiredDocument, Status, Summary, Verdict } from '../model.js';
 import { STATUS_ORDER } from '../model.js';
 import { loadManifest, manifestDir, Positions, type LoadResult } from '../manifest/load.js';
 import { toFiling } from '../manifest/normalise.js';
-import { bundledRegulations, RULES_DATE } from '../regulations/index.js';
+import { bundledRegulations, type LoadedRule, RULES_DATE } from '../regulations/index.js';
 import { type DateReads, evaluateRule } from '../regulations/evaluate.js';
-import { buildView, type FilingView } from '../regulations/filing-view.js';
+import { viewOf } from '../regulations/filing-view.js';
 import { mergeDocuments } from '../regulations/documents.js';
+import { reuseProblems } from '../regulations/reuse.js';
+import type { ManifestDocument } from '../manifest/schema.js';
 import { codeRules, ruleIndex } from '../rules/registry.js';
-import type { CheckContext, CheckOptions, FilingFacts } from '../rules/types.js';
+import type { CheckContext, CheckOptions, CodeRule, FilingFacts } from '../rules/types.js';
 import { renderFinding } from '../report/render.js';
-import { type Evaluation, groupByRule, type PartialRun, validityOf } from '../report/validity.js';
+import { type EvaluateAt, type Evaluation, groupByRule, type PartialRun, validityOf } from '../report/validity.js';
 import { gatherFacts, type FactSources } from './gather.js';
 import { foldDocuments, foldFindings } from './fold.js';
 import { sourcesCited } from '../report/sources.js';
@@ -107,8 +109,8 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
   const approvedSuffixes = [...options.approvedSuffixes, ...(filing.manifest.settings?.approvedSuffixes ?? [])];
   const ctx: CheckContext = { filing, facts, options: { ...options, approvedSuffixes } };
 
-  const undated = new Map<string, RawFinding[]>();
-  const today = evaluateAt(ctx, facts, options.date, undated);
+  const evaluate = dayEvaluator(ctx);
+  const today = evaluate(options.date);
   const { raws, documents } = today;
   const rendered = sortFindings(render(raws, options.lang, loaded.positions));
   // Waivers before folding: an entry naming a rule whose finding folds into another one still matches it
@@ -125,88 +127,160 @@ export async function checkFiling(input: string | ManifestSource, options: RunOp
   const report: FilingReport = { file, province: filing.province, verdict: verdictOf(summary), findings, documents, summary };
   Object.assign(
     report,
-    validityOf(
-      today,
-      (date, only) => evaluateAt(ctx, facts, date, undated, only),
-      options.lang,
-      (r) => renderFinding(r, ruleIndex().get(r.rule), options.lang).message,
-    ),
+    validityOf(today, evaluate, options.lang, (r) => renderFinding(r, ruleIndex().get(r.rule), options.lang).message),
   );
   return report;
-}
-
-/** The data rules' view of a filing, built once for all the days it is evaluated at. */
-const views = new WeakMap<CheckContext['filing'], FilingView>();
-function viewOf(filing: CheckContext['filing']): FilingView {
-  let view = views.get(filing);
-  if (!view) views.set(filing, (view = buildView(filing)));
-  return view;
 }
 
 /** An evaluation's findings by rule, grouped once however many bisection steps start from it. */
 const byRule = new WeakMap<Evaluation, Map<string, RawFinding[]>>();
 function byRuleOf(e: Evaluation): Map<string, RawFinding[]> {
   let m = byRule.get(e);
-  if (!m) byRule.set(e, (m = groupByRule(e.raws)));
+  // Only the rules that read the date are ever taken from another day.
+  const dated = e.dated;
+  if (!m) byRule.set(e, (m = groupByRule(dated ? e.raws.filter((r) => dated.has(r.rule)) : e.raws)));
   return m;
 }
 
-/**
- * Everything `check` decides about a filing on one day: pure, so it can be re-run at other dates.
- * A code rule that never read the date on the first run gives the same findings on every day:
- * `undated` keeps them so later days run only the rules that did read it. With `only`, the rules
- * outside it are taken from `only.from`, a day on which they gave the same findings (bisection).
- */
-function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, undated: Map<string, RawFinding[]>, only?: PartialRun): Evaluation {
-  const first = undated.size === 0;
-  const prior = only ? byRuleOf(only.from) : undefined;
-  const raws: RawFinding[] = [...facts.findings];
-  for (const rule of codeRules()) {
-    const known = undated.get(rule.id) ?? (only && !only.rules.has(rule.id) ? (prior?.get(rule.id) ?? []) : undefined);
-    if (known) {
-      raws.push(...known);
-      continue;
-    }
-    let readDate = false;
-    const options = { ...base.options };
-    Object.defineProperty(options, 'date', { enumerable: true, get: () => ((readDate = true), date) });
-    const found = runRule(rule, { ...base, options });
-    if (first && !readDate) undated.set(rule.id, found);
-    raws.push(...found);
-  }
-  const ctx: CheckContext = { ...base, options: { ...base.options, date } };
-  // Data rules as the code rules above: one that read no date on the first day is not run again.
-  const province = ctx.filing.province;
-  const data: RawFinding[] = [];
-  const settled: Array<[string, RawFinding[]]> = [];
-  try {
-    for (const rule of bundledRegulations().rules) {
-      if (rule.province !== undefined && rule.province !== province) continue;
-      const known = undated.get(rule.id) ?? (only && !only.rules.has(rule.id) ? (prior?.get(rule.id) ?? []) : undefined);
-      if (known) {
-        data.push(...known);
-        continue;
-      }
-      const seen: DateReads = { date: false };
-      const found = evaluateRule(rule, viewOf(ctx.filing), date, seen);
-      if (first && !seen.date) settled.push([rule.id, found]);
-      data.push(...found);
-    }
-    for (const [id, found] of settled) undated.set(id, found);
-    raws.push(...data);
-  } catch (err) {
-    raws.push(internalError('regulations', err));
-  }
+type Demand = DocumentDemand & { rule: string };
 
-  const demands: Array<DocumentDemand & { rule: string }> = raws.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, rule: r.rule })));
-  const documents = mergeDocuments(ctx.filing, demands, date).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
+/**
+ * What the first day taught about a filing, in rule order: the findings of a rule that read no
+ * date (the same on every day) and the rules that did read it, to run again on each later day.
+ */
+interface Plan {
+  /** Facts' findings and code rules. */
+  code: Array<RawFinding[] | CodeRule>;
+  /** Data rules (all of them run again when the first day's data rules failed). */
+  data: Array<RawFinding[] | LoadedRule>;
+  /** Ids of the rules that read the date: only their findings differ from day to day. */
+  dated: ReadonlySet<string>;
+  /** The `documents[]` entries that reuse an order: the only part of the provided documents that depends on the date. */
+  reuses: ManifestDocument[];
+  /** Later days' documents, by what they depend on: the demands of the dated rules and the reuses accepted. */
+  documents: Map<string, RequiredDocument[]>;
+}
+
+/** Between the days a filing is evaluated at: the plan, once the first day has made it. */
+interface FilingState {
+  plan?: Plan;
+}
+
+// Object.assign rather than `{ ...d, rule }`: adding a key to a spread copy is one of V8's slow paths.
+const demandsOf = (raws: readonly RawFinding[]): Demand[] => raws.flatMap((r) => (r.documents ?? []).map((d) => Object.assign({}, d, { rule: r.rule })));
+
+/** The required documents for these demands on `date`, sorted; a document whose file is missing or unreadable is not provided. */
+function documentsFor(filing: CheckContext['filing'], facts: FilingFacts, demands: Demand[], date: string): RequiredDocument[] {
+  const documents = mergeDocuments(filing, demands, date).sort((a, b) => a.kind.localeCompare(b.kind) || a.for.localeCompare(b.for));
   // A document whose file is missing or unreadable is not provided, whatever the manifest says.
   for (const d of documents) {
     if (!d.provided || !d.providedBy) continue;
     const image = facts.images.get(d.providedBy) ?? facts.images.get(`${d.providedBy}.file`);
     if (image && image.entry !== 'file') d.provided = false;
   }
-  return { date, raws, documents };
+  return documents;
+}
+
+/**
+ * Evaluates one filing on the days asked, the first day first: the check's findings and documents
+ * of that day. Later days follow the plan the first day made.
+ */
+export function dayEvaluator(ctx: CheckContext): EvaluateAt {
+  const state: FilingState = {};
+  return (date, only) => evaluateAt(ctx, ctx.facts, date, state, only);
+}
+
+/**
+ * Everything `check` decides about a filing on one day: pure, so it can be re-run at other dates.
+ * A rule that never read the date on the first run gives the same findings on every day: the
+ * first run makes a plan of them, so later days run only the rules that did read it. With `only`,
+ * the rules outside it are taken from `only.from`, a day on which they gave the same findings (bisection).
+ */
+function evaluateAt(base: CheckContext, facts: FilingFacts, date: string, state: FilingState, only?: PartialRun): Evaluation {
+  if (state.plan) return evaluatePlanned(state.plan, base, facts, date, only);
+  let code: Plan['code'] = [[...facts.findings]];
+  const raws: RawFinding[] = [...facts.findings];
+  // One context for every rule, whose date notes that it was read: rules run one at a time.
+  let readDate = false;
+  const options = Object.assign({}, base.options);
+  Object.defineProperty(options, 'date', { enumerable: true, get: () => ((readDate = true), date) });
+  const watched: CheckContext = { filing: base.filing, facts: base.facts, options };
+  for (const rule of codeRules()) {
+    readDate = false;
+    const found = runRule(rule, watched);
+    code.push(readDate ? rule : found);
+    raws.push(...found);
+  }
+  // Data rules as the code rules above: one that read no date on the first day is not run again.
+  const province = base.filing.province;
+  const rules = bundledRegulations().rules.filter((rule) => rule.province === undefined || rule.province === province);
+  let data: Plan['data'] = [];
+  try {
+    const found: RawFinding[] = [];
+    for (const rule of rules) {
+      const seen: DateReads = { date: false };
+      const own = evaluateRule(rule, viewOf(base.filing), date, seen);
+      data.push(seen.date ? rule : own);
+      found.push(...own);
+    }
+    raws.push(...found);
+  } catch (err) {
+    raws.push(internalError('regulations', err));
+    data = rules;
+  }
+  const dated = new Set<string>();
+  for (const step of [...code, ...data]) if (!Array.isArray(step)) dated.add(step.id);
+  // Fixed findings next to each other are copied as one list.
+  const joined = <T>(steps: Array<RawFinding[] | T>): Array<RawFinding[] | T> => {
+    const out: Array<RawFinding[] | T> = [];
+    for (const step of steps) {
+      const last = out[out.length - 1];
+      if (Array.isArray(step) && Array.isArray(last)) last.push(...step);
+      else out.push(Array.isArray(step) ? [...step] : step);
+    }
+    return out;
+  };
+  code = joined(code);
+  data = joined(data);
+  const reuses = base.filing.manifest.documents.filter((d) => d.reuse);
+  state.plan = { code, data, dated, reuses, documents: new Map() };
+  return { date, raws, documents: documentsFor(base.filing, facts, demandsOf(raws), date), dated };
+}
+
+/** A later day: the first day's findings of the rules that read no date, the others run again. */
+function evaluatePlanned(plan: Plan, base: CheckContext, facts: FilingFacts, date: string, only?: PartialRun): Evaluation {
+  const prior = only ? byRuleOf(only.from) : undefined;
+  const ctx: CheckContext = { filing: base.filing, facts: base.facts, options: Object.assign({}, base.options, { date }) };
+  const raws: RawFinding[] = [];
+  // What the documents depend on besides the fixed findings: the findings of the rules run today.
+  let key = '';
+  const ran = (found: readonly RawFinding[]) => {
+    for (const r of found) {
+      raws.push(r);
+      if (r.documents) for (const d of r.documents) key += `${r.rule.length}:${r.rule}${d.kind.length}:${d.kind}${d.for.length}:${d.for}`;
+    }
+    key += '\u0002';
+  };
+  for (const step of plan.code) {
+    if (Array.isArray(step)) raws.push(...step);
+    else ran(only && !only.rules.has(step.id) ? (prior?.get(step.id) ?? []) : runRule(step, ctx));
+  }
+  const settled = raws.length;
+  const keyBefore = key;
+  try {
+    for (const step of plan.data) {
+      if (Array.isArray(step)) raws.push(...step);
+      else ran(only && !only.rules.has(step.id) ? (prior?.get(step.id) ?? []) : evaluateRule(step, viewOf(ctx.filing), date));
+    }
+  } catch (err) {
+    raws.length = settled;
+    key = `${keyBefore}\u0003`;
+    ran([internalError('regulations', err)]);
+  }
+  for (const doc of plan.reuses) key += reuseProblems(ctx.filing, doc, date).length > 0 ? '0' : '1';
+  let documents = plan.documents.get(key);
+  if (!documents) plan.documents.set(key, (documents = documentsFor(ctx.filing, facts, demandsOf(raws), date)));
+  return { date, raws, documents, dated: plan.dated };
 }
 
 /** The tool as every report names it. */

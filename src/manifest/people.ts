@@ -1,7 +1,17 @@
 // Who is who in a filing.
 import type { Person } from './schema.js';
 
-const normaliseName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+const normalised = new Map<string, string>();
+
+/** A name as compared: once per distinct name, as the same people are compared on every day a filing is evaluated. */
+function normaliseName(s: string): string {
+  let n = normalised.get(s);
+  if (n === undefined) {
+    if (normalised.size >= 10_000) normalised.clear();
+    normalised.set(s, (n = s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()));
+  }
+  return n;
+}
 const normaliseIdNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 
 /** The same name, ignoring width, spaces and case (张 三 = 张三). */

@@ -10,11 +10,20 @@ export { ageOf } from './predicates/person.js';
 export { namePattern } from './predicates/website.js';
 export { threeInOne } from './predicates/filing.js';
 
+const entries = new WeakMap<Condition, Array<[string, unknown]>>();
+
+/** A condition's keys and values, listed once: the rule data does not change while it runs. */
+function entriesOf(condition: Condition): Array<[string, unknown]> {
+  let list = entries.get(condition);
+  if (!list) entries.set(condition, (list = Object.entries(condition)));
+  return list;
+}
+
 /** A condition object holds when all its keys hold; `all`, `any` and `not` combine. */
 export function evaluateCondition(condition: Condition | undefined, scope: Scope): Tri {
   if (condition === undefined) return true;
-  const results: Tri[] = [];
-  for (const [key, value] of Object.entries(condition)) {
+  let unknown = false;
+  for (const [key, value] of entriesOf(condition)) {
     if (value === undefined) continue;
     let r: Tri;
     if (key === 'all') r = and((value as Condition[]).map((c) => evaluateCondition(c, scope)));
@@ -27,9 +36,10 @@ export function evaluateCondition(condition: Condition | undefined, scope: Scope
     }
     // A false key settles the conjunction; later keys need not be read (nor leave notes).
     if (r === false) return false;
-    results.push(r);
+    if (r === null) unknown = true;
   }
-  return and(results);
+  // The conjunction of the keys read, none false.
+  return unknown ? null : true;
 }
 
 /** The counting condition a rule compares first, whose value is its `{count}`. */

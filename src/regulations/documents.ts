@@ -2,7 +2,7 @@
 // missing from `documents[]` (valid reuses included) and the manifest's image fields.
 import type { DocumentDemand, RequiredDocument } from '../model.js';
 import type { Filing } from '../manifest/filing.js';
-import { buildView, domainKey, holderOf, type FilingView } from './filing-view.js';
+import { domainKey, holderOf, viewOf, type FilingView } from './filing-view.js';
 import { reuseProblems } from './reuse.js';
 
 /** A document the manifest provides: `holders` is `'*'` for a `documents[]` entry without `for`. */
@@ -33,7 +33,7 @@ export function resolveFor(view: FilingView, target: string): string[] {
 
 /** Every document the manifest provides on the check date (reuses that are not accepted are left out). */
 export function documentsProvided(filing: Filing, date: string = todayInChina()): ProvidedDocument[] {
-  const view = buildView(filing);
+  const view = viewOf(filing);
   const provided: ProvidedDocument[] = [];
   const m = filing.manifest;
   if (m.entity.certificate?.image) provided.push({ kind: 'entity-certificate', holders: ['entity'], providedBy: 'entity.certificate.image' });

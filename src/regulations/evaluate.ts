@@ -9,17 +9,48 @@ import { buildView, type FilingView } from './filing-view.js';
 import type { LoadedRule, Regulations } from './loader.js';
 import type { DataRule } from './schema.js';
 
-function scopesOf(rule: LoadedRule, view: FilingView, date: string): Array<{ scope: Scope; path: string }> {
-  const base = { view, date };
+/**
+ * A scope that notes when a condition reads the check date. A getter on the class rather than one
+ * defined on each scope object: defining one per object costs far more than the rule it watches.
+ */
+class DateReadingScope implements Scope {
+  notes: Record<string, string | number> = {};
+  constructor(
+    readonly view: FilingView,
+    private readonly day: string,
+    private readonly seen: DateReads,
+    readonly kind: Scope['kind'],
+    readonly website?: Scope['website'],
+    readonly subject?: Scope['subject'],
+    readonly domain?: Scope['domain'],
+  ) {}
+  get date(): string {
+    this.seen.date = true;
+    return this.day;
+  }
+}
+
+// Scopes are written out in full rather than spread from a common base: adding keys to a spread
+// copy is one of V8's slow paths, and this runs for every rule, subject and day.
+function scopesOf(rule: LoadedRule, view: FilingView, date: string, seen?: DateReads): Array<{ scope: Scope; path: string }> {
   switch (rule.for) {
     case 'website':
-      return view.filing.websites.map((website) => ({ scope: { ...base, kind: 'website', website, notes: {} }, path: website.path }));
+      return view.filing.websites.map((website) => ({
+        scope: seen ? new DateReadingScope(view, date, seen, 'website', website) : { view, date, kind: 'website', website, notes: {} },
+        path: website.path,
+      }));
     case 'person':
-      return view.subjects.map((subject) => ({ scope: { ...base, kind: 'person', subject, notes: {} }, path: subject.path }));
+      return view.subjects.map((subject) => ({
+        scope: seen ? new DateReadingScope(view, date, seen, 'person', undefined, subject) : { view, date, kind: 'person', subject, notes: {} },
+        path: subject.path,
+      }));
     case 'domain':
-      return view.domains.map((domain) => ({ scope: { ...base, kind: 'domain', domain, notes: {} }, path: domain.path }));
+      return view.domains.map((domain) => ({
+        scope: seen ? new DateReadingScope(view, date, seen, 'domain', undefined, undefined, domain) : { view, date, kind: 'domain', domain, notes: {} },
+        path: domain.path,
+      }));
     default:
-      return [{ scope: { ...base, kind: 'filing', notes: {} }, path: '' }];
+      return [{ scope: seen ? new DateReadingScope(view, date, seen, 'filing') : { view, date, kind: 'filing', notes: {} }, path: '' }];
   }
 }
 
@@ -55,6 +86,16 @@ export function holdersFor(who: DocumentDemand['for'], scope: Scope): string[] {
   }
 }
 
+const countKeys = new WeakMap<DataRule, string | undefined>();
+
+/** The counting condition whose value is the rule's `{count}`, found once per rule. */
+function countKeyOf(rule: DataRule): string | undefined {
+  if (countKeys.has(rule)) return countKeys.get(rule);
+  const key = firstCompareKey(rule.when) ?? firstCompareKey(rule.require);
+  countKeys.set(rule, key);
+  return key;
+}
+
 function argsOf(scope: Scope, rule: DataRule): Args {
   const { view } = scope;
   // The province by its slug; the YAML's Chinese texts name it `{provinceZh}`, the same value.
@@ -68,7 +109,7 @@ function argsOf(scope: Scope, rule: DataRule): Args {
   if (scope.kind === 'website' && scope.website) args.subject = scope.website.name;
   if (scope.kind === 'person') args.subject = subjectPerson(scope).person.name;
   if (scope.kind === 'domain' && scope.domain) args.subject = scope.domain.display;
-  const countKey = firstCompareKey(rule.when) ?? firstCompareKey(rule.require);
+  const countKey = countKeyOf(rule);
   if (countKey !== undefined && scope.notes[countKey] !== undefined) args.count = scope.notes[countKey];
   return args;
 }
@@ -89,8 +130,7 @@ export interface DateReads {
 /** The findings of one rule over a filing; `seen.date` becomes true when a condition reads the date. */
 export function evaluateRule(rule: LoadedRule, view: FilingView, date: string, seen?: DateReads): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const { scope, path } of scopesOf(rule, view, date)) {
-    if (seen) Object.defineProperty(scope, 'date', { enumerable: true, get: () => ((seen.date = true), date) });
+  for (const { scope, path } of scopesOf(rule, view, date, seen)) {
     const when = evaluateCondition(rule.when, scope);
     if (when === false) continue;
     const require = rule.require ? evaluateCondition(rule.require, scope) : undefined;

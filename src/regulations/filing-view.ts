@@ -46,7 +46,7 @@ export interface FilingView {
 
 
 function mergePeople(a: Person, b: Person): Person {
-  const merged: Record<string, unknown> = { ...b };
+  const merged: Record<string, unknown> = Object.assign({}, b);
   for (const [k, v] of Object.entries(a)) if (v !== undefined) merged[k] = v;
   return merged as Person;
 }
@@ -102,6 +102,18 @@ export function buildView(filing: Filing): FilingView {
     prefixesUnderSubject.add(prefix);
   }
   return { filing, subjects, principal, legalRepresentative, adminOf, domains, domainsUnderSubject, prefixesUnderSubject };
+}
+
+const views = new WeakMap<Filing, FilingView>();
+
+/**
+ * The view of a filing, built once however many days and rules read it: a filing and its view are
+ * not changed after they are made.
+ */
+export function viewOf(filing: Filing): FilingView {
+  let view = views.get(filing);
+  if (!view) views.set(filing, (view = buildView(filing)));
+  return view;
 }
 
 /** The holder path documents of this person are filed under. */

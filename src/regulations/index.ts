@@ -32,10 +32,19 @@ export function regulationFigure(rule: string, name: string): number {
   return value;
 }
 
+const settingsByName = new Map<string, ProvinceSettings>();
+
 /** The province's settings from its rule file (defaults when it has none). */
 export function settingsFor(province: string): ProvinceSettings {
-  const slug = normaliseProvince(province);
-  return (slug && bundledRegulations().provinces.get(slug)?.settings) || DEFAULT_SETTINGS;
+  // Asked by the dated rules on every day a filing is evaluated at: one answer per province as written.
+  let settings = settingsByName.get(province);
+  if (!settings) {
+    const slug = normaliseProvince(province);
+    settings = (slug && bundledRegulations().provinces.get(slug)?.settings) || DEFAULT_SETTINGS;
+    if (settingsByName.size >= 1_000) settingsByName.clear();
+    settingsByName.set(province, settings);
+  }
+  return settings;
 }
 
 export { RULES_DATE } from '../version.js';

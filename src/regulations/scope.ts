@@ -80,4 +80,16 @@ export function isLegalRepresentative(view: FilingView, subject: Subject): Tri {
   return view.filing.manifest.entity.type === 'individual' ? false : null;
 }
 
-export const contains = (haystack: string, needle: string) => haystack.toLocaleLowerCase().includes(needle.toLocaleLowerCase());
+const lowered = new Map<string, string>();
+
+/** A text in lower case, once per distinct text: the same keywords and names are compared for every rule and day. */
+function lower(text: string): string {
+  let l = lowered.get(text);
+  if (l === undefined) {
+    if (lowered.size >= 10_000) lowered.clear();
+    lowered.set(text, (l = text.toLocaleLowerCase()));
+  }
+  return l;
+}
+
+export const contains = (haystack: string, needle: string) => lower(haystack).includes(lower(needle));

@@ -13,7 +13,8 @@ export function renderFinding(raw: RawFinding, rule: RuleMeta | undefined, lang:
   const entry = rule?.messages[raw.key ?? raw.status] ?? rule?.messages[raw.status];
   if (entry) {
     text = interpolate(entry.message[lang], raw.args, lang);
-    fix = entry.fix ? interpolate(entry.fix[lang], raw.args, lang) : undefined;
+    // A passing finding carries no fix: its template is not filled.
+    fix = entry.fix && raw.status !== 'pass' ? interpolate(entry.fix[lang], raw.args, lang) : undefined;
   } else {
     const title = rule ? rule.title[lang] : raw.rule;
     text = message(raw.status === 'pass' ? 'finding.pass' : 'finding.other', { title }, lang);

@@ -31,8 +31,19 @@ export function sourceTable(): Record<string, SourceEntry> {
   return loaded;
 }
 
+const keyOfCitation = new Map<string, string | undefined>();
+
 /** The short name a citation starts with (the longest that fits), if the table knows it. */
 export function sourceKeyOf(citation: string): string | undefined {
+  // Citations come from the rules' `source` fields, a small set asked about once per finding.
+  if (keyOfCitation.has(citation)) return keyOfCitation.get(citation);
+  const key = sourceKeyUncached(citation);
+  if (keyOfCitation.size >= 10_000) keyOfCitation.clear();
+  keyOfCitation.set(citation, key);
+  return key;
+}
+
+function sourceKeyUncached(citation: string): string | undefined {
   const c = citation.trim();
   let best: string | undefined;
   for (const key of Object.keys(sourceTable())) {
@@ -52,7 +63,9 @@ export const citationsOf = (source: string): string[] =>
 export function sourcesCited(sources: Iterable<string>, lang: Lang): Record<string, ReportSource> {
   const out: Record<string, ReportSource> = {};
   const keys = new Set<string>();
-  for (const s of sources)
+  // A report cites the same few rule sources once per finding: each distinct one is read once.
+  const distinct = new Set(sources);
+  for (const s of distinct)
     for (const c of citationsOf(s)) {
       const key = sourceKeyOf(c);
       if (key) keys.add(key);

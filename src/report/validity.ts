@@ -14,6 +14,8 @@ export interface Evaluation {
   date: string;
   raws: RawFinding[];
   documents: RequiredDocument[];
+  /** When known: the rules run again on each day; the others' findings are the first day's, so a partial run never re-runs them. */
+  dated?: ReadonlySet<string>;
 }
 
 /** Re-run only `rules`; the findings of the others come from `from`, a day on which they were the same. */
@@ -34,11 +36,16 @@ export function groupByRule(raws: readonly RawFinding[]): Map<string, RawFinding
   return out;
 }
 
-/** Rules whose findings differ (status, place, documents demanded) between two days. */
+/**
+ * Rules whose findings differ (status, place, documents demanded) between two days: among the
+ * rules run again on each day when the evaluations say which (the only ones a partial run re-runs).
+ */
 function changedRules(a: Evaluation, b: Evaluation): Set<string> {
+  const dated = a.dated !== undefined && a.dated === b.dated ? a.dated : undefined;
   const shape = (e: Evaluation) => {
     const m = new Map<string, string[]>();
     for (const r of e.raws) {
+      if (dated && !dated.has(r.rule)) continue;
       const key = `${r.status}\u0000${r.path}\u0000${(r.documents ?? []).map((d) => `${d.kind}@${d.for}`).join(',')}`;
       const list = m.get(r.rule);
       if (list) list.push(key);
@@ -82,17 +89,36 @@ interface Entry {
 /** The findings that matter to the verdict, by rule and place: the worst status of each. */
 type Signature = Map<string, Entry>;
 
-function signatureOf(e: Evaluation): Signature {
+/**
+ * Signature keys and entries by finding and document, for the days of one filing: they share
+ * most of their findings and documents, so each one's key and entry are made once.
+ */
+type Keys = Map<RawFinding | RequiredDocument, { key: string; entry: Entry }>;
+const rawKeyed = (keys: Keys, raw: RawFinding, severity: number): { key: string; entry: Entry } => {
+  let k = keys.get(raw);
+  if (k === undefined) keys.set(raw, (k = { key: `${raw.rule}\u0000${raw.path}`, entry: { severity, raw } }));
+  return k;
+};
+const documentKeyed = (keys: Keys, d: RequiredDocument): { key: string; entry: Entry } => {
+  let k = keys.get(d);
+  if (k === undefined) keys.set(d, (k = { key: `document\u0000${d.kind}\u0000${d.for}`, entry: { severity: SEVERITY.fail, document: d } }));
+  return k;
+};
+
+function signatureOf(e: Evaluation, keys: Keys): Signature {
   const sig: Signature = new Map();
   for (const raw of e.raws) {
     const severity = SEVERITY[raw.status] ?? 0;
     if (severity === 0) continue;
-    const key = `${raw.rule}\u0000${raw.path}`;
+    const { key, entry } = rawKeyed(keys, raw, severity);
     const had = sig.get(key);
-    if (!had || had.severity < severity) sig.set(key, { severity, raw });
+    if (!had || had.severity < severity) sig.set(key, entry);
   }
   for (const d of e.documents) {
-    if (d.required && !d.provided) sig.set(`document\u0000${d.kind}\u0000${d.for}`, { severity: SEVERITY.fail, document: d });
+    if (d.required && !d.provided) {
+      const { key, entry } = documentKeyed(keys, d);
+      sig.set(key, entry);
+    }
   }
   return sig;
 }
@@ -125,13 +151,13 @@ interface Change {
  * Every day within the horizon on which the signature changes, found by probing and bisection.
  * Between two probes only the rules that differ at their ends are run again.
  */
-function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number): Change[] {
-  const probes = new Map<number, { e: Evaluation; sig: Signature }>([[0, { e: today, sig: signatureOf(today) }]]);
+function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number, keys: Keys): Change[] {
+  const probes = new Map<number, { e: Evaluation; sig: Signature }>([[0, { e: today, sig: signatureOf(today, keys) }]]);
   const probe = (offset: number) => {
     let hit = probes.get(offset);
     if (!hit) {
       const e = evaluateAt(addDays(today.date, offset));
-      hit = { e, sig: signatureOf(e) };
+      hit = { e, sig: signatureOf(e, keys) };
       probes.set(offset, hit);
     }
     return hit;
@@ -149,7 +175,7 @@ function changes(today: Evaluation, evaluateAt: EvaluateAt, horizon: number): Ch
         let hit = between.get(o);
         if (!hit) {
           const e = evaluateAt(addDays(today.date, o), only);
-          hit = { e, sig: signatureOf(e) };
+          hit = { e, sig: signatureOf(e, keys) };
           between.set(o, hit);
         }
         return hit;
@@ -193,9 +219,10 @@ export interface Validity {
  * none does: the filing may go in today). `readyUntil`: the first day some finding gets worse than the day before.
  */
 export function validityOf(today: Evaluation, evaluateAt: EvaluateAt, lang: Lang, render: (raw: RawFinding) => string, horizon = HORIZON_DAYS): Validity {
-  const all = changes(today, evaluateAt, horizon);
+  const keys: Keys = new Map();
+  const all = changes(today, evaluateAt, horizon, keys);
   const result: Validity = {};
-  const start = signatureOf(today);
+  const start = signatureOf(today, keys);
   // A finding of today that improves on its own is a wait; the last such first-improvement sets the day.
   const firstBetter = new Map<string, { date: string; entry: Entry }>();
   for (const c of all) {

@@ -102,8 +102,20 @@ export function parseSuffixLines(source: string): string[] {
     .map(asciiSuffix);
 }
 
+const normalised = new Map<string, string>();
+
 /** Names compared as people write them: NFKC (full-width brackets and letters), no spaces or punctuation, lower case. */
 export function normaliseName(name: string): string {
+  // The same holder and registrar names come back for every domain and filing.
+  let n = normalised.get(name);
+  if (n === undefined) {
+    if (normalised.size >= 10_000) normalised.clear();
+    normalised.set(name, (n = normaliseUncached(name)));
+  }
+  return n;
+}
+
+function normaliseUncached(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
@@ -111,12 +123,25 @@ export function normaliseName(name: string): string {
     .replace(/[.,，。、·'"“”‘’]/g, '');
 }
 
+const byName = new WeakMap<RegistrarList, Map<string, Registrar>>();
+
+/** Every name of a list's registrars, normalised, to the first registrar that carries it. */
+function namesOf(list: RegistrarList): Map<string, Registrar> {
+  let names = byName.get(list);
+  if (!names) {
+    names = new Map();
+    for (const r of list.registrars) for (const a of [r.zh, r.en, ...r.aliases]) if (!names.has(normaliseName(a))) names.set(normaliseName(a), r);
+    byName.set(list, names);
+  }
+  return names;
+}
+
 /** The registrar a WHOIS name belongs to, if the list knows it. */
 export function findRegistrar(name: string | undefined, list = loadRegistrarList()): Registrar | undefined {
   if (!name) return undefined;
   const n = normaliseName(name);
   if (!n) return undefined;
-  return list.registrars.find((r) => [r.zh, r.en, ...r.aliases].some((a) => normaliseName(a) === n));
+  return namesOf(list).get(n);
 }
 
 /** The list with registrars the config adds (matched by the names given, like the list's own aliases). */

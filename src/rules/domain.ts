@@ -8,7 +8,7 @@ import type { FilingWebsite } from '../manifest/filing.js';
 import type { DeclaredDomain } from '../manifest/schema.js';
 import type { DomainLookup, WhoisRecord } from '../facts/types.js';
 import { parseDomain, type DomainName } from '../facts/domain-name.js';
-import { daysBetween, todayInChina } from '../facts/dates.js';
+import { addDays, daysBetween, todayInChina } from '../facts/dates.js';
 import { privacyMarkerOf } from '../facts/domains/parse-whois.js';
 import { regulationFigure, settingsFor } from '../regulations/index.js';
 import type { ProvinceSettings } from '../regulations/schema.js';
@@ -47,7 +47,16 @@ function entries(ctx: CheckContext): Entry[] {
   );
 }
 
+const registrablesByFiling = new WeakMap<CheckContext['filing'], Registered[]>();
+
+/** The filing's registrable domains, worked out once per filing: most domain rules ask, on every day the filing is evaluated at. */
 function registrables(ctx: CheckContext): Registered[] {
+  let list = registrablesByFiling.get(ctx.filing);
+  if (!list) registrablesByFiling.set(ctx.filing, (list = registrablesOf(ctx)));
+  return list;
+}
+
+function registrablesOf(ctx: CheckContext): Registered[] {
   const map = new Map<string, Registered>();
   for (const e of entries(ctx)) {
     if (!e.name) continue;
@@ -59,8 +68,19 @@ function registrables(ctx: CheckContext): Registered[] {
   return [...map.values()];
 }
 
+const declaredKeys = new WeakMap<CheckContext['filing'], Map<string, string | undefined>>();
+
 /** The `domains:` key declaring a registrable domain, whatever form it was written in. */
 function declaredKey(ctx: CheckContext, registrable: string): string | undefined {
+  let keys = declaredKeys.get(ctx.filing);
+  if (!keys) declaredKeys.set(ctx.filing, (keys = new Map()));
+  if (keys.has(registrable)) return keys.get(registrable);
+  const key = declaredKeyOf(ctx, registrable);
+  keys.set(registrable, key);
+  return key;
+}
+
+function declaredKeyOf(ctx: CheckContext, registrable: string): string | undefined {
   for (const key of Object.keys(ctx.filing.manifest.domains ?? {})) {
     const p = parseDomain(key);
     if (p.ok && (p.domain.registrable === registrable || p.domain.ascii === registrable)) return key;
@@ -74,17 +94,45 @@ function declared(ctx: CheckContext, registrable: string): DeclaredDomain | unde
   return key === undefined ? undefined : ctx.filing.manifest.domains[key];
 }
 
-/** The manifest path of a declared fact, e.g. `domains["example.com"].expires`. */
+const declaredPaths = new WeakMap<CheckContext['filing'], Map<string, string>>();
+
+/** The manifest path of a declared fact, e.g. `domains["example.com"].expires` (written once per filing). */
 function declaredPath(ctx: CheckContext, registrable: string, field: string): string {
-  return formatPath(['domains', declaredKey(ctx, registrable) ?? registrable, field]);
+  let paths = declaredPaths.get(ctx.filing);
+  if (!paths) declaredPaths.set(ctx.filing, (paths = new Map()));
+  const key = `${registrable}\u0000${field}`;
+  let path = paths.get(key);
+  if (path === undefined) paths.set(key, (path = formatPath(['domains', declaredKey(ctx, registrable) ?? registrable, field])));
+  return path;
 }
 
 const provinceName = (slug: string): NamedArg => ({ name: 'province', value: slug });
 
+const unicodeSuffixes = new Map<string, string>();
+/** A public suffix for display (`中国`), once per suffix: every domain of every filing asks. */
+function suffixUnicode(ascii: string): string {
+  let u = unicodeSuffixes.get(ascii);
+  if (u === undefined) {
+    if (unicodeSuffixes.size >= 10_000) unicodeSuffixes.clear();
+    unicodeSuffixes.set(ascii, (u = domainToUnicode(ascii)));
+  }
+  return u;
+}
+
 const cstDate = (iso: string) => todayInChina(new Date(iso));
 
-/** What the server said, as a catalogue phrase, for every domain finding. */
+const NO_LOOKUP: { said: PhraseArg } = { said: { phrase: 'lookup.none' } };
+const saidOf = new WeakMap<DomainLookup, { said: PhraseArg }>();
+
+/** What the server said, as a catalogue phrase, for every domain finding (worked out once per lookup: findings only read it). */
 function said(l: DomainLookup | undefined): { said: PhraseArg } {
+  if (!l) return NO_LOOKUP;
+  let out = saidOf.get(l);
+  if (!out) saidOf.set(l, (out = saidUncached(l)));
+  return out;
+}
+
+function saidUncached(l: DomainLookup): { said: PhraseArg } {
   if (!l) return { said: { phrase: 'lookup.none' } };
   if (l.status === 'offline') return { said: { phrase: 'lookup.offline' } };
   if (l.status === 'error') return { said: { phrase: 'lookup.error', args: { error: l.error ?? { phrase: 'lookup.unknown-error' } } } };
@@ -172,6 +220,47 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
   const tlds = data.tlds ?? loadTldList;
   const registrars = data.registrars ?? loadRegistrarList;
   const lookupOf = (ctx: CheckContext, d: string) => ctx.facts.domains.get(d);
+
+  /** The declared real-name verifications of the filing's domains and the day each reaches MIIT, once per filing. */
+  type Verification = { domain: string; on: string; ready: string; path: string };
+  const verificationMemo = new WeakMap<CheckContext['filing'], { syncDays: number; list: Verification[] }>();
+  const verifications = (ctx: CheckContext, syncDays: number): Verification[] => {
+    const memo = verificationMemo.get(ctx.filing);
+    if (memo && memo.syncDays === syncDays) return memo.list;
+    const list = registrables(ctx).flatMap((r): Verification[] => {
+      const d = declared(ctx, r.name.registrable);
+      if (!d?.realNameVerifiedOn || d.realNameVerified === false) return [];
+      const on = d.realNameVerifiedOn;
+      return [{ domain: r.name.registrableUnicode, on, ready: addDays(on, syncDays), path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn') }];
+    });
+    verificationMemo.set(ctx.filing, { syncDays, list });
+    return list;
+  };
+
+  /**
+   * What whois/expiry knows of each registrable domain apart from the day: the expiry date and
+   * where it comes from, or the finding when there is none. Worked out once per filing and its
+   * lookups, as the validity search asks on many days.
+   */
+  type Expiry = { finding: RawFinding } | { expires: string; base: Args; from: PhraseArg; path: string };
+  const expiryMemo = new WeakMap<CheckContext['facts'], { filing: CheckContext['filing']; settings: ProvinceSettings; list: Expiry[] }>();
+  const expiries = (ctx: CheckContext, s: ProvinceSettings): Expiry[] => {
+    const memo = expiryMemo.get(ctx.facts);
+    if (memo && memo.filing === ctx.filing && memo.settings === s) return memo.list;
+    const list = registrables(ctx).flatMap((r): Expiry[] => {
+      const l = lookupOf(ctx, r.name.registrable);
+      if (l?.status === 'not-found') return [];
+      const d = declared(ctx, r.name.registrable);
+      const sd = said(l);
+      const fromRecord = l?.record?.expires;
+      const expires = fromRecord ? cstDate(fromRecord) : d?.expires;
+      const base = { domain: r.name.registrableUnicode, ...sd };
+      if (!expires) return [{ finding: { rule: 'whois/expiry', status: 'unknown', path: r.path, args: base } }];
+      return [{ expires, base, from: fromRecord ? sd.said : DECLARED, path: fromRecord ? r.path : declaredPath(ctx, r.name.registrable, 'expires') }];
+    });
+    expiryMemo.set(ctx.facts, { filing: ctx.filing, settings: s, list });
+    return list;
+  };
 
   const syntax = defineRule({
     id: 'domain/syntax',
@@ -319,9 +408,9 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const hitExtra = candidates.find((c) => extra.has(c));
         const hit = candidates.find((c) => list.approved.has(c));
         if (hit || hitExtra) {
-          const s = `.${domainToUnicode(hit ?? hitExtra!)}`;
+          const s = `.${suffixUnicode(hit ?? hitExtra!)}`;
           const how = { how: hit ? { phrase: 'tld.bundled-list', args: { date: list.date } } : { phrase: 'tld.added-by-settings' } };
-          return { rule: this.id, status: 'pass', path: r.path, args: { ...args, suffix: s, ...how } };
+          return { rule: this.id, status: 'pass', path: r.path, args: Object.assign({}, args, { suffix: s }, how) };
         }
         if (candidates.some((c) => list.notApproved.has(c))) return { rule: this.id, status: 'fail', path: r.path, args };
         return { rule: this.id, status: 'warn', path: r.path, args };
@@ -451,29 +540,20 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
     },
     check(ctx) {
       const s = settings(ctx.filing.province);
-      return registrables(ctx).flatMap((r): RawFinding[] => {
-        const l = lookupOf(ctx, r.name.registrable);
-        if (l?.status === 'not-found') return [];
-        const d = declared(ctx, r.name.registrable);
-        const sd = said(l);
-        const fromRecord = l?.record?.expires;
-        const expires = fromRecord ? cstDate(fromRecord) : d?.expires;
-        const base = { domain: r.name.registrableUnicode, ...sd };
-        if (!expires) return [{ rule: this.id, status: 'unknown', path: r.path, args: base }];
-        const days = daysBetween(ctx.options.date, expires);
-        const from = fromRecord ? sd.said : DECLARED;
-        const args = {
-          ...base,
-          expires,
+      return expiries(ctx, s).flatMap((e): RawFinding[] => {
+        if ('finding' in e) return [e.finding];
+        const days = daysBetween(ctx.options.date, e.expires);
+        const args = Object.assign({}, e.base, {
+          expires: e.expires,
           days,
           date: ctx.options.date,
-          from,
+          from: e.from,
           threshold: s.domainExpiryWarnDays,
           thresholdSource: thresholdSourceOf(s),
           province: provinceName(ctx.filing.province),
-        };
+        });
         const status = days < 0 ? 'fail' : days <= s.domainExpiryWarnDays ? 'warn' : 'pass';
-        return [{ rule: this.id, status, path: fromRecord ? r.path : declaredPath(ctx, r.name.registrable, 'expires'), args }];
+        return [{ rule: 'whois/expiry', status, path: e.path, args }];
       });
     },
   });
@@ -566,7 +646,7 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         const base = { domain: r.name.registrableUnicode, date: list.date, confirmAt: CONFIRM_REGISTRARS, ...sd };
         if (!n) return l?.status === 'found' ? [{ rule: this.id, status: 'unknown', key: 'none', path: r.path, args: base }] : [];
         const known = findRegistrar(n.name, list);
-        const args = { ...base, registrar: n.name, from: n.fromRecord ? sd.said : DECLARED };
+        const args = Object.assign({}, base, { registrar: n.name, from: n.fromRecord ? sd.said : DECLARED });
         if (known?.alibabaInternational) return []; // whois/alibaba-international says it, as a failure
         if (!known) return [{ rule: this.id, status: 'unknown', path: r.path, args }];
         if (known.approved) return [{ rule: this.id, status: 'pass', path: r.path, args: { ...args, registrar: { name: 'registrar', value: known.id } } }];
@@ -714,10 +794,10 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
         for (const c of candidates) {
           const match = accepted.find((a) => normaliseName(a.name) === normaliseName(c));
           if (match) {
-            return [{ rule: this.id, status: 'pass', path: r.path, args: { ...base, holder: c, role: { name: 'role', value: match.role }, from } }];
+            return [{ rule: this.id, status: 'pass', path: r.path, args: Object.assign({}, base, { holder: c, role: { name: 'role' as const, value: match.role }, from }) }];
           }
         }
-        return [{ rule: this.id, status: 'fail', path: r.path, args: { ...base, holder: candidates.join(' / '), from } }];
+        return [{ rule: this.id, status: 'fail', path: r.path, args: Object.assign({}, base, { holder: candidates.join(' / '), from }) }];
       });
     },
   });
@@ -890,13 +970,11 @@ export function createDomainRules(data: Partial<DomainRuleData> = {}): CodeRule[
       },
     },
     check(ctx) {
-      return registrables(ctx).flatMap((r): RawFinding[] => {
-        const d = declared(ctx, r.name.registrable);
-        if (!d?.realNameVerifiedOn || d.realNameVerified === false) return [];
-        const days = daysBetween(d.realNameVerifiedOn, ctx.options.date);
-        const ready = new Date(Date.parse(`${d.realNameVerifiedOn}T00:00:00Z`) + realNameSyncDays() * 86_400_000).toISOString().slice(0, 10);
-        const args = { domain: r.name.registrableUnicode, on: d.realNameVerifiedOn, days, date: ctx.options.date, ready };
-        return [{ rule: this.id, status: days < realNameSyncDays() ? 'warn' : 'pass', path: declaredPath(ctx, r.name.registrable, 'realNameVerifiedOn'), args }];
+      const syncDays = realNameSyncDays();
+      return verifications(ctx, syncDays).map((v): RawFinding => {
+        const days = daysBetween(v.on, ctx.options.date);
+        const args = { domain: v.domain, on: v.on, days, date: ctx.options.date, ready: v.ready };
+        return { rule: 'domain/real-name-sync', status: days < syncDays ? 'warn' : 'pass', path: v.path, args };
       });
     },
   });

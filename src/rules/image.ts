@@ -89,7 +89,7 @@ export const imageReadable = defineRule({
       const { entry } = i.facts;
       if (entry !== 'file') {
         const key = entry === 'missing' && i.facts.error === DANGLING_LINK ? 'dangling-link' : entry;
-        return { rule: 'image/readable', status: 'fail', path: i.ref.path, key, args: { ...args(i), error: i.facts.error ?? entry } };
+        return { rule: 'image/readable', status: 'fail', path: i.ref.path, key, args: Object.assign(args(i), { error: i.facts.error ?? entry }) };
       }
       if ((i.facts.size ?? 0) === 0) return { rule: 'image/readable', status: 'fail', path: i.ref.path, key: 'empty', args: args(i) };
       return { rule: 'image/readable', status: 'pass', path: i.ref.path, args: args(i) };
@@ -124,7 +124,7 @@ export const imageFormat = defineRule({
     const { uploads } = loadImageSpecs();
     return readable(ctx).map((i): RawFinding => {
       const t = i.facts.type;
-      const a = { ...args(i), actual: typeName(t) };
+      const a = Object.assign(args(i), { actual: typeName(t) });
       if (!t) return { rule: 'image/format', status: 'fail', path: i.ref.path, key: 'not-an-image', args: a };
       if (!uploads.types.includes(t)) return { rule: 'image/format', status: 'fail', path: i.ref.path, key: 'wrong-type', args: a };
       return { rule: 'image/format', status: 'pass', path: i.ref.path, args: a };
@@ -159,7 +159,7 @@ export const imageExtension = defineRule({
       if (!t) return [];
       const ext = path.extname(i.ref.written).slice(1).toLowerCase();
       const accepted = uploads.extensions[t];
-      const a = { ...args(i), ext, actual: typeName(t), expected: accepted?.[0] ?? t };
+      const a = Object.assign(args(i), { ext, actual: typeName(t), expected: accepted?.[0] ?? t });
       if (ext === '') return [{ rule: 'image/extension-matches-content', status: 'warn', path: i.ref.path, key: 'no-extension', args: a }];
       const agrees = accepted ? accepted.includes(ext) : !imageExts.has(ext);
       // A non-image named as such (report.pdf) is the format rule's business alone.
@@ -192,7 +192,7 @@ export const imageFileSize = defineRule({
     const { uploads } = loadImageSpecs();
     return readable(ctx).map((i): RawFinding => {
       const size = i.facts.size ?? 0;
-      const a = { ...args(i), size, mb: megabytes(size), max: uploads.maxBytes, maxMb: megabytes(uploads.maxBytes).replace(/\.00$/, '') };
+      const a = Object.assign(args(i), { size, mb: megabytes(size), max: uploads.maxBytes, maxMb: megabytes(uploads.maxBytes).replace(/\.00$/, '') });
       return { rule: 'image/file-size', status: size < uploads.maxBytes ? 'pass' : 'fail', path: i.ref.path, args: a };
     });
   },
@@ -228,7 +228,7 @@ export const certificateImage = defineRule({
       .filter((i) => i.ref.path === 'entity.certificate.image')
       .flatMap((i): RawFinding[] => {
         const size = i.facts.size ?? 0;
-        const a = { ...args(i), actual: typeName(i.facts.type), size, kb: (size / 1024).toFixed(1), minKb: certificate.minBytesExclusive / 1024 };
+        const a = Object.assign(args(i), { actual: typeName(i.facts.type), size, kb: (size / 1024).toFixed(1), minKb: certificate.minBytesExclusive / 1024 });
         const out: RawFinding[] = [];
         if (!i.facts.type || !certificate.types.includes(i.facts.type)) out.push({ rule: 'image/entity-certificate', status: 'fail', path: i.ref.path, key: 'type', args: a });
         if (size <= certificate.minBytesExclusive) out.push({ rule: 'image/entity-certificate', status: 'fail', path: i.ref.path, key: 'too-small', args: a });
@@ -271,7 +271,7 @@ export const imageIntact = defineRule({
   check(ctx) {
     return readable(ctx).flatMap((i): RawFinding[] => {
       const f = i.facts;
-      const a = { ...args(i), actual: typeName(f.type), width: f.width, height: f.height, error: f.error ?? '' };
+      const a = Object.assign(args(i), { actual: typeName(f.type), width: f.width, height: f.height, error: f.error ?? '' });
       if (f.corrupt) return [{ rule: 'image/intact', status: 'fail', path: i.ref.path, key: f.error === TRUNCATED ? 'truncated' : 'fail', args: a }];
       if (f.width === undefined || f.height === undefined) {
         return f.type && ['jpg', 'png', 'gif'].includes(f.type) ? [{ rule: 'image/intact', status: 'unknown', path: i.ref.path, args: a }] : [];
@@ -370,7 +370,7 @@ export const smallDimensions = defineRule({
     return readable(ctx).flatMap((i): RawFinding[] => {
       const { width, height } = i.facts;
       if (!width || !height || Math.min(width, height) >= spec.minShortSidePx) return [];
-      return [{ rule: 'image/small-dimensions', status: 'warn', path: i.ref.path, args: { ...args(i), width, height, min: spec.minShortSidePx } }];
+      return [{ rule: 'image/small-dimensions', status: 'warn', path: i.ref.path, args: Object.assign(args(i), { width, height, min: spec.minShortSidePx }) }];
     });
   },
 });

@@ -10,13 +10,17 @@ import { defineRule, type CheckContext, type CodeRule } from './types.js';
 
 const TABLE = 'before Table 1-1; before Table 4-1';
 
+/** Year and month of a date: sliced from YYYY-MM-DD, split on `-` otherwise. */
+const yearMonth = (d: string): [number, number] =>
+  d.length === 10 && d[4] === '-' && d[7] === '-' ? [Number(d.slice(0, 4)), Number(d.slice(5, 7))] : (d.split('-').map(Number) as [number, number]);
+
 /**
  * Whole calendar months from `from` to `to` (2026-11-26 to 2027-02-26 is 3, to 2027-02-25 is 2;
  * month ends clamp, so 2026-11-30 to 2027-02-28 is 3). Negative when `to` is earlier.
  */
 export function wholeMonthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  const [fy, fm] = yearMonth(from);
+  const [ty, tm] = yearMonth(to);
   // Start one above the month difference and step down to the largest n with from + n months <= to.
   let months = (ty - fy) * 12 + (tm - fm) + 1;
   while (addMonths(from, months) > to) months--;
@@ -196,11 +200,11 @@ export const remainingTerm = defineRule({
       if (!e) return [];
       const min = e.minRemainingMonths;
       const at = `${i.path}.expires`;
-      if (i.expires === undefined) return min ? [{ rule: 'instance/remaining-term', status: 'unknown', path: at, args: { ...base(i), min } }] : [];
-      if (i.expires < today) return [{ rule: 'instance/remaining-term', status: 'fail', path: at, key: 'expired', args: { ...base(i), expires: i.expires } }];
+      if (i.expires === undefined) return min ? [{ rule: 'instance/remaining-term', status: 'unknown', path: at, args: Object.assign(base(i), { min }) }] : [];
+      if (i.expires < today) return [{ rule: 'instance/remaining-term', status: 'fail', path: at, key: 'expired', args: Object.assign(base(i), { expires: i.expires }) }];
       if (!min) return [];
       const months = wholeMonthsBetween(today, i.expires);
-      const args = { ...base(i), expires: i.expires, months, min, until: addMonths(today, min) };
+      const args = Object.assign(base(i), { expires: i.expires, months, min, until: addMonths(today, min) });
       return [{ rule: 'instance/remaining-term', status: months >= min ? 'pass' : 'fail', path: at, key: months >= min ? 'pass' : 'short', args }];
     });
   },
@@ -238,7 +242,7 @@ export const initialSubscription = defineRule({
       if (!min) return [];
       const months = i.initialSubscriptionMonths;
       const status = months === undefined ? 'unknown' : months >= min ? 'pass' : 'fail';
-      return [{ rule: 'instance/initial-subscription', status, path: `${i.path}.initialSubscriptionMonths`, args: { ...base(i), months, min } }];
+      return [{ rule: 'instance/initial-subscription', status, path: `${i.path}.initialSubscriptionMonths`, args: Object.assign(base(i), { months, min }) }];
     });
   },
 });
@@ -269,7 +273,7 @@ export const orderAmount = defineRule({
       if (!min) return [];
       const amount = i.orderAmountCny;
       const status = amount === undefined ? 'unknown' : amount >= min ? 'pass' : 'fail';
-      return [{ rule: 'instance/order-amount', status, path: `${i.path}.orderAmountCny`, args: { ...base(i), amount, min } }];
+      return [{ rule: 'instance/order-amount', status, path: `${i.path}.orderAmountCny`, args: Object.assign(base(i), { amount, min }) }];
     });
   },
 });
@@ -299,7 +303,7 @@ export const publicBandwidth = defineRule({
       if (!eligibility(i.product)?.publicBandwidthRequired) return [];
       const mbps = i.publicBandwidthMbps;
       const status = mbps === undefined ? 'unknown' : mbps > 0 ? 'pass' : 'fail';
-      return [{ rule: 'instance/public-bandwidth', status, path: `${i.path}.publicBandwidthMbps`, args: { ...base(i), mbps } }];
+      return [{ rule: 'instance/public-bandwidth', status, path: `${i.path}.publicBandwidthMbps`, args: Object.assign(base(i), { mbps }) }];
     });
   },
 });
@@ -335,14 +339,15 @@ export const runningWithPublicIp = defineRule({
       if (!knowsState && !knowsIp) continue;
       let failed = false;
       if (knowsState && i.status !== running.requiredStatus) {
-        out.push({ rule: 'instance/running-with-public-ip', status: 'fail', path: `${i.path}.status`, key: 'not-running', args: { ...base(i), state: i.status } });
+        out.push({ rule: 'instance/running-with-public-ip', status: 'fail', path: `${i.path}.status`, key: 'not-running', args: Object.assign(base(i), { state: i.status }) });
         failed = true;
       }
       if (running.publicIpRequired && knowsIp && !i.publicIp) {
         out.push({ rule: 'instance/running-with-public-ip', status: 'fail', path: `${i.path}.publicIp`, key: 'no-public-ip', args: base(i) });
         failed = true;
       }
-      if (!failed && knowsState && i.publicIp) out.push({ rule: 'instance/running-with-public-ip', status: 'pass', path: i.path, args: { ...base(i), ip: i.publicIp } });
+      if (!failed && knowsState && i.publicIp)
+        out.push({ rule: 'instance/running-with-public-ip', status: 'pass', path: i.path, args: Object.assign(base(i), { ip: i.publicIp }) });
     }
     return out;
   },
@@ -395,7 +400,7 @@ export const serviceNumberQuota = defineRule({
       const unknownUsed = group.some((i) => i.serviceNumbersUsed === undefined);
       const used = group.reduce((n, i) => n + (i.serviceNumbersUsed ?? 0), 0);
       const total = used + websites;
-      const args = { ...base(group[0]!), scope, used, websites, total, quota, excess: total - quota };
+      const args = Object.assign(base(group[0]!), { scope, used, websites, total, quota, excess: total - quota });
       if (total > quota) out.push({ rule: 'instance/service-number-quota', status: 'fail', path: at, key: 'over', args });
       else if (unknownUsed) out.push({ rule: 'instance/service-number-quota', status: 'unknown', path: at, key: 'used-unknown', args });
       else out.push({ rule: 'instance/service-number-quota', status: 'pass', path: at, args });

@@ -1,6 +1,7 @@
 // The people of a filing: identity documents, their numbers and validity, mobile numbers.
 import type { RawFinding } from '../model.js';
-import { checkIdNumber, normaliseMobile } from '../facts/identity.js';
+import { normaliseMobile } from '../facts/identity.js';
+import { checkIdNumberOn } from '../regulations/id-check.js';
 import { provinceBySlug, OTHER_REGION_CODES } from '../manifest/provinces.js';
 import { samePerson } from '../manifest/people.js';
 import type { PersonEntry } from '../manifest/filing.js';
@@ -92,14 +93,14 @@ export const idNumber = defineRule({
       if (!id || !(id.type in EIGHTEEN_DIGIT)) continue;
       const path = `${p.path}.id.number`;
       const base = { name: p.person.name, number: id.number, type: { name: 'idType' as const, value: id.type }, length: id.number.length };
-      const r = checkIdNumber(id.number, options.date);
+      const r = checkIdNumberOn(id.number, options.date);
       if (!r.ok) {
         // Never the expected check character: with it the report would carry a valid ID number.
         out.push({ rule: this.id, status: 'fail', path, key: r.problem, args: base });
         continue;
       }
       if (!EIGHTEEN_DIGIT[id.type]!(r.facts.regionCode)) {
-        out.push({ rule: this.id, status: 'fail', path, key: 'wrong-region', args: { ...base, regionCode: r.facts.regionCode } });
+        out.push({ rule: this.id, status: 'fail', path, key: 'wrong-region', args: Object.assign({}, base, { regionCode: r.facts.regionCode }) });
         continue;
       }
       const province = r.facts.province ? provinceBySlug(r.facts.province) : undefined;
@@ -108,11 +109,10 @@ export const idNumber = defineRule({
         rule: this.id,
         status: 'pass',
         path,
-        args: {
-          ...base,
+        args: Object.assign({}, base, {
           birthDate: r.facts.birthDate,
-          region: province ? { name: 'province', value: province.slug } : other ? { name: 'region', value: r.facts.regionCode } : r.facts.regionCode,
-        },
+          region: province ? { name: 'province' as const, value: province.slug } : other ? { name: 'region' as const, value: r.facts.regionCode } : r.facts.regionCode,
+        }),
       });
     }
     return out;
@@ -148,7 +148,7 @@ export const idExpiry = defineRule({
       const expires = p.person.id?.expires;
       if (!expires) return [];
       const f = expiryFinding(this.id, `${p.path}.id.expires`, expires, options.date, months);
-      return [{ ...f, args: { ...f.args, name: p.person.name } }];
+      return [{ ...f, args: Object.assign({}, f.args, { name: p.person.name }) }];
     });
   },
 });

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { ID_TYPES } from '../../manifest/schema.js';
 import { normaliseProvince } from '../../manifest/provinces.js';
-import { ageOn, checkIdNumber } from '../../facts/identity.js';
+import { ageOn } from '../../facts/identity.js';
+import { checkIdNumberOn } from '../id-check.js';
 import type { Subject } from '../filing-view.js';
 import { compareHolds, eqBool, isLegalRepresentative, subjectPerson, type Scope, type Tri } from '../scope.js';
 import { definePredicate, type Compare } from './define.js';
@@ -17,7 +18,7 @@ const CITIZEN_TYPES = new Set(['id-card', 'temporary-id-card', 'hk-macao-residen
 export function ageOf(subject: Subject, date: string): number | null {
   const id = subject.person.id;
   if (!id || !ID_NUMBER_TYPES.has(id.type)) return null;
-  const checked = checkIdNumber(id.number, date);
+  const checked = checkIdNumberOn(id.number, date);
   return checked.ok ? ageOn(checked.facts.birthDate, date) : null;
 }
 
@@ -30,7 +31,7 @@ function domicileInProvince(scope: Scope, subject: Subject): Tri {
   const id = subject.person.id;
   if (!id) return null;
   if (!DOMICILE_TYPES.has(id.type)) return false;
-  const checked = checkIdNumber(id.number, scope.date);
+  const checked = checkIdNumberOn(id.number, scope.date);
   if (!checked.ok || !checked.facts.province) return null;
   return checked.facts.province === scope.view.filing.province;
 }

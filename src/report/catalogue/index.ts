@@ -22,13 +22,41 @@ export function renderArg(value: ArgValue, lang: Lang): string {
   return stripControl(String(value));
 }
 
+/** A template cut into its text and its placeholders, once per template. */
+type Part = string | { whole: string; name: string; one?: string; other?: string };
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+const parsed = new Map<string, Part[]>();
+
+function partsOf(template: string): Part[] {
+  let parts = parsed.get(template);
+  if (parts) return parts;
+  parts = [];
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > at) parts.push(template.slice(at, m.index));
+    parts.push({ whole: m[0], name: m[1]!, one: m[2], other: m[3] });
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) parts.push(template.slice(at));
+  // Templates come from the catalogues and the rules: a bounded set, but bounded here too.
+  if (parsed.size >= 10_000) parsed.clear();
+  parsed.set(template, parts);
+  return parts;
+}
+
 /** Fills `{name}` and `{name|one|other}` placeholders; an unknown name stays as written so a typo shows. */
 export function interpolate(template: string, args: Args | undefined, lang: Lang): string {
-  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
-    const v = args?.[name];
-    if (one !== undefined) return Number(v) === 1 ? one : (other ?? '');
-    return v === undefined ? whole : renderArg(v, lang);
-  });
+  let out = '';
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const v = args?.[part.name];
+    if (part.one !== undefined) out += Number(v) === 1 ? part.one : (part.other ?? '');
+    else out += v === undefined ? part.whole : renderArg(v, lang);
+  }
+  return out;
 }
 
 /** A catalogue message in `lang`. */
