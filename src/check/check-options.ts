@@ -38,7 +38,7 @@ export interface CheckOptions {
   whoisTimeout?: number;
   /** Filings checked at once; default from the core count. */
   concurrency?: number;
-  /** Worker threads checking filings beside the main thread; default one per core beyond the first for 100 filings or more. */
+  /** Worker threads checking filings beside the main thread, each on a core of its own and with its own memory; default none. */
   workers?: number;
   /** Approved domain suffixes beyond `regulations/tlds.yaml`. */
   approvedSuffixes?: string[];

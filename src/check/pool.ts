@@ -1,20 +1,19 @@
-// The second core for large batches: filings are checked by worker threads (./worker.ts) as well as
-// the main thread, which hands them out, answers the workers' domain lookups from the run's one
+// Other cores for large batches (`--workers`): filings are checked by worker threads (./worker.ts) as
+// well as the main thread, which hands them out, answers the workers' domain lookups from the run's one
 // lookup service, and writes the reports in input order as they come back.
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FilingReport } from '../model.js';
 import type { DomainLookup } from '../facts/types.js';
+import { DomainLookupService, type LookupOptions } from '../facts/domains/lookup.js';
 import type { RunOptions } from './run.js';
 import type { FactSources } from './gather.js';
-
-/** Below this many filings a batch is checked on the main thread alone: starting a thread costs more than it gives. */
-export const WORKER_MIN_FILINGS = 100;
 
 /** What a worker is started with: the run's options (without functions) and the real paths to watch (--output). */
 export interface WorkerSetup {
   options: Omit<RunOptions, 'onProgress' | 'usedWaivers'>;
   watch: string[];
+  /** Offline, nothing goes out: a worker answers its lookups from the cache itself instead of asking the main thread. */
+  offlineLookups?: LookupOptions;
 }
 
 export type ToWorker = { type: 'check'; id: number; file: string } | { type: 'lookup'; id: number; result: DomainLookup };
@@ -23,10 +22,13 @@ export type FromWorker =
   | { type: 'lookup'; id: number; domain: string }
   | ({ id: number; used: number[]; inspected: string[] } & ({ type: 'done'; report: FilingReport } | { type: 'failed'; error: string }));
 
-/** How many worker threads a run of `filings` uses: one per core beyond the first, for large batches. */
-export function workersFor(filings: number, asked: number | undefined): number {
-  if (asked !== undefined) return Math.max(0, Math.floor(asked));
-  return filings >= WORKER_MIN_FILINGS ? Math.max(0, os.availableParallelism() - 1) : 0;
+/**
+ * How many worker threads a run uses: none unless asked. A worker roughly halves the time of a
+ * batch of thousands on a second core, and costs its own heap (about 100 MB): the default keeps a
+ * run's memory small and flat; `--workers` trades memory for time.
+ */
+export function workersFor(asked: number | undefined): number {
+  return asked === undefined ? 0 : Math.max(0, Math.floor(asked));
 }
 
 interface Pending {
@@ -57,8 +59,9 @@ export class WorkerPool {
   ) {
     const { onProgress: _p, usedWaivers: _u, ...plain } = options;
     const setup: WorkerSetup = { options: plain, watch: sources.images.watchedPaths() };
+    if (sources.domains instanceof DomainLookupService && sources.domains.options.offline) setup.offlineLookups = sources.domains.options;
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
       const slot: Slot = { worker, busy: 0, lost: false };
       worker.on('message', (m: FromWorker) => this.receive(slot, m));
       worker.on('error', () => this.lose(slot));

@@ -32,7 +32,7 @@ export interface RunOptions extends CheckOptions {
   /** Filled with the config waivers that matched a finding. */
   usedWaivers?: Set<WaiverEntry>;
   concurrency: number;
-  /** Worker threads beside the main thread (./pool.ts); default from the core count and the batch's size. */
+  /** Worker threads beside the main thread (./pool.ts); default none. */
   workers?: number;
   /** Called after each filing, for progress display. */
   onProgress?: (done: number, total: number) => void;
@@ -307,22 +307,18 @@ export async function checkEach(
   const index = ruleIndex();
   const cited = new Set<string>();
   // Large batches of files use the other cores too; manifests given as text, and OCR, stay on the main thread.
-  const threads = sources.ocr || files.some((f) => typeof f !== 'string') ? 0 : workersFor(files.length, options.workers);
+  const threads = sources.ocr || files.some((f) => typeof f !== 'string') ? 0 : workersFor(options.workers);
   const pool = threads > 0 ? new WorkerPool(threads, options, sources) : undefined;
-  let local = 0;
   const checkOne = async (file: string | ManifestSource): Promise<FilingReport> => {
-    // The main thread also writes the report and answers lookups: a worker gets the filing when it is no busier.
-    if (pool && typeof file === 'string' && pool.leastBusy <= local) {
+    // Each worker takes as many filings at once as the main thread would; the main thread checks the rest.
+    if (pool && typeof file === 'string' && pool.leastBusy < options.concurrency) {
       // A worker that ends (out of memory, killed) hands its filings back: they are checked here.
       const r = await pool.check(file).catch((err: unknown) => (err instanceof WorkerLost ? undefined : Promise.reject(err)));
       if (r) return r;
     }
-    local++;
-    try {
-      return await checkFiling(file, options, sources);
-    } finally {
-      local--;
-    }
+    // A turn of the event loop first: the workers' replies and lookups are not kept waiting behind a run of local checks.
+    if (pool) await new Promise((resolve) => setImmediate(resolve));
+    return checkFiling(file, options, sources);
   };
   const one = async (file: string | ManifestSource) => {
     const r = await checkOne(file).catch((err: unknown) =>

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DomainLookup } from '../facts/types.js';
 import { ImageInspector } from '../facts/images.js';
+import { DomainLookupService } from '../facts/domains/lookup.js';
 import { checkFiling, type RunOptions } from './run.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './pool.js';
 
@@ -14,14 +15,16 @@ for (const real of setup.watch) images.watch(real);
 const asked = new Map<number, (r: DomainLookup) => void>();
 let nextAsk = 0;
 const send = (m: FromWorker) => port.postMessage(m);
-const domains = {
-  lookup: (domain: string) =>
-    new Promise<DomainLookup>((resolve) => {
-      const id = nextAsk++;
-      asked.set(id, resolve);
-      send({ type: 'lookup', id, domain });
-    }),
-};
+const domains = setup.offlineLookups
+  ? new DomainLookupService(setup.offlineLookups)
+  : {
+      lookup: (domain: string) =>
+        new Promise<DomainLookup>((resolve) => {
+          const id = nextAsk++;
+          asked.set(id, resolve);
+          send({ type: 'lookup', id, domain });
+        }),
+    };
 const used = new Set<NonNullable<RunOptions['accept']>[number]>();
 const options: RunOptions = { ...setup.options, usedWaivers: used };
 

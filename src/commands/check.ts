@@ -299,7 +299,11 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--strict', 'warnings and unconfirmed checks fail too (exit 1)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings and points to confirm', parseCount)
     .option('--concurrency <n>', 'filings checked at once (default from the core count)', parsePositiveInt)
-    .option('--workers <n>', 'threads checking filings beside the main one (default: one per core beyond the first, for 100 filings or more)', parseCount)
+    .option(
+      '--workers <n>',
+      'threads checking filings beside the main one, for batches of thousands: faster on a machine with cores to spare, about 100 MB more each (default 0)',
+      parseCount,
+    )
     .option('--cache-dir <dir>', 'WHOIS/RDAP cache folder (default ~/.cache/icp-check)')
     .option('--no-cache', 'neither read nor write the WHOIS/RDAP cache')
     .option('--whois-server <host:port>', 'send every WHOIS query to this server (a proxy, a test server)')
