@@ -1,7 +1,8 @@
 // The command line's inputs turned into the list of manifests to check: files as given, folders
 // searched for YAML files that look like manifests, globs expanded; one list, stable order, and
 // `--shard i/n` keeps a deterministic share so a CI matrix splits a repository between machines.
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, realpathSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -109,11 +110,18 @@ export async function looksLikeManifest(file: string): Promise<boolean> {
 }
 
 async function walk(dir: string, found: string[], unreadable: string[]): Promise<void> {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
+    // A folder is listed in one quick system call; only when files run out is there a wait and a retry.
     entries = await whenFree(
-      () => readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => e),
-      (r) => r instanceof Error && BUSY.has(r.code ?? ''),
+      async () => {
+        try {
+          return readdirSync(dir, { withFileTypes: true });
+        } catch (e) {
+          return e as NodeJS.ErrnoException;
+        }
+      },
+      (r) => r instanceof Error && BUSY.has((r as NodeJS.ErrnoException).code ?? ''),
     ).then((r) => {
       if (r instanceof Error) throw r;
       return r;
@@ -183,21 +191,29 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
   const skipped: string[] = [];
   const chosen = new Map<string, string>();
   const reals = new Set<string>();
-  const add = async (abs: string) => {
-    const real = await realpath(abs).catch(() => abs);
+  // The real path in one quick system call (where it cannot be had, the path as it is).
+  const realOf = (abs: string) => {
+    try {
+      return realpathSync.native(abs);
+    } catch {
+      return abs;
+    }
+  };
+  const add = (abs: string) => {
+    const real = realOf(abs);
     reals.add(real);
     const shown = display(abs, cwd);
     const previous = chosen.get(real);
     if (previous === undefined || byCodeUnit(shown, previous) < 0) chosen.set(real, shown);
   };
-  for (const abs of [...explicit, ...unreadable]) await add(abs);
+  for (const abs of [...explicit, ...unreadable]) add(abs);
   // Bounded: opening every candidate at once runs out of file descriptors on a large repository.
   const looks = await mapLimit(candidates, SNIFF_CONCURRENCY, async (c) => [c, await sniffManifest(c)] as const);
   for (const [abs, kind] of looks) {
     if (kind === 'other') {
       skipped.push(display(abs, cwd));
-      reals.add(await realpath(abs).catch(() => abs));
-    } else await add(abs);
+      reals.add(realOf(abs));
+    } else add(abs);
   }
 
   let files = [...new Set(chosen.values())].sort(byCodeUnit);

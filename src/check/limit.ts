@@ -16,7 +16,8 @@ export async function mapLimit<T, R>(items: readonly T[], n: number, fn: (item: 
  * Runs async work over items with at most `n` at once and hands each result to `emit` in input
  * order, as soon as it and every earlier one are done. No item starts more than `window` places
  * ahead of the last one emitted, so the results waiting for an earlier one stay few; `emit` is
- * awaited (a slow reader of the output slows the work down instead of filling memory).
+ * awaited one at a time, and the work goes on meanwhile (a slow reader of the output slows the
+ * work down only once the window is full).
  */
 export async function eachInOrder<T, R>(
   items: readonly T[],
@@ -29,33 +30,44 @@ export async function eachInOrder<T, R>(
   let next = 0;
   let emitted = 0;
   let draining: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
   let waiters: Array<() => void> = [];
-  const drain = async () => {
-    while (ready.has(emitted)) {
-      const r = ready.get(emitted)!;
-      ready.delete(emitted);
-      await emit(r, emitted);
-      emitted++;
-      const woken = waiters;
-      waiters = [];
-      for (const w of woken) w();
-    }
+  const wake = () => {
+    const woken = waiters;
+    waiters = [];
+    for (const w of woken) w();
+  };
+  // One emitter at a time; whoever finishes the next result in order starts it if none is running.
+  const kick = () => {
+    if (draining || failure || !ready.has(emitted)) return;
+    draining = (async () => {
+      while (ready.has(emitted)) {
+        const r = ready.get(emitted)!;
+        ready.delete(emitted);
+        await emit(r, emitted);
+        emitted++;
+        wake();
+      }
+    })()
+      .catch((error: unknown) => {
+        failure = { error };
+        wake();
+      })
+      .finally(() => {
+        draining = undefined;
+        kick();
+      });
   };
   const worker = async () => {
     for (;;) {
-      while (next < items.length && next - emitted >= Math.max(1, window)) await new Promise<void>((resolve) => waiters.push(resolve));
-      if (next >= items.length) return;
+      while (!failure && next < items.length && next - emitted >= Math.max(1, window)) await new Promise<void>((resolve) => waiters.push(resolve));
+      if (failure || next >= items.length) return;
       const i = next++;
       ready.set(i, await fn(items[i]!, i));
-      // One drain at a time; a worker whose result is not next leaves it to the one running.
-      while (draining) await draining;
-      if (ready.has(emitted)) {
-        draining = drain().finally(() => {
-          draining = undefined;
-        });
-        await draining;
-      }
+      kick();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(n, items.length)) }, worker));
+  while (draining) await draining;
+  if (failure) throw failure.error;
 }
