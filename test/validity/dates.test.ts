@@ -1,10 +1,5 @@
-// submitFrom and readyUntil at both sides of every threshold they depend on: each date the report
-// gives is checked by running the check itself on the day before (still as good) and on the day.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { editedExamples } from './edited-example.js';
 import type { FilingReport, Finding } from '../../src/model.js';
 import { addDays, addMonths } from '../../src/facts/dates.js';
 import { loadInstanceEligibility } from '../../src/regulations/instance-eligibility.js';
@@ -12,23 +7,10 @@ import { settingsFor } from '../../src/regulations/index.js';
 import { reusableKind, reuseData } from '../../src/regulations/reuse.js';
 import { realNameSyncDays } from '../../src/rules/domain.js';
 import { probeOffsets } from '../../src/report/validity.js';
-import { checkInProcess, REPO_ROOT } from '../fuzz/check-in-process.js';
+import { checkInProcess } from '../fuzz/check-in-process.js';
 
 const TODAY = '2026-11-30';
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'icp-dates-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-let n = 0;
-/** A copy of an example (its images too) with `edit` applied to the manifest. */
-function example(name: string, edit: (doc: YAML.Document) => void): string {
-  const dir = path.join(tmp, `${name}-${n++}`);
-  cpSync(path.join(REPO_ROOT, 'examples', name), dir, { recursive: true });
-  const file = path.join(dir, 'manifest.yaml');
-  const doc = YAML.parseDocument(readFileSync(file, 'utf8'));
-  edit(doc);
-  writeFileSync(file, doc.toString());
-  return file;
-}
+const example = editedExamples('icp-dates-');
 
 async function filingOn(file: string, date: string): Promise<FilingReport> {
   const { report } = await checkInProcess([file], { date });

@@ -1,12 +1,6 @@
-// The validity search evaluates a filing on many days. Later days run only the rules that read the
-// date (the others' findings are the first day's), keep the documents by what they depend on, and
-// the dated rules keep what does not depend on the day. The dates found must be exactly those of
-// running every rule from scratch on every day.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { editedExamples } from './edited-example.js';
 import type { RawFinding } from '../../src/model.js';
 import { checkFiling, dayEvaluator, type RunOptions } from '../../src/check/run.js';
 import { gatherFacts } from '../../src/check/gather.js';
@@ -22,21 +16,8 @@ import { codeRules, ruleIndex } from '../../src/rules/registry.js';
 import type { CheckContext } from '../../src/rules/types.js';
 import { renderFinding } from '../../src/report/render.js';
 import { type Evaluation, probeOffsets, validityOf } from '../../src/report/validity.js';
-import { REPO_ROOT } from '../fuzz/check-in-process.js';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'icp-plan-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-let n = 0;
-function example(name: string, edit: (doc: YAML.Document) => void = () => {}): string {
-  const dir = path.join(tmp, `${name}-${n++}`);
-  cpSync(path.join(REPO_ROOT, 'examples', name), dir, { recursive: true });
-  const file = path.join(dir, 'manifest.yaml');
-  const doc = YAML.parseDocument(readFileSync(file, 'utf8'));
-  edit(doc);
-  writeFileSync(file, doc.toString());
-  return file;
-}
+const example = editedExamples('icp-plan-');
 
 function idNumber(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
