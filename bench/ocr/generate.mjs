@@ -56,16 +56,18 @@ await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
 
 const people = Array.from({ length: persons }, () => fakePerson(rand));
+/** A front side declared as the front of its own person: every field should match. */
+const frontOf = (p) => ({
+  shows: 'front',
+  declaredAs: 'front',
+  person: { name: p.name, number: p.number, expires: p.to },
+  truth: { number: p.number, name: p.name },
+  expect: { side: 'match', number: 'match', name: 'match' },
+});
 for (const [i, p] of people.entries()) {
   const q = people[(i + 1) % people.length];
   const person = (over = {}) => ({ name: p.name, number: p.number, expires: p.to, ...over });
-  await add('front', frontSvg(p), degrade(k++), {
-    shows: 'front',
-    declaredAs: 'front',
-    person: person(),
-    truth: { number: p.number, name: p.name },
-    expect: { side: 'match', number: 'match', name: 'match' },
-  });
+  await add('front', frontSvg(p), degrade(k++), frontOf(p));
   await add('back', backSvg(p), degrade(k++), { shows: 'back', declaredAs: 'back', person: person(), truth: { expires: p.to }, expect: { side: 'match', validity: 'match' } });
   await add('other-person', frontSvg(q), degrade(k++), {
     shows: 'front',
@@ -99,50 +101,17 @@ for (const [i, p] of people.entries()) {
 // Photos stored turned, and camera-sized photos.
 for (const [j, rotate] of [90, 180, 270, 180].entries()) {
   const p = people[j];
-  await add(
-    `turned-${rotate}`,
-    frontSvg(p),
-    { ...degrade(k++), rotate },
-    {
-      shows: 'front',
-      declaredAs: 'front',
-      person: { name: p.name, number: p.number, expires: p.to },
-      truth: { number: p.number, name: p.name },
-      expect: { side: 'match', number: 'match', name: 'match' },
-    },
-  );
+  await add(`turned-${rotate}`, frontSvg(p), { ...degrade(k++), rotate }, frontOf(p));
 }
 for (let j = 0; j < 2; j++) {
   const p = people[j + 4];
-  await add(
-    'camera-10mp',
-    frontSvg(p),
-    { ...degrade(k++), scale: 4.7 },
-    {
-      shows: 'front',
-      declaredAs: 'front',
-      person: { name: p.name, number: p.number, expires: p.to },
-      truth: { number: p.number, name: p.name },
-      expect: { side: 'match', number: 'match', name: 'match' },
-    },
-  );
+  await add('camera-10mp', frontSvg(p), { ...degrade(k++), scale: 4.7 }, frontOf(p));
 }
 
 // A card filling half the width of a 12-megapixel photo.
 for (let j = 0; j < 2; j++) {
   const p = people[j + 6];
-  await add(
-    'in-12mp-photo',
-    frontSvg(p),
-    { ...degrade(k++), scale: 2.2, canvas: { width: 4000, height: 3000 } },
-    {
-      shows: 'front',
-      declaredAs: 'front',
-      person: { name: p.name, number: p.number, expires: p.to },
-      truth: { number: p.number, name: p.name },
-      expect: { side: 'match', number: 'match', name: 'match' },
-    },
-  );
+  await add('in-12mp-photo', frontSvg(p), { ...degrade(k++), scale: 2.2, canvas: { width: 4000, height: 3000 } }, frontOf(p));
 }
 
 const firms = Array.from({ length: companies }, () => fakeCompany(rand));
