@@ -1,31 +1,15 @@
-// Answers that try to send icp-check elsewhere, on 127.0.0.1, through the whole check: an RDAP 302
-// to another port, an RDAP `related` link to another server, a WHOIS referral to another port, a
-// redirect to a cloud metadata address, a bootstrap naming a loopback server nobody trusted, a
-// host name that resolves to loopback. None is followed; each ends as `unknown` saying why.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LookupOptions } from '../../src/facts/domains/lookup.js';
 import type { Finding } from '../../src/model.js';
 import { checkInProcess } from '../fuzz/check-in-process.js';
 import { assertReportProperties } from '../fuzz/manifest-properties.js';
 import { startHttpServer, startWhoisServer } from '../domains/loopback-servers.js';
-import { individualManifest } from './individual-manifest.js';
+import { closedAfterEach, individualManifestFile } from './individual-manifest.js';
 
 const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
 
-const MANIFEST = individualManifest([['坏的网站', 'broken.top']]);
-
-const dir = mkdtempSync(path.join(os.tmpdir(), 'icp-hops-'));
-const manifest = path.join(dir, 'manifest.yaml');
-writeFileSync(manifest, MANIFEST);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((c) => c()));
-});
+const manifest = individualManifestFile('icp-hops-', [['坏的网站', 'broken.top']]);
+const closers = closedAfterEach();
 
 async function http(answer: Parameters<typeof startHttpServer>[0]) {
   const s = await startHttpServer(answer);

@@ -1,4 +1,9 @@
-// The one filing the fault tests check: a Beijing individual whose websites name the domains under test.
+// The one filing the fault tests check: a Beijing individual whose websites name the domains under test,
+// written to a temporary folder removed after the test file; and the servers a test started, closed after it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 
 /** A manifest with one website per entry: `[name, domain]`. */
 export function individualManifest(websites: Array<[name: string, domain: string]>): string {
@@ -17,4 +22,22 @@ entity:
     mobile: "13911112222"
 websites:
 ${sites}`;
+}
+
+/** The manifest written to a temporary folder (removed after the test file); its path. */
+export function individualManifestFile(prefix: string, websites: Array<[name: string, domain: string]>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const file = path.join(dir, 'manifest.yaml');
+  writeFileSync(file, individualManifest(websites));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return file;
+}
+
+/** A list to push each server's `close` to: all are closed after each test. */
+export function closedAfterEach(): Array<() => Promise<void>> {
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((c) => c()));
+  });
+  return closers;
 }

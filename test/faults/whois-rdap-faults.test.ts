@@ -2,12 +2,9 @@
 // were asked about gets an `unknown` finding that says what to confirm by hand, the lookup gives
 // up by its deadline, and the rest of the report (the other domain, the other rules) is intact.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model.js';
 import type { LookupOptions } from '../../src/facts/domains/lookup.js';
 import { checkInProcess } from '../fuzz/check-in-process.js';
@@ -15,7 +12,7 @@ import { assertReportProperties } from '../fuzz/manifest-properties.js';
 import { closedPort, startHttpServer, startWhoisServer, type WhoisReply } from '../domains/loopback-servers.js';
 import { startDripServer } from './drip-server.js';
 import { BIN } from '../cli/run-bin.js';
-import { individualManifest } from './individual-manifest.js';
+import { closedAfterEach, individualManifestFile } from './individual-manifest.js';
 
 const CRLF = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
 const answerFor = (domain: string) =>
@@ -49,20 +46,11 @@ function garbage(n: number): Buffer {
   return out;
 }
 
-const MANIFEST = individualManifest([
+const manifest = individualManifestFile('icp-faults-', [
   ['好的网站', 'good.cn'],
   ['坏的网站', 'broken.cn'],
 ]);
-
-const dir = mkdtempSync(path.join(os.tmpdir(), 'icp-faults-'));
-const manifest = path.join(dir, 'manifest.yaml');
-writeFileSync(manifest, MANIFEST);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((c) => c()));
-});
+const closers = closedAfterEach();
 
 const TIMEOUT_MS = 400;
 
