@@ -22,7 +22,7 @@ import { Draft, judgeAnswer, rulesFor, runRules } from '../../src/init/draft.js'
 import { renderFinding } from '../../src/report/render.js';
 import { ruleIndex } from '../../src/rules/registry.js';
 import { askAnswers } from '../../src/init/questionnaire.js';
-import { accept, answer, choose, no, scriptedUser, tick, yes, type Fallback, type Reply } from './scripted-ask.js';
+import { accept, answer, choose, no, scriptedUser, tick, USUAL_ANSWERS, yes, type Fallback, type Reply } from './scripted-ask.js';
 import { ACME_USCC, LI_ID, ZHANG_ID } from './samples.js';
 
 const TODAY = '2026-11-26';
@@ -81,19 +81,7 @@ describe('rules that judge one answer', () => {
       [`${prefix}.mobile`]: [answer(mobile)],
       [`${prefix}.email`]: [answer(`${mobile}@example.com`)],
     });
-    const fallback: Fallback = {
-      'entity.address': answer('广东省深圳市南山区科技园路1号'),
-      'entity.principal.mobileProvince': accept,
-      'website.admin.mobileProvince': accept,
-      'website.remarks': accept,
-      'domain.holder': accept,
-      'domain.registrar': accept,
-      'domain.expires': accept,
-      'domain.realNameVerified': no,
-      'domain.privacyProtection': no,
-      'document.file': accept,
-      'document.issued': accept,
-    };
+    const fallback: Fallback = { ...USUAL_ANSWERS, 'document.file': accept, 'document.issued': accept };
     const replies: Record<string, Reply[]> = {
       province: [[{ type: 'guangdong' }, { key: 'enter' }]],
       filing: [choose('change')],

@@ -9,7 +9,7 @@ import { askAnswers } from '../../src/init/questionnaire.js';
 import { buildManifest } from '../../src/init/build-manifest.js';
 import { manifestYaml } from '../../src/init/manifest-yaml.js';
 import { validateManifestText } from '../../src/init/write-manifest.js';
-import { accept, answer, badThenGood, choose, no, scriptedUser, tick, yes, type Fallback, type Reply } from './scripted-ask.js';
+import { accept, answer, badThenGood, choose, no, scriptedUser, tick, USUAL_ANSWERS, yes, type Fallback, type Reply } from './scripted-ask.js';
 import { ACME_USCC, ACME_USCC_WRONG, HK_PERMIT, LI_ID, SICHUAN_USCC, WANG_ID, ZHANG_ID, ZHANG_ID_WRONG, ZHEJIANG_USCC, TIANJIN_ID } from './samples.js';
 
 const TODAY = '2026-11-26';
@@ -53,19 +53,8 @@ function enterprise(): Record<string, Reply[]> {
   };
 }
 
-/** Questions most tests answer the same way: the address, the mobile's province (the filing province), the domains' facts, no documents now. */
-const FALLBACK: Fallback = {
-  'entity.address': answer('广东省深圳市南山区科技园路1号'),
-  'entity.principal.mobileProvince': accept,
-  'website.admin.mobileProvince': accept,
-  'website.remarks': accept,
-  'domain.holder': accept,
-  'domain.registrar': accept,
-  'domain.expires': accept,
-  'domain.realNameVerified': no,
-  'domain.privacyProtection': no,
-  documents: no,
-};
+/** The usual answers, and no documents now. */
+const FALLBACK: Fallback = { ...USUAL_ANSWERS, documents: no };
 
 const run = (replies: Record<string, Reply[]>, manifestDir = tmpdir(), warnings: string[] = []) => {
   const user = scriptedUser(replies, FALLBACK);

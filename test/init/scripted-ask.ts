@@ -48,6 +48,19 @@ export interface ScriptedUser {
 /** Replies used when a key's queue is empty: questions whose answer most tests do not care about. */
 export type Fallback = Record<string, Reply>;
 
+/** Questions most tests answer the same way: the address, the mobiles' province (the filing province), the domains' facts. */
+export const USUAL_ANSWERS: Fallback = {
+  'entity.address': answer('广东省深圳市南山区科技园路1号'),
+  'entity.principal.mobileProvince': accept,
+  'website.admin.mobileProvince': accept,
+  'website.remarks': accept,
+  'domain.holder': accept,
+  'domain.registrar': accept,
+  'domain.expires': accept,
+  'domain.realNameVerified': no,
+  'domain.privacyProtection': no,
+};
+
 /** A user who answers from `replies`: a queue of replies per question key, then `fallback` for the key. */
 export function scriptedUser(replies: Record<string, Reply[]>, fallback: Fallback = {}): ScriptedUser {
   const queues = new Map(Object.entries(replies).map(([k, v]) => [k, [...v]]));
