@@ -70,6 +70,11 @@ function sideLines(c: CardPerson, side: 'front' | 'back'): string[] {
   return c.sides.filter((r) => (idSide(r.reading.lines) ?? r.ref.role.slice(3)) === side).flatMap((r) => r.reading.lines);
 }
 
+/** The image that shows the given side: by what it prints, else the one given as that side. */
+function sideImage(c: CardPerson, side: 'front' | 'back'): Read | undefined {
+  return c.sides.find((r) => idSide(r.reading.lines) === side) ?? c.sides.find((r) => r.ref.role === `id-${side}`);
+}
+
 const fileArgs = (r: Read) => ({ file: r.ref.written, role: r.ref.role });
 
 export const ocrRead = defineRule({
@@ -168,7 +173,7 @@ export const ocrIdNumber = defineRule({
   },
   check(ctx) {
     return cardPeople(ctx).flatMap((c): RawFinding[] => {
-      const front = c.sides.find((r) => idSide(r.reading.lines) === 'front') ?? c.sides.find((r) => r.ref.role === 'id-front');
+      const front = sideImage(c, 'front');
       if (!front) return [];
       const path = `${c.path}.id.number`;
       const a = { person: c.person.name, file: front.ref.written };
@@ -198,7 +203,7 @@ export const ocrName = defineRule({
   },
   check(ctx) {
     return cardPeople(ctx).flatMap((c): RawFinding[] => {
-      const front = c.sides.find((r) => idSide(r.reading.lines) === 'front') ?? c.sides.find((r) => r.ref.role === 'id-front');
+      const front = sideImage(c, 'front');
       if (!front) return [];
       const a = { person: c.person.name, file: front.ref.written };
       const status = namePrinted(c.person.name, sideLines(c, 'front'), '姓名') ? 'pass' : 'unknown';
@@ -238,7 +243,7 @@ export const ocrIdValidity = defineRule({
   },
   check(ctx) {
     return cardPeople(ctx).flatMap((c): RawFinding[] => {
-      const back = c.sides.find((r) => idSide(r.reading.lines) === 'back') ?? c.sides.find((r) => r.ref.role === 'id-back');
+      const back = sideImage(c, 'back');
       if (!back) return [];
       const path = `${c.path}.id.expires`;
       const v = idValidity(sideLines(c, 'back'));
