@@ -234,7 +234,7 @@ describe('whois/expiry', () => {
     const f = filing({ domains: { 'example.com': { expires: '2026-12-01' } } });
     const out = run('whois/expiry', ctx(f, [{ domain: 'example.com', status: 'offline' }]));
     expect(out[0]).toMatchObject({ status: 'warn', path: 'domains["example.com"].expires' });
-    expect(words('whois/expiry', out[0]!)).toContain('your declaration');
+    expect(words('whois/expiry', out[0]!)).toContain('what you declared under domains');
     expect(run('whois/expiry', ctx(filing(), [{ domain: 'example.com', status: 'offline' }]))[0]!.status).toBe('unknown');
   });
 });
@@ -317,7 +317,7 @@ describe('whois/holder', () => {
     const f = filing({ domains: { 'example.com': { holder: '深圳市示例科技有限公司(分公司)' } } });
     const out = run('whois/holder', ctx(f, [hidden]));
     expect(out[0]!.status).toBe('pass');
-    expect(words('whois/holder', out[0]!)).toContain('your declaration');
+    expect(words('whois/holder', out[0]!)).toContain('what you declared under domains');
   });
 });
 

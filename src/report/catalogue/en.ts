@@ -27,7 +27,7 @@ export const en = {
   'lookup.statuses': 'status {statuses}',
   'lookup.no-fields': 'no fields',
   'lookup.not-followed': 'not followed: {reason}',
-  'lookup.declared': 'your declaration in domains:',
+  'lookup.declared': 'what you declared under domains in the manifest',
   'tld.bundled-list': 'bundled list of {date}',
   'tld.added-by-settings': 'added by your settings',
   'privacy.on': 'on',
