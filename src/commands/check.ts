@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { FilingReport, Lang, Report } from '../model.js';
+import type { FilingReport, Lang } from '../model.js';
 import { runCheck } from '../check/check-run.js';
 import { exitCodeOf, TOOL } from '../check/run.js';
 import { OcrReader, OcrUnavailableError } from '../facts/ocr/engine.js';
@@ -10,7 +10,7 @@ import { ImageInspector } from '../facts/images.js';
 import { todayInChina } from '../facts/dates.js';
 import { ruleIndex } from '../rules/registry.js';
 import { FORMATS, type Format, STREAMS } from '../report/formats/index.js';
-import { type FormatStream, Spools, type StreamTail } from '../report/formats/stream.js';
+import { type FormatStream, Spools, tailOf } from '../report/formats/stream.js';
 import { message } from '../report/catalogue/index.js';
 import type { FormatContext } from '../report/formats/context.js';
 import { githubSummaryStream } from '../report/formats/github.js';
@@ -173,7 +173,8 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
           tally.add(filing);
           const shown = mask ? maskFiling(filing) : filing;
           await write((s) => s.filing(shown, index));
-          if (summary) for (const _ of summary.filing(shown, index));
+          // The step summary keeps what it needs; it is written at the end.
+          if (summary) for (const _piece of summary.filing(shown, index));
         },
       },
     ).finally(() => spinner?.stop());
@@ -181,10 +182,7 @@ export async function runCheckCommand(inputs: string[], opts: CheckCommandOption
     if (target.kind === 'file' && images.inspected(target.real)) {
       throw new UsageError(`--output ${stripControl(target.written)} is a file a manifest refers to; it would be overwritten`);
     }
-    const tail: StreamTail = { ...report };
-    delete (tail as Partial<Report>).tool;
-    delete (tail as Partial<Report>).date;
-    delete (tail as Partial<Report>).filings;
+    const tail = tailOf(report);
     await write((s) => s.end(tail));
     await sink!.close();
     if (stepSummary && summary) {

@@ -204,6 +204,12 @@ export class Spools {
   }
 }
 
+/** The report's fields other than its head and filings, in their order: what a format learns at the end. */
+export function tailOf(report: Report): StreamTail {
+  const { tool: _tool, date: _date, filings: _filings, ...tail } = report;
+  return tail;
+}
+
 /** A whole report through a stream format, in pieces (spools in memory unless they grow past `memoryChars`). */
 export function* streamReport(format: StreamFormat, report: Report, ctx: FormatContext, memoryChars?: number): Generator<string> {
   const spools = new Spools(memoryChars);
@@ -211,8 +217,7 @@ export function* streamReport(format: StreamFormat, report: Report, ctx: FormatC
     const stream = format({ tool: report.tool, date: report.date, total: report.filings.length }, ctx, spools);
     yield* stream.begin();
     for (const [i, f] of report.filings.entries()) yield* stream.filing(f, i);
-    const { tool: _tool, date: _date, filings: _filings, ...tail } = report;
-    yield* stream.end(tail);
+    yield* stream.end(tailOf(report));
   } finally {
     spools.close();
   }
