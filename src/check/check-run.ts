@@ -24,8 +24,6 @@ export interface CheckRun {
   report: Report;
   /** YAML files in folders or globs that did not look like manifests. */
   skipped: string[];
-  /** The images the manifests named, by real path (a report is never written over one). */
-  images: ImageInspector;
   /** Distinct domains left unlooked-up by the per-run cap, and the cap. */
   lookupsLeftOut: number;
   lookupCap: number;
@@ -124,7 +122,7 @@ export async function runCheck(inputs: CheckInput | CheckInput[], options: Check
     }
     // A config waiver unused in this shard may be used in another.
     if (shard) delete report.unusedWaivers;
-    return { report, skipped: expanded.skipped, images, lookupsLeftOut: domains.leftOut, lookupCap: domains.cap };
+    return { report, skipped: expanded.skipped, lookupsLeftOut: domains.leftOut, lookupCap: domains.cap };
   } finally {
     await domains.close();
   }
