@@ -2,6 +2,7 @@
 // registrable domain and its prefix (`before` §3 item 2; §5.5.1 "domain names with different prefixes").
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse } from 'tldts';
+import { memoise } from '../memo.js';
 
 export interface DomainName {
   /** As written in the manifest. */
@@ -28,22 +29,8 @@ export type ParsedDomain = { ok: true; domain: DomainName } | { ok: false; input
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
-const parsed = new Map<string, ParsedDomain>();
-
-/** A copy of a string that holds nothing else: a value read from YAML is a slice that keeps the whole manifest's text alive. */
-const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
-
 /** Parses once per distinct input (the most recent few thousand): rules ask about the same domains many times. */
-export function parseDomain(input: string): ParsedDomain {
-  let result = parsed.get(input);
-  if (!result) {
-    const key = own(input);
-    result = parseUncached(key);
-    if (parsed.size >= 4096) parsed.delete(parsed.keys().next().value as string);
-    parsed.set(key, result);
-  }
-  return result;
-}
+export const parseDomain: (input: string) => ParsedDomain = memoise((input) => parseUncached(input), 4096);
 
 function parseUncached(input: string): ParsedDomain {
   const raw = input.trim();

@@ -13,6 +13,7 @@ import type { Manifest, Person } from '../manifest/schema.js';
 import type { ImageFacts } from './types.js';
 import { failureOf, type FileKind, kindOf } from './read-file.js';
 import { sniffType } from './sniff.js';
+import { remember } from '../memo.js';
 
 /** First read: enough for the type sniffer and for the header of PNG, GIF and most JPEGs. */
 export const HEADER_CHUNK_BYTES = 64 * 1024;
@@ -69,12 +70,6 @@ export interface ImageInspectorOptions {
 
 /** Files (and folders) remembered: filings that share a file are usually near each other in a run. */
 export const REMEMBERED = 4096;
-
-/** A map that forgets its oldest entries beyond `max`: memory that does not grow with a run. */
-function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-  map.set(key, value);
-  if (map.size > max) map.delete(map.keys().next().value as K);
-}
 
 /** Inspects each file once per run (the most recent few thousand), however many filings refer to it. */
 export class ImageInspector {

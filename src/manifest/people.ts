@@ -1,17 +1,9 @@
 // Who is who in a filing.
 import type { Person } from './schema.js';
-
-const normalised = new Map<string, string>();
+import { memoise } from '../memo.js';
 
 /** A name as compared: once per distinct name, as the same people are compared on every day a filing is evaluated. */
-function normaliseName(s: string): string {
-  let n = normalised.get(s);
-  if (n === undefined) {
-    if (normalised.size >= 10_000) normalised.clear();
-    normalised.set(s, (n = s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()));
-  }
-  return n;
-}
+const normaliseName = memoise((s) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase());
 const normaliseIdNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 
 /** The same name, ignoring width, spaces and case (张 三 = 张三). */

@@ -2,16 +2,14 @@
 // only bounds the birth date, and rules and conditions ask about the same numbers on every day
 // the validity search evaluates a filing at.
 import { checkIdNumber, type IdNumberResult } from '../facts/identity.js';
+import { memoise } from '../memo.js';
 
-const undated = new Map<string, IdNumberResult>();
+/** What a number says without a day, once per number. */
+const undated = memoise((number) => checkIdNumber(number));
 
 /** What `checkIdNumber(number, today)` answers. */
 export function checkIdNumberOn(number: string, today: string): IdNumberResult {
-  let r = undated.get(number);
-  if (!r) {
-    if (undated.size >= 10_000) undated.clear();
-    undated.set(number, (r = checkIdNumber(number)));
-  }
+  const r = undated(number);
   if (r.ok) return r.facts.birthDate > today ? { ok: false, problem: 'birth-date' } : r;
   // A wrong check character: a birth date after the day is reported first.
   return r.problem === 'check-digit' ? checkIdNumber(number, today) : r;

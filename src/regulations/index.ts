@@ -7,6 +7,7 @@ import { evaluateWith } from './evaluate.js';
 import { metaOf } from './metas.js';
 import { reuseRules } from './reuse.js';
 import { normaliseProvince } from '../manifest/provinces.js';
+import { memoise } from '../memo.js';
 
 export { RegulationsError, loadRegulationsFrom, bundledRegulations, type LoadedRule, type Regulations } from './loader.js';
 export { evaluateWith } from './evaluate.js';
@@ -32,19 +33,10 @@ export function regulationFigure(rule: string, name: string): number {
   return value;
 }
 
-const settingsByName = new Map<string, ProvinceSettings>();
-
-/** The province's settings from its rule file (defaults when it has none). */
-export function settingsFor(province: string): ProvinceSettings {
-  // Asked by the dated rules on every day a filing is evaluated at: one answer per province as written.
-  let settings = settingsByName.get(province);
-  if (!settings) {
-    const slug = normaliseProvince(province);
-    settings = (slug && bundledRegulations().provinces.get(slug)?.settings) || DEFAULT_SETTINGS;
-    if (settingsByName.size >= 1_000) settingsByName.clear();
-    settingsByName.set(province, settings);
-  }
-  return settings;
-}
+/** The province's settings from its rule file (defaults when it has none); asked by the dated rules on every day a filing is evaluated at, answered once per province as written. */
+export const settingsFor: (province: string) => ProvinceSettings = memoise((province) => {
+  const slug = normaliseProvince(province);
+  return (slug && bundledRegulations().provinces.get(slug)?.settings) || DEFAULT_SETTINGS;
+}, 1_000);
 
 export { RULES_DATE } from '../version.js';

@@ -2,6 +2,7 @@
 // the three-valued logic: true, false, or null when the manifest does not say.
 import type { FilingWebsite } from '../manifest/filing.js';
 import type { FilingDomain, FilingView, Subject } from './filing-view.js';
+import { memoise } from '../memo.js';
 
 /** `null` is "unknown". */
 export type Tri = boolean | null;
@@ -80,16 +81,7 @@ export function isLegalRepresentative(view: FilingView, subject: Subject): Tri {
   return view.filing.manifest.entity.type === 'individual' ? false : null;
 }
 
-const lowered = new Map<string, string>();
-
 /** A text in lower case, once per distinct text: the same keywords and names are compared for every rule and day. */
-function lower(text: string): string {
-  let l = lowered.get(text);
-  if (l === undefined) {
-    if (lowered.size >= 10_000) lowered.clear();
-    lowered.set(text, (l = text.toLocaleLowerCase()));
-  }
-  return l;
-}
+const lower = memoise((text) => text.toLocaleLowerCase());
 
 export const contains = (haystack: string, needle: string) => lower(haystack).includes(lower(needle));

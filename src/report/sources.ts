@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Lang, Text } from '../model.js';
 import { parseDataFile } from '../regulations/compiled.js';
 import { message } from './catalogue/index.js';
+import { memoise } from '../memo.js';
 
 export const SOURCES_FILE = fileURLToPath(new URL('../../regulations/sources.yaml', import.meta.url));
 
@@ -31,17 +32,8 @@ export function sourceTable(): Record<string, SourceEntry> {
   return loaded;
 }
 
-const keyOfCitation = new Map<string, string | undefined>();
-
-/** The short name a citation starts with (the longest that fits), if the table knows it. */
-export function sourceKeyOf(citation: string): string | undefined {
-  // Citations come from the rules' `source` fields, a small set asked about once per finding.
-  if (keyOfCitation.has(citation)) return keyOfCitation.get(citation);
-  const key = sourceKeyUncached(citation);
-  if (keyOfCitation.size >= 10_000) keyOfCitation.clear();
-  keyOfCitation.set(citation, key);
-  return key;
-}
+/** The short name a citation starts with (the longest that fits), if the table knows it; once per citation, as every finding asks. */
+export const sourceKeyOf: (citation: string) => string | undefined = memoise((citation) => sourceKeyUncached(citation));
 
 function sourceKeyUncached(citation: string): string | undefined {
   const c = citation.trim();

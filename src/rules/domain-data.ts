@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { domainToASCII } from 'node:url';
 import { parseDataFile } from '../regulations/compiled.js';
 import { z } from 'zod';
+import { memoise } from '../memo.js';
 
 const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 const day = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date().transform((d) => d.toISOString().slice(0, 10))]);
@@ -102,18 +103,11 @@ export function parseSuffixLines(source: string): string[] {
     .map(asciiSuffix);
 }
 
-const normalised = new Map<string, string>();
-
-/** Names compared as people write them: NFKC (full-width brackets and letters), no spaces or punctuation, lower case. */
-export function normaliseName(name: string): string {
-  // The same holder and registrar names come back for every domain and filing.
-  let n = normalised.get(name);
-  if (n === undefined) {
-    if (normalised.size >= 10_000) normalised.clear();
-    normalised.set(name, (n = normaliseUncached(name)));
-  }
-  return n;
-}
+/**
+ * Names compared as people write them: NFKC (full-width brackets and letters), no spaces or punctuation,
+ * lower case; once per name, as the same holder and registrar names come back for every domain and filing.
+ */
+export const normaliseName: (name: string) => string = memoise((name) => normaliseUncached(name));
 
 function normaliseUncached(name: string): string {
   return name

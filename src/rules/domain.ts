@@ -17,6 +17,7 @@ import { defineRule, type CheckContext, type CodeRule } from './types.js';
 import { formatPath } from '../manifest/paths.js';
 import { PROVINCES } from '../manifest/provinces.js';
 import { nameOf } from '../report/catalogue/names.js';
+import { memoise } from '../memo.js';
 
 /** Days real-name data takes to reach the MIIT database (`before` §3). */
 /** Days real-name data takes to reach MIIT: the figure of process/real-name-sync (regulations/process.yaml). */
@@ -108,16 +109,8 @@ function declaredPath(ctx: CheckContext, registrable: string, field: string): st
 
 const provinceName = (slug: string): NamedArg => ({ name: 'province', value: slug });
 
-const unicodeSuffixes = new Map<string, string>();
 /** A public suffix for display (`中国`), once per suffix: every domain of every filing asks. */
-function suffixUnicode(ascii: string): string {
-  let u = unicodeSuffixes.get(ascii);
-  if (u === undefined) {
-    if (unicodeSuffixes.size >= 10_000) unicodeSuffixes.clear();
-    unicodeSuffixes.set(ascii, (u = domainToUnicode(ascii)));
-  }
-  return u;
-}
+const suffixUnicode = memoise((ascii) => domainToUnicode(ascii));
 
 const cstDate = (iso: string) => todayInChina(new Date(iso));
 

@@ -6,6 +6,7 @@ import { stripControl } from '../sanitize.js';
 import { en, type MessageKey } from './en.js';
 import { zh } from './zh.js';
 import { nameOf } from './names.js';
+import { memoise } from '../../memo.js';
 
 export type { MessageKey } from './en.js';
 
@@ -25,12 +26,9 @@ export function renderArg(value: ArgValue, lang: Lang): string {
 /** A template cut into its text and its placeholders, once per template. */
 type Part = string | { whole: string; name: string; one?: string; other?: string };
 const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
-const parsed = new Map<string, Part[]>();
-
-function partsOf(template: string): Part[] {
-  let parts = parsed.get(template);
-  if (parts) return parts;
-  parts = [];
+/** Templates come from the catalogues and the rules: cut once each. */
+const partsOf = memoise((template: string): Part[] => {
+  const parts: Part[] = [];
   let at = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     if (m.index > at) parts.push(template.slice(at, m.index));
@@ -38,11 +36,8 @@ function partsOf(template: string): Part[] {
     at = m.index + m[0].length;
   }
   if (at < template.length) parts.push(template.slice(at));
-  // Templates come from the catalogues and the rules: a bounded set, but bounded here too.
-  if (parsed.size >= 10_000) parsed.clear();
-  parsed.set(template, parts);
   return parts;
-}
+});
 
 /** Fills `{name}` and `{name|one|other}` placeholders; an unknown name stays as written so a typo shows. */
 export function interpolate(template: string, args: Args | undefined, lang: Lang): string {
