@@ -27,17 +27,8 @@ export function creditCode(first17) {
   return first17 + USCC_CHARS[(31 - (sum % 31)) % 31];
 }
 
-/** A deterministic generator (mulberry32), so the same seed gives the same cards. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator (the fixtures' own), so the same seed gives the same cards. */
+export { prng as random } from '../../scripts/make-images.mjs';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['样本', '测试', '示例', '演示', '虚构', '假名', '样例', '测例', '范例', '模拟'];
